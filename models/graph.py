@@ -1,0 +1,86 @@
+"""The graph as arrays: node ids, a canonical undirected edge list, optional groups.
+
+Edge arrays are the truth during a run (networkx graphs are built only on request):
+``edges`` is an ``(m, 2)`` int64 array with ``u < v``, no self-loops, no duplicates,
+sorted lexicographically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = ["GraphData", "canonical_edges", "adjacency", "edge_keys", "keys_to_edges"]
+
+
+def canonical_edges(u: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:
+    """Undirected, sorted, unique edges without self-loops from endpoint arrays.
+
+    Examples
+    --------
+    >>> canonical_edges(np.array([2, 0, 1, 1]), np.array([0, 2, 1, 0]), 3).tolist()
+    [[0, 1], [0, 2]]
+    """
+    u = np.asarray(u, dtype=np.int64)
+    v = np.asarray(v, dtype=np.int64)
+    lo = np.minimum(u, v)
+    hi = np.maximum(u, v)
+    keep = lo != hi
+    keys = np.unique(lo[keep] * np.int64(n) + hi[keep])
+    return keys_to_edges(keys, n)
+
+
+def edge_keys(edges: np.ndarray, n: int) -> np.ndarray:
+    """One int64 key per canonical edge, ``u * n + v``; sorted when ``edges`` is."""
+    return edges[:, 0] * np.int64(n) + edges[:, 1]
+
+
+def keys_to_edges(keys: np.ndarray, n: int) -> np.ndarray:
+    """Inverse of :func:`edge_keys`."""
+    keys = np.asarray(keys, dtype=np.int64)
+    out = np.empty((keys.size, 2), dtype=np.int64)
+    np.floor_divide(keys, n, out=out[:, 0])
+    np.remainder(keys, n, out=out[:, 1])
+    return out
+
+
+def adjacency(edges: np.ndarray, n: int) -> sp.csr_array:
+    """Symmetric 0/1 CSR adjacency (float64) of canonical edges."""
+    m = edges.shape[0]
+    rows = np.concatenate([edges[:, 0], edges[:, 1]])
+    cols = np.concatenate([edges[:, 1], edges[:, 0]])
+    data = np.ones(2 * m, dtype=np.float64)
+    a = sp.csr_array((data, (rows, cols)), shape=(n, n))
+    a.sum_duplicates()
+    return a
+
+
+@dataclass(frozen=True)
+class GraphData:
+    """A graph ready for the simulation.
+
+    Attributes
+    ----------
+    ids
+        Node ids as given by the source (ints or strings), one per node, in index order.
+    edges
+        Canonical ``(m, 2)`` int64 edge array over node indices ``0..n-1``.
+    groups
+        Group label per node as given by the source, or None when it has none.
+    """
+
+    ids: np.ndarray
+    edges: np.ndarray
+    groups: np.ndarray | None = None
+
+    @property
+    def n(self) -> int:
+        """Number of nodes."""
+        return int(len(self.ids))
+
+    @property
+    def m(self) -> int:
+        """Number of undirected edges."""
+        return int(self.edges.shape[0])

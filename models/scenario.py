@@ -1,0 +1,357 @@
+"""Scenario files: load, validate, override and save the TOML that holds every parameter.
+
+A :class:`Scenario` is an immutable mapping from dotted names (``"rubric.social"``) to
+values, checked against :mod:`models.schema`. Presets live in ``assets/scenarios/``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import ScenarioError
+from .schema import FIELD_BY_NAME, FIELDS, RUBRIC_KEYS, SECTIONS, Field
+
+__all__ = [
+    "Scenario",
+    "load_scenario",
+    "save_scenario",
+    "parse_value",
+    "preset_dir",
+    "preset_names",
+    "resolve_scenario",
+]
+
+SCHEMA_VERSION = 1
+
+
+def preset_dir() -> Path:
+    """Folder holding the shipped scenario presets."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_assets" / "scenarios", here.parent / "assets" / "scenarios"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "assets" / "scenarios"
+
+
+def preset_names() -> list[str]:
+    """Names of the shipped presets, sorted, ``default`` first."""
+    names = sorted(p.stem for p in preset_dir().glob("*.toml"))
+    if "default" in names:
+        names.remove("default")
+        names.insert(0, "default")
+    return names
+
+
+def resolve_scenario(name_or_path: str | os.PathLike[str]) -> Path:
+    """Turn a preset name or a path into a path to a TOML file.
+
+    Raises
+    ------
+    ScenarioError
+        If it is neither an existing file nor a preset name.
+    """
+    p = Path(name_or_path)
+    if p.is_file():
+        return p
+    preset = preset_dir() / f"{name_or_path}.toml"
+    if not p.suffix and preset.is_file():
+        return preset
+    if p.exists():
+        raise ScenarioError(str(p), "", "is not a file")
+    known = ", ".join(preset_names())
+    raise ScenarioError(str(p), "", f"no such file or preset (presets: {known})")
+
+
+def _describe(value: Any) -> str:
+    return type(value).__name__ if not isinstance(value, bool) else "boolean"
+
+
+def _check_value(field: Field, value: Any, source: str) -> Any:
+    """Coerce one value to the field's type and range, or raise ScenarioError."""
+    name = field.name
+    if field.type is bool:
+        if not isinstance(value, bool):
+            raise ScenarioError(source, name, f"must be true or false, got {value!r}")
+        return value
+    if field.type is str:
+        if not isinstance(value, str):
+            raise ScenarioError(source, name, f"must be a string, got {_describe(value)} {value!r}")
+        if field.choices is not None and value not in field.choices:
+            raise ScenarioError(
+                source, name, f"must be one of {', '.join(field.choices)}; got {value!r}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        want = "an integer" if field.type is int else "a number"
+        raise ScenarioError(source, name, f"must be {want}, got {_describe(value)} {value!r}")
+    if field.type is int:
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise ScenarioError(source, name, f"must be an integer, got {value!r}")
+            value = int(value)
+    else:
+        value = float(value)
+        if math.isnan(value):
+            raise ScenarioError(source, name, "must be a number, got nan")
+    if field.lo is not None and value < field.lo:
+        raise ScenarioError(source, name, f"must be >= {field.lo:g}, got {value!r}")
+    if field.hi is not None and value > field.hi:
+        raise ScenarioError(source, name, f"must be <= {field.hi:g}, got {value!r}")
+    if field.type is float and math.isinf(value) and field.hi != math.inf:
+        raise ScenarioError(source, name, "must be finite")
+    return value
+
+
+def _check_whole(values: Mapping[str, Any], source: str) -> None:
+    """Checks that involve several keys."""
+    if sum(values[f"rubric.{k}"] for k in RUBRIC_KEYS) <= 0:
+        raise ScenarioError(source, "rubric", "the five weights must have a positive sum")
+    if values["perks.restricted_below"] > values["perks.privileged_at"]:
+        raise ScenarioError(
+            source, "perks.restricted_below",
+            f"must not exceed perks.privileged_at ({values['perks.privileged_at']:g}), "
+            f"got {values['perks.restricted_below']:g}")
+    if values["network.kind"] == "file" and not values["network.path"]:
+        raise ScenarioError(source, "network.path", "network.kind is 'file' but no path is given")
+
+
+class Scenario(Mapping[str, Any]):
+    """An immutable, validated set of every model parameter.
+
+    Index it by dotted name; derive changed copies with :meth:`replace`.
+
+    Parameters
+    ----------
+    values
+        Dotted names to values; missing names take the schema default.
+    source
+        Where the values came from (a file path or a description), used in errors.
+    base_dir
+        Folder against which a relative ``network.path`` is resolved.
+
+    Examples
+    --------
+    >>> s = Scenario()
+    >>> s["rubric.history"]
+    0.35
+    >>> s.replace({"rubric.social": 0.4})["rubric.social"]
+    0.4
+    """
+
+    __slots__ = ("_values", "source", "base_dir")
+
+    def __init__(self, values: Mapping[str, Any] | None = None, *, source: str = "<scenario>",
+                 base_dir: str | os.PathLike[str] | None = None) -> None:
+        merged: dict[str, Any] = {f.name: f.default for f in FIELDS}
+        for name, value in (values or {}).items():
+            field = FIELD_BY_NAME.get(name)
+            if field is None:
+                raise ScenarioError(source, name, _unknown_key_message(name))
+            merged[name] = _check_value(field, value, source)
+        _check_whole(merged, source)
+        self._values = merged
+        self.source = source
+        self.base_dir = Path(base_dir) if base_dir is not None else Path.cwd()
+
+    # Mapping protocol
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Scenario):
+            return self._values == other._values
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, repr(v)) for k, v in self._values.items())))
+
+    def __repr__(self) -> str:
+        return f"Scenario(name={self.name!r}, source={self.source!r})"
+
+    @property
+    def name(self) -> str:
+        """The scenario's display name (``about.name``)."""
+        return self._values["about.name"]
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """The five raw rubric weights."""
+        return {k: self._values[f"rubric.{k}"] for k in RUBRIC_KEYS}
+
+    def replace(self, changes: Mapping[str, Any], *, source: str | None = None) -> Scenario:
+        """A copy with some values changed, validated like a file.
+
+        Raises
+        ------
+        ScenarioError
+            On an unknown name, a wrong type, a value out of range or an inconsistent whole.
+        """
+        merged = dict(self._values)
+        src = source or self.source
+        for name, value in changes.items():
+            field = FIELD_BY_NAME.get(name)
+            if field is None:
+                raise ScenarioError(src, name, _unknown_key_message(name))
+            merged[name] = value
+        return Scenario(merged, source=src, base_dir=self.base_dir)
+
+    def changed(self) -> dict[str, Any]:
+        """The values that differ from the schema defaults."""
+        return {k: v for k, v in self._values.items() if v != FIELD_BY_NAME[k].default}
+
+    def graph_path(self) -> Path | None:
+        """The resolved graph file path, or None when the network is generated."""
+        if self._values["network.kind"] != "file":
+            return None
+        p = Path(os.path.expanduser(self._values["network.path"]))
+        return p if p.is_absolute() else self.base_dir / p
+
+    def to_nested(self) -> dict[str, dict[str, Any]]:
+        """Section -> key -> value, in schema order."""
+        out: dict[str, dict[str, Any]] = {s: {} for s in SECTIONS}
+        for f in FIELDS:
+            out[f.section][f.key] = self._values[f.name]
+        return out
+
+    def to_toml(self) -> str:
+        """The full scenario as TOML text, with every parameter written out."""
+        import tomli_w
+
+        doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        doc.update(self.to_nested())
+        return tomli_w.dumps(doc)
+
+
+def _unknown_key_message(name: str) -> str:
+    section, _, key = name.partition(".")
+    if section not in SECTIONS:
+        return f"unknown section {section!r} (sections: {', '.join(SECTIONS)})"
+    import difflib
+
+    keys = [f.key for f in FIELDS if f.section == section]
+    close = difflib.get_close_matches(key, keys, n=1)
+    hint = f"; did you mean {section}.{close[0]}?" if close else ""
+    return f"unknown key{hint}"
+
+
+def parse_value(text: str) -> Any:
+    """Parse a ``--set`` value as TOML (``0.4``, ``true``, ``inf``, ``"x"``); else a string."""
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def _flatten(doc: Mapping[str, Any], source: str) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for section, body in doc.items():
+        if section == "schema_version":
+            if not isinstance(body, int) or isinstance(body, bool) or body > SCHEMA_VERSION:
+                raise ScenarioError(source, "schema_version",
+                                    f"unsupported version {body!r} (this ScoreNet reads "
+                                    f"up to {SCHEMA_VERSION})")
+            continue
+        if section not in SECTIONS:
+            raise ScenarioError(source, section, _unknown_key_message(section + "."))
+        if not isinstance(body, dict):
+            raise ScenarioError(source, section, "must be a [section] table")
+        for key, value in body.items():
+            flat[f"{section}.{key}"] = value
+    return flat
+
+
+def load_scenario(name_or_path: str | os.PathLike[str],
+                  overrides: Mapping[str, Any] | None = None) -> Scenario:
+    """Read and validate a scenario file or preset.
+
+    Parameters
+    ----------
+    name_or_path
+        A path to a TOML file or the name of a preset (``"default"``, ``"karate"``...).
+    overrides
+        Dotted names to values applied on top of the file, validated the same way.
+
+    Raises
+    ------
+    ScenarioError
+        One line naming the file, the key and the problem.
+
+    Examples
+    --------
+    >>> s = load_scenario("default", {"rubric.social": 0.4})
+    >>> s["rubric.social"]
+    0.4
+    """
+    path = resolve_scenario(name_or_path)
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ScenarioError(source, "", f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError(source, "", "not a UTF-8 text file") from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError(source, "", f"invalid TOML: {exc}") from None
+    flat = _flatten(doc, source)
+    if "about.name" not in flat:
+        flat["about.name"] = path.stem
+    scenario = Scenario(flat, source=source, base_dir=path.parent)
+    if overrides:
+        scenario = scenario.replace(overrides, source=source)
+    _check_graph_file(scenario)
+    return scenario
+
+
+def _check_graph_file(scenario: Scenario) -> None:
+    path = scenario.graph_path()
+    if path is None:
+        return
+    if not path.exists():
+        raise ScenarioError(scenario.source, "network.path", f"graph file not found: {path}")
+    if not path.is_file():
+        raise ScenarioError(scenario.source, "network.path", f"not a file: {path}")
+    if not os.access(path, os.R_OK):
+        raise ScenarioError(scenario.source, "network.path", f"graph file not readable: {path}")
+
+
+def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
+    """Write the scenario to ``path`` atomically (temporary file, then rename).
+
+    A relative ``network.path`` is rewritten relative to the new file's folder so that the
+    saved scenario still finds its graph.
+    """
+    path = Path(path)
+    target_dir = path.resolve().parent
+    graph = scenario.graph_path()
+    if graph is not None and not Path(scenario["network.path"]).is_absolute():
+        rel = os.path.relpath(graph.resolve(), target_dir)
+        scenario = scenario.replace({"network.path": rel})
+    text = scenario.to_toml()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
