@@ -12,7 +12,28 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["GraphData", "canonical_edges", "adjacency", "edge_keys", "keys_to_edges"]
+__all__ = ["GraphData", "canonical_edges", "adjacency", "edge_keys", "keys_to_edges",
+           "sorted_unique"]
+
+
+def sorted_unique(a: np.ndarray) -> np.ndarray:
+    """Sorted unique values of an integer array.
+
+    numpy 2.4's ``np.unique`` hashes integers and is about 70x slower than sorting at
+    200,000 values (measured here), so the simulation's hot paths use this instead.
+
+    Examples
+    --------
+    >>> sorted_unique(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    s = np.sort(a)
+    if s.size < 2:
+        return s
+    keep = np.empty(s.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    return s[keep]
 
 
 def canonical_edges(u: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:
@@ -28,7 +49,7 @@ def canonical_edges(u: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:
     lo = np.minimum(u, v)
     hi = np.maximum(u, v)
     keep = lo != hi
-    keys = np.unique(lo[keep] * np.int64(n) + hi[keep])
+    keys = sorted_unique(lo[keep] * np.int64(n) + hi[keep])
     return keys_to_edges(keys, n)
 
 

@@ -1,0 +1,129 @@
+"""Speed of one simulation step, run by hand: ``python benchmarks/bench_step.py``.
+
+For each size (ego-Facebook 4,039; Barabasi-Albert 100,000 and 1,000,000 with mean
+degree 10) it runs the full model (events, sharing, churn, dating, every metric) in a
+fresh subprocess and reports: build time, median ms per step without Louvain, ms for one
+Louvain, the phase breakdown, peak memory (max RSS), the ratio of a step to one sparse
+matrix-vector product on the same graph, and the networkx-loop averaging step (the test
+oracle) for comparison. Goals are in the issue tracker (issue 2), not in tests.
+
+Options: ``--sizes 4039,100000`` to choose, ``--steps K`` steps to time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(size: int, steps: int) -> dict:
+    import resource
+
+    import numpy as np
+
+    from models import load_scenario
+    from models import metrics as M
+    from models.simulation import Simulation
+
+    if size == 4039:
+        sc = load_scenario("facebook")
+    else:
+        sc = load_scenario("default", {"population.size": size,
+                                       "network.kind": "barabasi_albert",
+                                       "network.mean_degree": 10.0})
+    sc = sc.replace({"run.louvain_every": 10**6})
+    t0 = time.perf_counter()
+    sim = Simulation(sc)
+    build = time.perf_counter() - t0
+
+    phases = {"events": 0.0, "ties": 0.0, "dating+score": 0.0, "metrics": 0.0}
+    orig_events, orig_ties, orig_record = sim._events, sim._ties, sim._record
+
+    def timed(name, fn):
+        def wrapper(*a, **k):
+            t = time.perf_counter()
+            out = fn(*a, **k)
+            phases[name] += time.perf_counter() - t
+            return out
+        return wrapper
+
+    sim._events = timed("events", orig_events)
+    sim._ties = timed("ties", orig_ties)
+    sim._record = timed("metrics", orig_record)
+    times = []
+    for _ in range(steps):
+        t = time.perf_counter()
+        sim.step()
+        times.append(time.perf_counter() - t)
+    total = sum(times)
+    phases["dating+score"] = total - phases["events"] - phases["ties"] - phases["metrics"]
+
+    adj = sim.friends.adjacency()
+    x = np.random.default_rng(0).random(sim.n)
+    reps = 20
+    t = time.perf_counter()
+    for _ in range(reps):
+        adj @ x
+    matvec = (time.perf_counter() - t) / reps
+
+    t = time.perf_counter()
+    M.louvain(sim.n, sim.friends.edges(), seed=0)
+    louvain = time.perf_counter() - t
+
+    loop = None
+    if size <= 100_000:
+        import networkx as nx
+
+        from models.score import social_component_loop
+
+        g = nx.Graph()
+        g.add_nodes_from(range(sim.n))
+        g.add_edges_from(sim.friends.edges().tolist())
+        t = time.perf_counter()
+        social_component_loop(g, sim.scores, 0.0)
+        loop = time.perf_counter() - t
+
+    step_ms = float(np.median(times) * 1000)
+    return {
+        "n": sim.n, "ties": sim.friends.m, "build_s": build, "step_ms": step_ms,
+        "phase_ms": {k: v / steps * 1000 for k, v in phases.items()},
+        "louvain_ms": louvain * 1000, "matvec_ms": matvec * 1000,
+        "step_over_matvec": step_ms / (matvec * 1000),
+        "loop_averaging_ms": None if loop is None else loop * 1000,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="4039,100000,1000000")
+    parser.add_argument("--steps", type=int, default=10)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.steps)))
+        return
+    for size in (int(s) for s in args.sizes.split(",")):
+        proc = subprocess.run([sys.executable, __file__, "--one", str(size), "--steps",
+                               str(args.steps)], capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode:
+            print(f"n={size}: failed\n{proc.stderr}")
+            continue
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        phases = ", ".join(f"{k} {v:.1f}" for k, v in r["phase_ms"].items())
+        loop = "" if r["loop_averaging_ms"] is None else \
+            f"; networkx-loop averaging {r['loop_averaging_ms']:.1f} ms"
+        print(f"n={r['n']:>9,} ties={r['ties']:>10,}  build {r['build_s']:.1f} s  "
+              f"step {r['step_ms']:.1f} ms ({phases})  louvain {r['louvain_ms']:.0f} ms  "
+              f"matvec {r['matvec_ms']:.2f} ms  step/matvec {r['step_over_matvec']:.0f}x  "
+              f"peak {r['peak_rss_mib']:.0f} MiB{loop}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""The dating app: score-biased feeds, likes that aim up, mutual likes become dates.
+
+Dating ties are kept as sorted keys (like friendships) with the step at which each ends.
+Each person's app use and matches are tallied with an exponential window of about a year
+so that ``match_gap`` is not dominated by one month's noise.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .graph import sorted_unique
+from .score import SCORE_MIN, SPAN
+
+__all__ = ["DatingState", "dating_round", "WINDOW"]
+
+#: Months in the exponential window of app use and matches.
+WINDOW = 12.0
+
+
+class DatingState:
+    """Current dating ties and the smoothed tallies of use and matches per person."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.keys = np.empty(0, dtype=np.int64)
+        self.ends = np.empty(0, dtype=np.int64)
+        self.uses = np.zeros(n)
+        self.matches = np.zeros(n)
+
+    def edges(self) -> np.ndarray:
+        """Canonical ``(m, 2)`` array of current dating ties."""
+        u, v = np.divmod(self.keys, self.n)
+        return np.column_stack([u, v])
+
+    def expire(self, step: int) -> None:
+        """Drop ties whose time is up."""
+        live = self.ends > step
+        if not live.all():
+            self.keys = self.keys[live]
+            self.ends = self.ends[live]
+
+
+def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity: float,
+                 feed_size: int, exposure_bias: float, display_scores: bool,
+                 selectivity: float, like_rate: float, date_duration: int,
+                 rng: np.random.Generator) -> int:
+    """One month of the dating app; returns the number of new dating ties.
+
+    A share ``activity`` of people use the app. Each sees ``feed_size`` candidates drawn
+    (with replacement) from the other users this month with probability proportional to
+    ``((score - 350) / 600) ** exposure_bias``. A user likes a candidate with probability
+    ``like_rate``, and, when scores are displayed, only if the candidate scores at least
+    the user's own score minus ``selectivity``. Mutual likes become ties lasting
+    ``date_duration`` months.
+    """
+    n = state.n
+    state.expire(step)
+    decay = 1.0 - 1.0 / WINDOW
+    state.uses *= decay
+    state.matches *= decay
+    users = np.flatnonzero(rng.random(n) < activity)
+    if users.size < 2 or feed_size <= 0:
+        state.uses[users] += 1.0
+        return 0
+    state.uses[users] += 1.0
+    s = (scores[users] - SCORE_MIN) / SPAN
+    weight = np.power(s, exposure_bias) if exposure_bias > 0 else np.ones(users.size)
+    total = weight.sum()
+    p = weight / total if total > 0 else None
+    pick = rng.choice(users.size, size=(users.size, feed_size), p=p)
+    viewer = np.repeat(np.arange(users.size), feed_size)
+    pick = pick.ravel()
+    like = rng.random(pick.size) < like_rate
+    like &= pick != viewer
+    if display_scores:
+        like &= scores[users[pick]] >= scores[users[viewer]] - selectivity
+    a = users[viewer[like]]
+    b = users[pick[like]]
+    liked = sorted_unique(a * np.int64(n) + b)
+    a, b = np.divmod(liked, n)
+    back = b * np.int64(n) + a
+    pos = np.minimum(np.searchsorted(liked, back), liked.size - 1)
+    mutual = (liked[pos] == back) & (a < b)
+    new = liked[mutual]  # a < b, so these are canonical keys
+    if new.size == 0 or date_duration <= 0:
+        return 0
+    fresh = new[~np.isin(new, state.keys)]
+    u, v = np.divmod(fresh, n)
+    np.add.at(state.matches, u, 1.0)
+    np.add.at(state.matches, v, 1.0)
+    keys = np.concatenate([state.keys, fresh])
+    ends = np.concatenate([state.ends, np.full(fresh.size, step + date_duration, np.int64)])
+    order = np.argsort(keys, kind="stable")
+    state.keys = keys[order]
+    state.ends = ends[order]
+    return int(fresh.size)

@@ -1,0 +1,81 @@
+"""One month of life events: bills paid or missed, scams, violations, spending.
+
+Perks and restrictions act here: they change the chance of missing a bill and how much
+a person spends. Everything is vectorised over people.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+__all__ = ["decay_factor", "miss_probability", "spending", "STATUS_RESTRICTED",
+           "STATUS_NORMAL", "STATUS_PRIVILEGED", "status_of"]
+
+STATUS_RESTRICTED = -1
+STATUS_NORMAL = 0
+STATUS_PRIVILEGED = 1
+
+
+def decay_factor(half_life: float) -> float:
+    """Monthly decay ``2 ** (-1 / half_life)``: 1 for an infinite half-life, 0 for zero.
+
+    Examples
+    --------
+    >>> decay_factor(1.0), decay_factor(math.inf), decay_factor(0.0)
+    (0.5, 1.0, 0.0)
+    """
+    if half_life <= 0:
+        return 0.0
+    if math.isinf(half_life):
+        return 1.0
+    return 2.0 ** (-1.0 / half_life)
+
+
+def status_of(scores: np.ndarray, privileged_at: float, restricted_below: float) -> np.ndarray:
+    """-1 restricted (below ``restricted_below``), 1 privileged (at or above
+    ``privileged_at``), 0 otherwise.
+
+    Examples
+    --------
+    >>> status_of(np.array([400.0, 600.0, 700.0]), 700, 550).tolist()
+    [-1, 0, 1]
+    """
+    out = np.zeros(scores.shape[0], dtype=np.int8)
+    out[scores >= privileged_at] = STATUS_PRIVILEGED
+    out[scores < restricted_below] = STATUS_RESTRICTED
+    return out
+
+
+def miss_probability(reliability: np.ndarray, status: np.ndarray, *, base_miss_rate: float,
+                     perks_on: bool, perk_miss_factor: float,
+                     restriction_miss_factor: float) -> np.ndarray:
+    """Monthly chance of missing a bill.
+
+    ``base_miss_rate * 2 * (1 - reliability)``, so a person of median reliability misses
+    at the base rate; multiplied by the perk or restriction factor when perks are on.
+    """
+    p = base_miss_rate * 2.0 * (1.0 - reliability)
+    if perks_on:
+        factor = np.where(status == STATUS_PRIVILEGED, perk_miss_factor,
+                          np.where(status == STATUS_RESTRICTED, restriction_miss_factor, 1.0))
+        p = p * factor
+    return np.clip(p, 0.0, 1.0)
+
+
+def spending(amount: np.ndarray, noise: np.ndarray, status: np.ndarray, opted_out: np.ndarray,
+             *, perks_on: bool, perk_spend_factor: float,
+             restricted_spend_cap: float) -> np.ndarray:
+    """Platform spending this month: wealth times log-normal noise, shaped by status.
+
+    ``noise`` is a standard-normal draw scaled by the caller. Privileged people spend
+    ``perk_spend_factor`` times more; restricted people at most ``restricted_spend_cap``
+    (a multiple of the median person's wealth). People who opted out spend nothing on the
+    platform.
+    """
+    c = amount * np.exp(noise)
+    if perks_on:
+        c = np.where(status == STATUS_PRIVILEGED, c * perk_spend_factor, c)
+        c = np.where(status == STATUS_RESTRICTED, np.minimum(c, restricted_spend_cap), c)
+    return np.where(opted_out, 0.0, c)

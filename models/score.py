@@ -1,0 +1,144 @@
+"""The score, exactly as MODEL.md section 2, vectorised, plus the slow loop oracle.
+
+``raw_i = sum_k (w_k / W) x_ik`` and
+``score_i = clip(350 + 600 raw_i - violation_points * violations_i, 350, 950)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+from scipy.stats import rankdata
+
+from .schema import RUBRIC_KEYS
+
+__all__ = [
+    "SCORE_MIN",
+    "SCORE_MAX",
+    "normalised_weights",
+    "behaviour_percentile",
+    "base_components",
+    "social_component",
+    "combine",
+    "base_mean",
+    "social_component_loop",
+]
+
+SCORE_MIN = 350.0
+SCORE_MAX = 950.0
+SPAN = SCORE_MAX - SCORE_MIN
+
+
+def normalised_weights(weights: Mapping[str, float]) -> dict[str, float]:
+    """``w_k / sum(w)`` for the five rubric keys.
+
+    Examples
+    --------
+    >>> normalised_weights({"history": 1, "capacity": 1, "identity": 0, "behaviour": 0,
+    ...                     "social": 2})["social"]
+    0.5
+    """
+    total = float(sum(weights[k] for k in RUBRIC_KEYS))
+    if not total > 0:
+        raise ValueError("rubric weights must have a positive sum")
+    return {k: float(weights[k]) / total for k in RUBRIC_KEYS}
+
+
+def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.ndarray:
+    """Mid-rank percentile of spending among those who take part, in (0, 1).
+
+    Ties share their average rank; people who opted out get 0 (replaced later).
+
+    Examples
+    --------
+    >>> behaviour_percentile(np.array([5.0, 1.0, 3.0, 0.0]),
+    ...                      np.array([True, True, True, False])).round(3).tolist()
+    [0.833, 0.167, 0.5, 0.0]
+    """
+    out = np.zeros(consumption.shape[0])
+    idx = np.flatnonzero(takes_part)
+    if idx.size:
+        out[idx] = (rankdata(consumption[idx]) - 0.5) / idx.size
+    return out
+
+
+def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.ndarray,
+                    consumption: np.ndarray, opted_out: np.ndarray,
+                    optout_value: float) -> dict[str, np.ndarray]:
+    """The four non-social components, with ``optout_value`` for people who opted out."""
+    comps = {
+        "history": 1.0 / (1.0 + missed),
+        "capacity": wealth.astype(float, copy=True),
+        "identity": stability.astype(float, copy=True),
+        "behaviour": behaviour_percentile(consumption, ~opted_out),
+    }
+    if opted_out.any():
+        for arr in comps.values():
+            arr[opted_out] = optout_value
+    return comps
+
+
+def social_component(adj, degree: np.ndarray, prev_scores: np.ndarray,
+                     isolation_value: float) -> np.ndarray:
+    """Mean over friends of ``(score_j - 350) / 600``; ``isolation_value`` when friendless.
+
+    ``adj`` is the 0/1 symmetric adjacency of everyone who counts as a friend
+    (friendship plus current dating ties): a scipy sparse matrix or anything with
+    ``adj @ x``; ``degree`` is its row sums.
+    """
+    s = (prev_scores - SCORE_MIN) / SPAN
+    total = adj @ s
+    out = np.full(s.shape[0], float(isolation_value))
+    has = degree > 0
+    np.divide(total, degree, out=out, where=has)
+    return out
+
+
+def base_mean(comps: Mapping[str, np.ndarray], wn: Mapping[str, float]) -> np.ndarray:
+    """``b``: the weighted mean of the four non-social components (0.5 if they weigh 0)."""
+    w_other = sum(wn[k] for k in RUBRIC_KEYS if k != "social")
+    n = next(iter(comps.values())).shape[0]
+    if w_other <= 0:
+        return np.full(n, 0.5)
+    b = np.zeros(n)
+    for k in RUBRIC_KEYS:
+        if k != "social":
+            b += (wn[k] / w_other) * comps[k]
+    return b
+
+
+def combine(comps: Mapping[str, np.ndarray], wn: Mapping[str, float], violations: np.ndarray,
+            violation_points: float) -> np.ndarray:
+    """Scores from all five components and normalised weights (MODEL.md section 2).
+
+    Examples
+    --------
+    >>> one = {k: np.array([1.0]) for k in RUBRIC_KEYS}
+    >>> wn = normalised_weights(dict.fromkeys(RUBRIC_KEYS, 1.0))
+    >>> combine(one, wn, np.array([2.0]), 10.0).tolist()
+    [930.0]
+    """
+    raw = np.zeros(next(iter(comps.values())).shape[0])
+    for k in RUBRIC_KEYS:
+        raw += wn[k] * comps[k]
+    score = SCORE_MIN + SPAN * raw
+    if violation_points:
+        score -= violation_points * violations
+    return np.clip(score, SCORE_MIN, SCORE_MAX)
+
+
+def social_component_loop(graph, prev_scores, isolation_value: float) -> np.ndarray:
+    """The obvious version of :func:`social_component`: a loop over networkx neighbours.
+
+    Kept as the test oracle and for the benchmark's comparison. ``graph`` is a networkx
+    graph on nodes ``0..n-1``.
+    """
+    out = np.empty(len(prev_scores))
+    for i in range(len(prev_scores)):
+        friends = list(graph.neighbors(i))
+        if friends:
+            out[i] = sum((prev_scores[j] - SCORE_MIN) / SPAN for j in friends) / len(friends)
+        else:
+            out[i] = isolation_value
+    return out

@@ -1,0 +1,409 @@
+"""The ScoreNet simulation: people on a graph, scored by a rubric, month after month.
+
+:class:`Simulation` is built from a :class:`~models.scenario.Scenario`. Each
+:meth:`Simulation.step` is one month, in this order (see ``docs/model.md``):
+
+1. life events: scams start, bills are paid or missed, violations arrive, records decay,
+   spending is drawn (perks and restrictions act here);
+2. friendships: random churn, then, with friend sharing on, score-driven review;
+3. the dating app: old dates end, new mutual likes become dates;
+4. scores: every component is recomputed; ``social`` averages last month's scores over
+   friends and current dates (synchronous update);
+5. status (restricted / normal / privileged) follows the new scores;
+6. the metrics of MODEL.md section 6 are recorded.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from . import metrics as M
+from .dating import DatingState, dating_round
+from .errors import ScenarioError
+from .events import decay_factor, miss_probability, spending, status_of
+from .graph import GraphData, sorted_unique
+from .history import METRIC_COLUMNS, NODE_COLUMNS, History, table_rows, write_csv
+from .networks import build_network
+from .population import draw_population
+from .scenario import Scenario
+from .schema import FIELD_BY_NAME, RUBRIC_KEYS
+from .score import base_components, base_mean, combine, normalised_weights, social_component
+from .ties import EdgeSet, drop_probability, review_ties
+
+__all__ = ["Simulation", "STATUS_NAMES"]
+
+#: Names of the status codes -1, 0, 1.
+STATUS_NAMES = {-1: "restricted", 0: "normal", 1: "privileged"}
+
+#: Mobility compares scores with those this many steps earlier.
+MOBILITY_LAG = 12
+
+#: Seed of the community detection, fixed so that partitions are reproducible.
+LOUVAIN_SEED = 0
+
+#: Keep every step's scores (for per-person plots) up to this many people.
+KEEP_SCORES_UP_TO = 20_000
+
+# Independent random streams, so that switching one mechanism off leaves the draws of
+# the others unchanged (common random numbers make scenario comparisons sharper).
+_STREAMS = ("network", "population", "events", "ties", "dating")
+
+
+class Simulation:
+    """A running ScoreNet model.
+
+    Parameters
+    ----------
+    scenario
+        Every parameter. Change values later with :meth:`set_params`.
+    graph
+        Use this graph instead of building the scenario's network.
+
+    Examples
+    --------
+    >>> from models import load_scenario
+    >>> sim = Simulation(load_scenario("karate"))
+    >>> sim.run(3)
+    >>> sim.step_count, len(sim.history["mean_score"])
+    (3, 4)
+    """
+
+    def __init__(self, scenario: Scenario, *, graph: GraphData | None = None) -> None:
+        self._scenario = scenario
+        self._applied = scenario
+        self._given_graph = graph
+        self._graph: GraphData | None = None
+        self._graph_key: tuple | None = None
+        self._build()
+
+    # ------------------------------------------------------------------ building
+    def _network_key(self, sc: Scenario) -> tuple:
+        names = [n for n, f in FIELD_BY_NAME.items() if f.section == "network"]
+        return (sc["run.seed"], sc["population.size"], *(sc[n] for n in names))
+
+    def _build(self) -> None:
+        sc = self._scenario
+        streams = np.random.SeedSequence(sc["run.seed"]).spawn(len(_STREAMS))
+        self._rng = {name: np.random.default_rng(s) for name, s in zip(_STREAMS, streams)}
+        key = self._network_key(sc)
+        if self._given_graph is not None:
+            self._graph = self._given_graph
+        elif self._graph is None or key != self._graph_key:
+            self._graph = build_network(sc, self._rng["network"])
+            self._graph_key = key
+        g = self._graph
+        if g.n < 2:
+            raise ScenarioError(sc.source, "network", f"the graph has {g.n} node(s); need 2 or more")
+        n = g.n
+        self.n = n
+        self.pop = draw_population(
+            n, wealth_sigma=sc["population.wealth_sigma"], rho=sc["population.rho"],
+            groups=sc["population.groups"], group_gap=sc["population.group_gap"],
+            optout_share=sc["population.optout_share"], rng=self._rng["population"],
+            given_groups=g.groups)
+        self.friends = EdgeSet.from_edges(g.edges, n)
+        self.dating = DatingState(n)
+        self.missed = np.zeros(n)
+        self.violations = np.zeros(n)
+        self.scam_left = np.zeros(n, dtype=np.int64)
+        self.ever_scammed = np.zeros(n, dtype=bool)
+        self.status = np.zeros(n, dtype=np.int8)
+        noise = sc["events.spend_noise"] * self._rng["population"].standard_normal(n)
+        self.consumption = spending(self.pop.amount, noise, self.status, self.pop.opted_out,
+                                    perks_on=False, perk_spend_factor=1.0,
+                                    restricted_spend_cap=math.inf)
+        self.step_count = 0
+        self._applied = sc
+        wn = normalised_weights(sc.weights)
+        comps = self._base_components()
+        b = base_mean(comps, wn)
+        comps["social"] = b  # MODEL.md: before any score is known, social is one's own b
+        self.components = comps
+        self.scores = combine(comps, wn, self.violations, sc["rubric.violation_points"])
+        self.status = status_of(self.scores, sc["perks.privileged_at"], sc["perks.restricted_below"])
+        self._past_scores: list[np.ndarray] = []
+        self._score_log: list[np.ndarray] | None = [] if n <= KEEP_SCORES_UP_TO else None
+        self._communities: np.ndarray | None = None
+        self._communities_step = -1
+        self.history = History()
+        self._record()
+
+    def _base_components(self) -> dict[str, np.ndarray]:
+        return base_components(
+            missed=self.missed, wealth=self.pop.wealth, stability=self.pop.stability,
+            consumption=self.consumption, opted_out=self.pop.opted_out,
+            optout_value=self._applied["rubric.optout_value"])
+
+    # ------------------------------------------------------------------ public API
+    @property
+    def scenario(self) -> Scenario:
+        """The current scenario, including changes not yet applied (see :meth:`pending`)."""
+        return self._scenario
+
+    @property
+    def graph(self) -> GraphData:
+        """The graph the simulation started from (ids, initial ties, groups)."""
+        assert self._graph is not None
+        return self._graph
+
+    @property
+    def ids(self) -> np.ndarray:
+        """Person ids as given by the network source."""
+        return self.graph.ids
+
+    def pending(self) -> list[str]:
+        """Names of changed parameters that apply only on :meth:`reset`."""
+        return [name for name in self._scenario
+                if FIELD_BY_NAME[name].rebuild and self._scenario[name] != self._applied[name]]
+
+    def set_params(self, changes: Mapping[str, Any]) -> list[str]:
+        """Change parameters; behaviour and rubric changes apply from the next step.
+
+        Returns the names of parameters that need a new population or network and so
+        wait for :meth:`reset`.
+
+        Raises
+        ------
+        ScenarioError
+            On an unknown name or a bad value; nothing changes then.
+        """
+        self._scenario = self._scenario.replace(changes)
+        live = {n: v for n, v in self._scenario.items() if not FIELD_BY_NAME[n].rebuild}
+        self._applied = self._applied.replace(live)
+        return self.pending()
+
+    def set_scenario(self, scenario: Scenario) -> list[str]:
+        """Replace the whole scenario (e.g. after opening a file); like :meth:`set_params`."""
+        self._scenario = scenario
+        return self.set_params({})
+
+    def reset(self, seed: int | None = None) -> None:
+        """Start again at step 0 from the current scenario (optionally with a new seed).
+
+        The graph is rebuilt only when the seed, size or network parameters changed.
+        """
+        if seed is not None:
+            self._scenario = self._scenario.replace({"run.seed": int(seed)})
+        self._build()
+
+    def scam(self, person: int) -> None:
+        """Make person ``person`` (an index) a scam victim from the next step on."""
+        if not 0 <= person < self.n:
+            raise IndexError(f"person index {person} out of range 0..{self.n - 1}")
+        self.scam_left[person] = max(int(self.scam_left[person]),
+                                     int(self._applied["events.scam_duration"]))
+        self.ever_scammed[person] = True
+
+    def index_of(self, person_id: Any) -> int:
+        """The index of the person with id ``person_id`` (as given by the graph)."""
+        hits = np.flatnonzero(self.ids == person_id)
+        if hits.size == 0:
+            hits = np.flatnonzero(np.array([str(x) for x in self.ids]) == str(person_id))
+        if hits.size == 0:
+            raise KeyError(person_id)
+        return int(hits[0])
+
+    def run(self, steps: int | None = None, *, progress: Callable[[int, int], None] | None = None,
+            should_stop: Callable[[], bool] | None = None) -> None:
+        """Run ``steps`` steps (default: the scenario's ``run.steps``).
+
+        ``progress(done, total)`` is called after each step; ``should_stop()`` is checked
+        before each step and ends the run early when it returns True.
+        """
+        total = self._scenario["run.steps"] if steps is None else int(steps)
+        for done in range(total):
+            if should_stop is not None and should_stop():
+                return
+            self.step()
+            if progress is not None:
+                progress(done + 1, total)
+
+    def step(self) -> None:
+        """Advance one month."""
+        sc = self._applied
+        self.step_count += 1
+        t = self.step_count
+        if sc["events.enabled"]:
+            self._events(sc)
+        self._ties(sc)
+        if sc["dating.enabled"]:
+            dating_round(
+                self.dating, self.scores, t, activity=sc["dating.activity"],
+                feed_size=sc["dating.feed_size"], exposure_bias=sc["dating.exposure_bias"],
+                display_scores=sc["dating.display_scores"], selectivity=sc["dating.selectivity"],
+                like_rate=sc["dating.like_rate"], date_duration=sc["dating.date_duration"],
+                rng=self._rng["dating"])
+        else:
+            self.dating.expire(t)
+        self._score(sc)
+        self._record()
+
+    # ------------------------------------------------------------------ mechanisms
+    def _events(self, sc: Scenario) -> None:
+        rng = self._rng["events"]
+        n = self.n
+        new_scam = (rng.random(n) < sc["events.scam_rate"]) & (self.scam_left == 0)
+        self.scam_left[new_scam] = sc["events.scam_duration"]
+        self.ever_scammed |= new_scam & (sc["events.scam_duration"] > 0)
+        p = miss_probability(
+            self.pop.reliability, self.status, base_miss_rate=sc["events.base_miss_rate"],
+            perks_on=sc["perks.enabled"], perk_miss_factor=sc["perks.perk_miss_factor"],
+            restriction_miss_factor=sc["perks.restriction_miss_factor"])
+        missed_now = (rng.random(n) < p) | (self.scam_left > 0)
+        decay = decay_factor(sc["events.forgiveness_half_life"])
+        self.missed = self.missed * decay + missed_now
+        np.maximum(self.scam_left - 1, 0, out=self.scam_left)
+        self.violations = self.violations * decay + rng.poisson(sc["events.violation_rate"], n)
+        noise = sc["events.spend_noise"] * rng.standard_normal(n)
+        self.consumption = spending(
+            self.pop.amount, noise, self.status, self.pop.opted_out,
+            perks_on=sc["perks.enabled"], perk_spend_factor=sc["perks.perk_spend_factor"],
+            restricted_spend_cap=sc["perks.restricted_spend_cap"])
+
+    def _ties(self, sc: Scenario) -> None:
+        rng = self._rng["ties"]
+        triadic = sc["sharing.triadic_closure"]
+        rounds = []
+        if sc["sharing.churn"] > 0:
+            rounds.append(review_ties(self.friends, self.scores, share=sc["sharing.churn"],
+                                      rng=rng, triadic_closure=triadic))
+        if sc["sharing.share_with_friends"] and sc["sharing.rewire_rate"] > 0:
+            rule = _gap_rule(sc, normalised_weights(sc.weights)["social"])
+            rounds.append(review_ties(self.friends, self.scores,
+                                      share=sc["sharing.rewire_rate"], rng=rng,
+                                      triadic_closure=triadic, drop_rule=rule,
+                                      accept_rule=rule))
+        if not rounds:
+            return
+        remove = sorted_unique(np.concatenate([r for r, _ in rounds]))
+        add = np.concatenate([a for _, a in rounds])
+        # A tie dropped this month is not re-formed in the same month.
+        if remove.size and add.size:
+            pos = np.minimum(np.searchsorted(remove, add), remove.size - 1)
+            add = add[remove[pos] != add]
+        self.friends.update(remove, add)
+
+    def _score(self, sc: Scenario) -> None:
+        wn = normalised_weights(sc.weights)
+        comps = self._base_components()
+        adj = self.friends.adjacency()
+        if self.dating.keys.size:
+            # Dates count as friends while they last; a date who is a friend counts once.
+            adj = adj.plus(self.dating.keys[~self.friends.contains(self.dating.keys)])
+        comps["social"] = social_component(adj, adj.degree, self.scores,
+                                           sc["rubric.isolation_value"])
+        self.components = comps
+        self.scores = combine(comps, wn, self.violations, sc["rubric.violation_points"])
+        self.status = status_of(self.scores, sc["perks.privileged_at"], sc["perks.restricted_below"])
+
+    # ------------------------------------------------------------------ measuring
+    def communities(self) -> np.ndarray:
+        """Louvain community of every person (recomputed every ``run.louvain_every`` steps)."""
+        every = self._applied["run.louvain_every"]
+        stale = self._communities is None or (
+            self.step_count != self._communities_step and self.step_count % every == 0)
+        if stale:
+            self._communities = M.louvain(self.n, self.friends.edges(), seed=LOUVAIN_SEED)
+            self._communities_step = self.step_count
+        assert self._communities is not None
+        return self._communities
+
+    def degree(self) -> np.ndarray:
+        """Number of friends of every person (dating ties not counted)."""
+        return self.friends.degree()
+
+    def metrics(self) -> dict[str, float]:
+        """The metrics of MODEL.md section 6 for the current state."""
+        sc = self._applied
+        s = self.scores
+        edges = self.friends.edges()
+        deg = self.degree()
+        labels = self.communities()
+        n = self.n
+        past = self._past_scores[0] if len(self._past_scores) == MOBILITY_LAG else None
+        return {
+            "step": float(self.step_count),
+            "mean_score": float(np.mean(s)),
+            "median_score": float(np.median(s)),
+            "gini": M.gini(s - 350.0),
+            "restricted_share": float(np.mean(s < sc["perks.restricted_below"])),
+            "privileged_share": float(np.mean(s >= sc["perks.privileged_at"])),
+            "assortativity": M.edge_correlation(s, edges),
+            "dating_assortativity": M.edge_correlation(s, self.dating.edges()),
+            "modularity": M.modularity(n, edges, labels),
+            "stratification": M.between_share(s, labels),
+            "isolated_share": float(np.mean(deg == 0)),
+            "giant_share": M.giant_share(n, edges),
+            "degree_gap": M.degree_gap(s, deg),
+            "match_gap": M.match_gap(s, self.dating.uses, self.dating.matches),
+            "group_gap": M.group_gap(s, self.pop.group),
+            "optout_gap": M.optout_gap(deg, self.pop.opted_out),
+            "mobility": M.mobility(s, past) if past is not None else math.nan,
+            "friend_ties": float(self.friends.m),
+            "dating_ties": float(self.dating.keys.size),
+            "mean_degree": float(2.0 * self.friends.m / n),
+        }
+
+    def _record(self) -> None:
+        self.history.append(self.metrics())
+        self._past_scores.append(self.scores.copy())
+        if len(self._past_scores) > MOBILITY_LAG:
+            self._past_scores.pop(0)
+        if self._score_log is not None:
+            self._score_log.append(self.scores.astype(np.float32))
+
+    def score_history(self, person: int) -> np.ndarray:
+        """Scores of person ``person`` (index) at steps 0..now (float32).
+
+        Kept for graphs up to ``KEEP_SCORES_UP_TO`` people; raises RuntimeError beyond.
+        """
+        if self._score_log is None:
+            raise RuntimeError("per-person score history is not kept for graphs this large")
+        return np.array([row[person] for row in self._score_log], dtype=np.float32)
+
+    def person_table(self) -> dict[str, np.ndarray]:
+        """Per-person columns (MODEL.md section 6), in the order of ``NODE_COLUMNS``."""
+        status = np.array([STATUS_NAMES[int(x)] for x in (-1, 0, 1)], dtype=object)
+        group = np.empty(self.n, dtype=object)
+        labels = self.pop.group_labels
+        group[:] = [labels[c] for c in self.pop.group]
+        table = {
+            "id": self.ids,
+            "group": group,
+            "opted_out": self.pop.opted_out.copy(),
+            "score": self.scores.copy(),
+            **{k: self.components[k].copy() for k in RUBRIC_KEYS},
+            "degree": self.degree(),
+            "community": self.communities().copy(),
+            "status": status[self.status.astype(np.int64) + 1],
+        }
+        assert list(table) == list(NODE_COLUMNS)
+        return table
+
+    def write_metrics_csv(self, path) -> None:
+        """Write the metrics history (one row per step, step 0 included) to ``path``."""
+        self.history.to_csv(path)
+
+    def write_nodes_csv(self, path) -> None:
+        """Write the current per-person table to ``path``."""
+        write_csv(path, NODE_COLUMNS, table_rows(self.person_table()))
+
+
+def _gap_rule(sc: Scenario, social_share: float):
+    """The drop (and refusal) probability as a function of the score gap."""
+    motivation = social_share + sc["sharing.status_seeking"]
+    tol = sc["sharing.tolerance"]
+    sens = sc["sharing.sensitivity"]
+
+    def rule(gap: np.ndarray) -> np.ndarray:
+        return drop_probability(gap, tolerance=tol, motivation=motivation, sensitivity=sens)
+
+    return rule
+
+
+# METRIC_COLUMNS is re-exported for callers that want the CSV header without a run.
+__all__ += ["METRIC_COLUMNS"]
