@@ -1,0 +1,572 @@
+"""The person inspector: one person's score, where its points come from, and their friends.
+
+For the selected person it shows the score and status, a bar of the points each rubric
+component contributed (``weight share x component x 600``, MODEL.md section 2) with the
+violation penalty, their score over time against the thresholds, their friends, and a
+"Scam this person" button for the class to watch what follows.
+
+Refreshes are throttled like the dashboard's: the newest frame is always the one shown,
+at most ``MAX_REFRESH_PER_SECOND`` times a second, and nothing is done while no one is
+selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+import numpy as np
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
+                               QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from app.plain_words import RUBRIC_LONG, RUBRIC_WORDS, STATUS_WORDS
+from models.schema import RUBRIC_KEYS
+
+if TYPE_CHECKING:
+    from app.frame import Frame, Static
+
+__all__ = ["QtInspector", "contribution_points", "violation_penalty", "COMPONENT_COLOURS",
+           "STATUS_COLOURS"]
+
+SCORE_MIN, SCORE_MAX, SPAN = 350.0, 950.0, 600.0
+MAX_REFRESH_PER_SECOND = 10
+
+#: Okabe-Ito colours per rubric component; friends stand out in vermillion.
+COMPONENT_COLOURS: dict[str, str] = {
+    "history": "#0072B2", "capacity": "#E69F00", "identity": "#009E73",
+    "behaviour": "#CC79A7", "social": "#D55E00",
+}
+#: Badge colours per status code (white text on each passes 3:1 for large bold text).
+STATUS_COLOURS: dict[int, str] = {-1: "#C4420A", 0: "#5F5F5F", 1: "#0067A5"}
+
+#: Label of each component in the inspector: "from friends" is what a class asks about.
+_PART_NAMES = {**RUBRIC_WORDS, "social": "from friends"}
+
+
+def contribution_points(components: Mapping[str, np.ndarray], weights: Mapping[str, float],
+                        index: int) -> dict[str, float]:
+    """Points above 350 each rubric component gives person ``index``.
+
+    ``weights`` are normalised (sum 1), as in ``Frame.weights``; each part is
+    ``weight x component x 600``, so the parts add up to ``score - 350`` when there is no
+    violation penalty and the score is not clipped.
+
+    Examples
+    --------
+    >>> comps = {k: np.array([0.5]) for k in RUBRIC_KEYS}
+    >>> w = dict.fromkeys(RUBRIC_KEYS, 0.2)
+    >>> round(sum(contribution_points(comps, w, 0).values()), 6)
+    300.0
+    """
+    return {k: float(weights[k]) * float(components[k][index]) * SPAN for k in RUBRIC_KEYS}
+
+
+def violation_penalty(points: Mapping[str, float], score: float) -> tuple[float, bool]:
+    """Points lost to violations, inferred as ``350 + sum(points) - score``.
+
+    Returns ``(penalty, at_least)``: when the score sits at the 350 floor the clip may
+    hide part of the penalty, so it is a lower bound (``at_least`` is True). Rounding
+    noise below 0.05 points counts as no penalty.
+
+    Examples
+    --------
+    >>> violation_penalty({"history": 300.0}, 630.0)
+    (20.0, False)
+    >>> violation_penalty({"history": 10.0}, 350.0)
+    (10.0, True)
+    """
+    penalty = SCORE_MIN + sum(points.values()) - float(score)
+    if penalty < 0.05:
+        return 0.0, False
+    return penalty, float(score) <= SCORE_MIN + 1e-9
+
+
+class _ContributionBar(QWidget):
+    """A horizontal stacked bar over the 350-950 range, painted directly (cheap, crisp)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(64)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self._points: dict[str, float] = {}
+        self._penalty = 0.0
+        self._score = SCORE_MIN
+        self._thresholds = (550.0, 700.0)
+        self._spans: list[tuple[float, float, str]] = []   # pixel x0, x1, tooltip
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        size = super().sizeHint()
+        size.setHeight(64)
+        return size
+
+    def set_data(self, points: Mapping[str, float], penalty: float, score: float,
+                 thresholds: tuple[float, float]) -> None:
+        self._points = dict(points)
+        self._penalty = penalty
+        self._score = score
+        self._thresholds = thresholds
+        self.update()
+
+    def _x(self, score: float, left: float, width: float) -> float:
+        return left + width * (min(max(score, SCORE_MIN), SCORE_MAX) - SCORE_MIN) / SPAN
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = p.fontMetrics()
+        left, width = 4.0, float(self.width() - 8)
+        top, bar_h = 4.0, 30.0
+        p.fillRect(QRectF(left, top, width, bar_h), QColor("#ececec"))
+        self._spans = []
+        x = left
+        for key in RUBRIC_KEYS:
+            w = width * max(self._points.get(key, 0.0), 0.0) / SPAN
+            if w <= 0:
+                continue
+            p.fillRect(QRectF(x, top, w, bar_h), QColor(COMPONENT_COLOURS[key]))
+            tip = (f"{_PART_NAMES[key]}: +{self._points[key]:.0f} points\n"
+                   f"{RUBRIC_LONG[key]}")
+            self._spans.append((x, x + w, tip))
+            x += w
+        if self._penalty > 0:
+            # The penalty covers the end of the stack: those points were earned, then lost.
+            x_score = self._x(self._score, left, width)
+            rect = QRectF(x_score, top, max(x - x_score, 1.0), bar_h)
+            p.fillRect(rect, QColor(255, 255, 255, 170))
+            p.fillRect(rect, QBrush(QColor("#222222"), Qt.BrushStyle.BDiagPattern))
+            self._spans.append((x_score, x, f"violations: -{self._penalty:.0f} points"))
+        # The score itself, and the thresholds, as marks on a scale under the bar.
+        x_score = self._x(self._score, left, width)
+        p.setPen(QPen(QColor("#111111"), 3))
+        p.drawLine(int(x_score), int(top - 3), int(x_score), int(top + bar_h + 3))
+        scale_y = top + bar_h + 6
+        p.setPen(QPen(QColor("#666666"), 1))
+        for value, colour in ((SCORE_MIN, "#666666"), (self._thresholds[0], STATUS_COLOURS[-1]),
+                              (self._thresholds[1], STATUS_COLOURS[1]), (SCORE_MAX, "#666666")):
+            xv = self._x(value, left, width)
+            p.setPen(QPen(QColor(colour), 2))
+            p.drawLine(int(xv), int(scale_y - 4), int(xv), int(scale_y + 2))
+            text = f"{value:g}"
+            tw = fm.horizontalAdvance(text)
+            tx = min(max(xv - tw / 2, 0), self.width() - tw)
+            p.drawText(int(tx), int(scale_y + 2 + fm.ascent()), text)
+        p.end()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        x = event.position().x()
+        # The penalty span is last and lies over the stack: it wins where they overlap.
+        tips = [tip for x0, x1, tip in self._spans if x0 <= x <= x1]
+        self.setToolTip(tips[-1] if tips else "")
+        super().mouseMoveEvent(event)
+
+
+def _badge_style(status: int) -> str:
+    return (f"QLabel {{ background: {STATUS_COLOURS[status]}; color: white; "
+            "border-radius: 6px; padding: 3px 10px; font-weight: bold; }")
+
+
+class QtInspector(QWidget):
+    """Everything about the selected person, updated as the simulation runs.
+
+    Parameters
+    ----------
+    score_history
+        ``score_history(index)`` returns the person's scores at steps 0..now; it may
+        raise ``RuntimeError`` when the history is not kept (very large graphs).
+
+    Signals
+    -------
+    person_selected(int)
+        A friend was clicked in the table: select that person (an index).
+    scam_requested(int)
+        "Scam this person" was clicked for this person (an index).
+    """
+
+    person_selected = Signal(int)
+    scam_requested = Signal(int)
+
+    def __init__(self, score_history: Callable[[int], np.ndarray],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._score_history = score_history
+        self._static: Static | None = None
+        self._frame: Frame | None = None
+        self._person: int | None = None
+        self._friend_rows: list[int] = []
+        self._scams: dict[int, list[int]] = {}   # person -> steps at which scammed here
+        self._build()
+        self._refresh_pending = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(int(1000 / MAX_REFRESH_PER_SECOND))
+        self._refresh_timer.timeout.connect(self._on_refresh_timer)
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._stack = QStackedWidget()
+        outer.addWidget(self._stack)
+
+        self._hint = QLabel("Click a person in the network\nto see how their score is made.")
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._hint.setWordWrap(True)
+        self._hint.setStyleSheet("color: #666666;")
+        _scale_font(self._hint, 1.15)
+        self._stack.addWidget(self._hint)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget()
+        scroll.setWidget(page)
+        self._stack.addWidget(scroll)
+        col = QVBoxLayout(page)
+        col.setContentsMargins(8, 8, 8, 8)
+        col.setSpacing(6)
+
+        self._name = QLabel()
+        _scale_font(self._name, 1.3, bold=True)
+        self._name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._facts = QLabel()
+        self._facts.setStyleSheet("color: #444444;")
+        self._facts.setWordWrap(True)
+        col.addWidget(self._name)
+        col.addWidget(self._facts)
+
+        row = QHBoxLayout()
+        self._score = QLabel()
+        _scale_font(self._score, 2.6, bold=True)
+        self._score.setToolTip("Score, from 350 to 950.")
+        self._badge = QLabel()
+        _scale_font(self._badge, 1.15, bold=True)
+        row.addWidget(self._score)
+        row.addSpacing(10)
+        row.addWidget(self._badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
+        col.addLayout(row)
+
+        col.addWidget(_section("Where the points come from"))
+        self._bar = _ContributionBar()
+        col.addWidget(self._bar)
+        self._parts = QGridLayout()
+        self._parts.setHorizontalSpacing(8)
+        self._parts.setVerticalSpacing(1)
+        self._part_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        for r, key in enumerate([*RUBRIC_KEYS, "violations", "total"]):
+            swatch, name, pts, detail = QLabel(), QLabel(), QLabel(), QLabel()
+            if key in COMPONENT_COLOURS:
+                swatch.setFixedSize(14, 14)
+                swatch.setStyleSheet(f"background: {COMPONENT_COLOURS[key]}; border-radius: 2px;")
+                name.setText(_PART_NAMES[key])
+                name.setToolTip(RUBRIC_LONG[key])
+            elif key == "violations":
+                swatch.setFixedSize(14, 14)
+                swatch.setStyleSheet("border: 1px solid #222222; background: qlineargradient("
+                                     "x1:0, y1:1, x2:1, y2:0, stop:0 #ffffff, stop:0.45 #ffffff,"
+                                     " stop:0.5 #222222, stop:0.55 #ffffff, stop:1 #ffffff);")
+                name.setText("violations")
+                name.setToolTip("Points per (decayed) violation, subtracted from the sum.")
+            else:
+                name.setText("score")
+                _scale_font(name, 1.0, bold=True)
+                _scale_font(pts, 1.0, bold=True)
+            pts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            detail.setStyleSheet("color: #666666;")
+            for c, w in enumerate((swatch, name, pts, detail)):
+                self._parts.addWidget(w, r, c)
+            self._part_labels[key] = (name, pts, detail)
+        self._parts.setColumnStretch(3, 1)
+        col.addLayout(self._parts)
+        self._optout_note = QLabel()
+        self._optout_note.setWordWrap(True)
+        self._optout_note.setStyleSheet("color: #666666;")
+        col.addWidget(self._optout_note)
+
+        col.addWidget(_section("Score over time"))
+        self._fig = Figure(figsize=(4, 1.7), facecolor="white")
+        self._canvas = FigureCanvasQTAgg(self._fig)
+        self._canvas.setMinimumHeight(150)
+        self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._canvas.setFixedHeight(170)
+        ax = self._fig.add_axes((0.15, 0.27, 0.81, 0.68))
+        ax.set_ylim(SCORE_MIN, SCORE_MAX)
+        ax.set_yticks([350, 550, 700, 950])
+        ax.tick_params(labelsize=10.5, length=3)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.set_xlabel("month", fontsize=10.5, labelpad=1)
+        self._restricted_line = ax.axhline(550, color=STATUS_COLOURS[-1], linestyle="--",
+                                           linewidth=1.5)
+        self._privileged_line = ax.axhline(700, color=STATUS_COLOURS[1], linestyle="--",
+                                           linewidth=1.5)
+        (self._history_line,) = ax.plot([], [], color="#1f3b73", linewidth=2.4)
+        self._history_note = ax.text(0.5, 0.5, "", transform=ax.transAxes, ha="center",
+                                     va="center", fontsize=10.5, color="#666666")
+        self._scam_artists: list = []
+        self._ax = ax
+        col.addWidget(self._canvas)
+
+        self._friends_title = _section("Friends")
+        col.addWidget(self._friends_title)
+        self._table = QTableWidget(0, 3)
+        self._table.setHorizontalHeaderLabels(["Person", "Score", "Status"])
+        self._table.verticalHeader().setVisible(False)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self._table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._table.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._table.setToolTip("Click a friend to inspect them.")
+        self._table.setMinimumHeight(140)
+        header = self._table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._table.cellClicked.connect(self._on_friend_clicked)
+        col.addWidget(self._table, 1)
+        self._dating = QLabel()
+        self._dating.setWordWrap(True)
+        col.addWidget(self._dating)
+
+        self._scam_button = QPushButton("Scam this person")
+        _scale_font(self._scam_button, 1.05, bold=True)
+        self._scam_button.clicked.connect(self._on_scam_clicked)
+        self._scam_note = QLabel()
+        self._scam_note.setWordWrap(True)
+        self._scam_note.setStyleSheet("color: #444444;")
+        col.addWidget(self._scam_button)
+        col.addWidget(self._scam_note)
+
+    # ------------------------------------------------------------------ public API
+    @property
+    def person(self) -> int | None:
+        """The index of the person shown, or None."""
+        return self._person
+
+    def on_rebuilt(self, static: Static, frame: Frame) -> None:
+        """A new run: forget scams marked in the old one; keep the person if they exist."""
+        self._static = static
+        self._frame = frame
+        self._scams.clear()
+        if self._person is not None and self._person >= static.n:
+            self._person = None
+        self.show_person(self._person)
+
+    def on_frame(self, frame: Frame) -> None:
+        """Take the newest frame; refresh soon if someone is selected."""
+        self._frame = frame
+        if self._person is None:
+            return
+        if self._refresh_timer.isActive():
+            self._refresh_pending = True
+            return
+        self._refresh()
+        self._refresh_timer.start()
+
+    def show_person(self, index: int | None) -> None:
+        """Show person ``index`` (an index into the arrays), or the hint for None."""
+        if index is not None and (self._static is None or not 0 <= index < self._static.n):
+            index = None
+        self._person = None if index is None else int(index)
+        if self._person is None or self._frame is None:
+            self._stack.setCurrentIndex(0)
+            return
+        self._stack.setCurrentIndex(1)
+        self._refresh()
+
+    # ------------------------------------------------------------------ refreshing
+    def _on_refresh_timer(self) -> None:
+        if self._refresh_pending and self._person is not None:
+            self._refresh_pending = False
+            self._refresh()
+            self._refresh_timer.start()
+
+    def _refresh(self) -> None:
+        frame, static, i = self._frame, self._static, self._person
+        if frame is None or static is None or i is None:
+            return
+        score = float(frame.scores[i])
+        status = int(frame.status[i])
+        thresholds = (float(frame.scenario["perks.restricted_below"]),
+                      float(frame.scenario["perks.privileged_at"]))
+        self._update_header(frame, static, i, score, status)
+        self._update_parts(frame, static, i, score, thresholds)
+        self._update_history(frame, i, thresholds)
+        self._update_friends(frame, static, i)
+        months = int(frame.scenario["events.scam_duration"])
+        self._scam_note.setText(
+            f"A scam, through no fault of their own: they miss every payment for the next "
+            f"{months} month{'s' if months != 1 else ''}. Watch their score, and then their "
+            f"friends'.")
+
+    def _update_header(self, frame: Frame, static: Static, i: int, score: float,
+                       status: int) -> None:
+        self._name.setText(f"Person {static.ids[i]}")
+        facts = [f"group {static.group_labels[int(static.group[i])]}",
+                 f"{int(frame.degree[i])} friends"]
+        if bool(static.opted_out[i]):
+            facts.append("opted out")
+        self._facts.setText(" \u00b7 ".join(facts))
+        self._score.setText(f"{score:.0f}")
+        self._badge.setText(STATUS_WORDS[status])
+        self._badge.setStyleSheet(_badge_style(status))
+
+    def _update_parts(self, frame: Frame, static: Static, i: int, score: float,
+                      thresholds: tuple[float, float]) -> None:
+        points = contribution_points(frame.components, frame.weights, i)
+        penalty, at_least = violation_penalty(points, score)
+        self._bar.set_data(points, penalty, score, thresholds)
+        for key in RUBRIC_KEYS:
+            _name, pts, detail = self._part_labels[key]
+            pts.setText(f"+{points[key]:.0f}")
+            detail.setText(f"{100 * frame.weights[key]:.0f}% \u00d7 "
+                           f"{float(frame.components[key][i]):.2f}")
+        name, pts, detail = self._part_labels["violations"]
+        for w in (name, pts, detail):
+            w.setVisible(penalty > 0)
+        pts.setText(f"\u2212{penalty:.0f}")
+        detail.setText("at least (score at the 350 floor)" if at_least else "")
+        _name, pts, detail = self._part_labels["total"]
+        pts.setText(f"{score:.0f}")
+        earned = sum(points.values())
+        detail.setText(f"350 + {earned:.0f}" + (f" \u2212 {penalty:.0f}" if penalty > 0 else ""))
+        if bool(static.opted_out[i]):
+            value = float(frame.scenario["rubric.optout_value"])
+            self._optout_note.setText(
+                f"Opted out: no data, so every part but friends counts as {value:g} "
+                f"(the scenario's value for people who opted out).")
+            self._optout_note.show()
+        else:
+            self._optout_note.hide()
+
+    def _update_history(self, frame: Frame, i: int, thresholds: tuple[float, float]) -> None:
+        try:
+            y = np.asarray(self._score_history(i), dtype=float)
+            note = ""
+        except RuntimeError:   # not kept for very large graphs
+            y = np.empty(0)
+            note = "Score history is not kept\nfor networks this large."
+        x = np.arange(y.size)
+        self._history_line.set_data(x, y)
+        self._history_note.set_text(note)
+        self._restricted_line.set_ydata([thresholds[0]] * 2)
+        self._privileged_line.set_ydata([thresholds[1]] * 2)
+        self._ax.set_xlim(0, max(12, frame.step))
+        for artist in self._scam_artists:
+            artist.remove()
+        self._scam_artists = []
+        for step in self._scams.get(i, []):
+            self._scam_artists.append(self._ax.axvline(step, color="#111111", linewidth=1.2,
+                                                       linestyle=":"))
+            self._scam_artists.append(self._ax.text(step, SCORE_MAX - 15, " scam",
+                                                    fontsize=10, va="top", ha="left"))
+        self._canvas.draw_idle()
+
+    def _update_friends(self, frame: Frame, static: Static, i: int) -> None:
+        edges = np.asarray(frame.friend_edges)
+        if edges.size:
+            friends = np.concatenate([edges[edges[:, 0] == i, 1], edges[edges[:, 1] == i, 0]])
+        else:
+            friends = np.empty(0, dtype=np.int64)
+        scores = np.asarray(frame.scores)
+        friends = friends[np.lexsort((friends, -scores[friends]))]   # best first, stable
+        self._friend_rows = [int(j) for j in friends]
+        table = self._table
+        table.setUpdatesEnabled(False)
+        table.setRowCount(len(friends))
+        for r, j in enumerate(self._friend_rows):
+            st = int(frame.status[j])
+            cells = (str(static.ids[j]), f"{scores[j]:.0f}", STATUS_WORDS[st])
+            for c, text in enumerate(cells):
+                item = table.item(r, c)
+                if item is None:   # items are reused from frame to frame
+                    item = QTableWidgetItem()
+                    if c == 1:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                              | Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(r, c, item)
+                item.setText(text)
+            table.item(r, 2).setForeground(QColor(STATUS_COLOURS[st]))
+        table.setUpdatesEnabled(True)
+        mean = f", average score {scores[friends].mean():.0f}" if friends.size else ""
+        self._friends_title.setText(f"Friends ({friends.size}{mean})")
+        dating = np.asarray(frame.dating_edges)
+        dates = (np.concatenate([dating[dating[:, 0] == i, 1], dating[dating[:, 1] == i, 0]])
+                 if dating.size else np.empty(0, dtype=np.int64))
+        if dates.size:
+            names = ", ".join(f"{static.ids[j]} ({scores[j]:.0f})" for j in dates)
+            self._dating.setText(f"Dating now (counts as a friend in the score): {names}")
+            self._dating.show()
+        else:
+            self._dating.hide()
+
+    # ------------------------------------------------------------------ handlers
+    def _on_friend_clicked(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self._friend_rows):
+            self.person_selected.emit(self._friend_rows[row])
+
+    def _on_scam_clicked(self) -> None:
+        if self._person is None:
+            return
+        step = self._frame.step if self._frame is not None else 0
+        self._scams.setdefault(self._person, []).append(step)
+        self.scam_requested.emit(self._person)
+        self._refresh()
+
+
+def _scale_font(widget: QWidget, factor: float, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def _section(text: str) -> QLabel:
+    label = QLabel(text)
+    _scale_font(label, 1.05, bold=True)
+    label.setContentsMargins(0, 8, 0, 0)
+    return label
+
+
+if __name__ == "__main__":
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.frame import frame_from_simulation, static_from_simulation
+    from models import load_scenario
+    from models.simulation import Simulation
+
+    qapp = QApplication.instance() or QApplication(sys.argv)
+    sim = Simulation(load_scenario(sys.argv[1] if len(sys.argv) > 1 else "karate"))
+    sim.run(20)
+    inspector = QtInspector(sim.score_history)
+    inspector.on_rebuilt(static_from_simulation(sim), frame_from_simulation(sim, edges_changed=True))
+    inspector.show_person(0)
+    inspector.person_selected.connect(inspector.show_person)
+    inspector.scam_requested.connect(sim.scam)
+    inspector.resize(420, 900)
+    inspector.setWindowTitle("ScoreNet inspector (preview)")
+    inspector.show()
+    timer = QTimer()
+
+    def _advance() -> None:
+        if sim.step_count < sim.scenario["run.steps"]:
+            sim.step()
+            inspector.on_frame(frame_from_simulation(sim, edges_changed=False))
+
+    timer.timeout.connect(_advance)
+    timer.start(200)
+    sys.exit(qapp.exec())

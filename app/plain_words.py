@@ -1,0 +1,157 @@
+"""Plain-words titles and exact definitions of every metric and rubric component.
+
+The titles are what an audience reads on a projector; the definitions are MODEL.md
+section 6 word for word (plus the three extra CSV columns), shown in tooltips so an
+analyst can see exactly what is plotted. Pure data: no Qt, no matplotlib.
+"""
+
+from __future__ import annotations
+
+from models.history import METRIC_COLUMNS
+from models.schema import RUBRIC_KEYS
+
+__all__ = [
+    "METRIC_TITLES",
+    "METRIC_DEFINITIONS",
+    "METRIC_SHORT",
+    "RUBRIC_WORDS",
+    "RUBRIC_LONG",
+    "STATUS_WORDS",
+    "metric_tooltip",
+    "formula_in_words",
+]
+
+#: Column -> a question or phrase an audience understands, with the technical name.
+METRIC_TITLES: dict[str, str] = {
+    "step": "Month (step)",
+    "mean_score": "Average score (mean)",
+    "median_score": "Typical score (median)",
+    "gini": "How unequal are scores? (Gini)",
+    "restricted_share": "Share of people restricted",
+    "privileged_share": "Share of people privileged",
+    "assortativity": "Do friends have similar scores? (assortativity)",
+    "dating_assortativity": "Do dates have similar scores? (dating assortativity)",
+    "modularity": "How clustered is the network? (modularity)",
+    "stratification": "Do scores split along friend circles? (stratification)",
+    "isolated_share": "Share of people with no friends",
+    "giant_share": "Share in the largest connected group",
+    "degree_gap": "Do high scorers have more friends? (degree gap)",
+    "match_gap": "Do high scorers get more dates? (match gap)",
+    "group_gap": "Score gap between groups",
+    "optout_gap": "Friends lost by opting out (opt-out gap)",
+    "mobility": "Can people move up or down? (mobility)",
+    "friend_ties": "Number of friendships",
+    "dating_ties": "Number of dating ties",
+    "mean_degree": "Average number of friends",
+}
+
+#: Column -> a few words, for axis labels and legends where space is tight.
+METRIC_SHORT: dict[str, str] = {
+    "step": "step",
+    "mean_score": "mean score",
+    "median_score": "median score",
+    "gini": "Gini",
+    "restricted_share": "restricted share",
+    "privileged_share": "privileged share",
+    "assortativity": "assortativity",
+    "dating_assortativity": "dating assortativity",
+    "modularity": "modularity",
+    "stratification": "stratification",
+    "isolated_share": "isolated share",
+    "giant_share": "giant component share",
+    "degree_gap": "degree gap",
+    "match_gap": "match gap",
+    "group_gap": "group gap (points)",
+    "optout_gap": "opt-out gap (friends)",
+    "mobility": "mobility",
+    "friend_ties": "friend ties",
+    "dating_ties": "dating ties",
+    "mean_degree": "mean degree",
+}
+
+#: Column -> the exact definition (MODEL.md section 6).
+METRIC_DEFINITIONS: dict[str, str] = {
+    "step": "0, 1, 2, ... (one step is one month).",
+    "mean_score": "Mean score over everyone.",
+    "median_score": "Median score over everyone.",
+    "gini": "Gini coefficient of score - 350.",
+    "restricted_share": "Share of people whose score is below restricted_below.",
+    "privileged_share": "Share of people whose score is at or above privileged_at.",
+    "assortativity": "Pearson correlation of the scores at the two ends of friendship ties "
+                     "(Newman's numeric assortativity).",
+    "dating_assortativity": "Pearson correlation of the scores at the two ends of current "
+                            "dating ties (empty: NaN).",
+    "modularity": "Modularity of a Louvain partition of the friendship graph (fixed seed).",
+    "stratification": "Share of score variance explained by the Louvain partition "
+                      "(between-community variance / total).",
+    "isolated_share": "Share of people with no friends.",
+    "giant_share": "Share of people in the largest connected component.",
+    "degree_gap": "Mean degree of the top score quintile / mean degree of the bottom "
+                  "quintile.",
+    "match_gap": "Dating-match rate of the top quintile / that of the bottom quintile "
+                 "(NaN when undefined).",
+    "group_gap": "Mean score of the best-off group minus the worst-off group.",
+    "optout_gap": "Mean degree of participants minus mean degree of those who opted out "
+                  "(NaN if none opted out).",
+    "mobility": "1 - Spearman correlation of scores now and 12 steps ago: 0 when no rank "
+                "moved (NaN before step 12).",
+    "friend_ties": "Number of friendship ties (undirected).",
+    "dating_ties": "Number of current dating ties (undirected).",
+    "mean_degree": "Mean number of friends per person, 2 x friend ties / N.",
+}
+
+#: Rubric key -> plain-words name (the formula in words uses these).
+RUBRIC_WORDS: dict[str, str] = {
+    "history": "payment record",
+    "capacity": "wealth",
+    "identity": "personal characteristics",
+    "behaviour": "spending",
+    "social": "friends' scores",
+}
+
+#: Rubric key -> what the component is, exactly (MODEL.md section 2).
+RUBRIC_LONG: dict[str, str] = {
+    "history": "Credit history: 1 / (1 + missed payments, decayed).",
+    "capacity": "Fulfilment capacity: wealth percentile.",
+    "identity": "Personal characteristics: stability (identity, education, housing).",
+    "behaviour": "Behaviour and preferences: percentile of this month's platform spending "
+                 "among everyone who takes part.",
+    "social": "Interpersonal relationships: mean over friends (and current dates) of "
+              "(score - 350) / 600, using last month's scores.",
+}
+
+#: Status code -> word.
+STATUS_WORDS: dict[int, str] = {-1: "restricted", 0: "normal", 1: "privileged"}
+
+assert set(METRIC_TITLES) == set(METRIC_COLUMNS) == set(METRIC_DEFINITIONS)
+assert set(RUBRIC_WORDS) == set(RUBRIC_KEYS) == set(RUBRIC_LONG)
+
+
+def metric_tooltip(column: str) -> str:
+    """Tooltip text for a metric: the plain title, then the exact definition.
+
+    Examples
+    --------
+    >>> metric_tooltip("gini").splitlines()[1]
+    'Gini coefficient of score - 350.'
+    """
+    return f"{METRIC_TITLES[column]}\n{METRIC_DEFINITIONS[column]}"
+
+
+def formula_in_words(weights: dict[str, float]) -> str:
+    """The rubric as a sentence, with each weight's share in percent.
+
+    Weights need not be normalised; zero weights are left out.
+
+    Examples
+    --------
+    >>> formula_in_words({"history": 1, "capacity": 1, "identity": 0, "behaviour": 0,
+    ...                   "social": 2})
+    "Score = 350 + 600 x (25% payment record + 25% wealth + 50% friends' scores)"
+    """
+    total = float(sum(weights[k] for k in RUBRIC_KEYS))
+    if not total > 0:
+        return "Score undefined: every weight is zero"
+    parts = [f"{100.0 * weights[k] / total:.0f}% {RUBRIC_WORDS[k]}"
+             for k in RUBRIC_KEYS if weights[k] > 0]
+    return "Score = 350 + 600 x (" + " + ".join(parts) + ")"
