@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .graph import sorted_unique
+from .graph import in_sorted, sorted_unique
 from .score import SCORE_MIN, SPAN
 
 __all__ = ["DatingState", "dating_round", "WINDOW"]
@@ -79,13 +79,11 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     b = users[pick[like]]
     liked = sorted_unique(a * np.int64(n) + b)
     a, b = np.divmod(liked, n)
-    back = b * np.int64(n) + a
-    pos = np.minimum(np.searchsorted(liked, back), liked.size - 1)
-    mutual = (liked[pos] == back) & (a < b)
+    mutual = in_sorted(b * np.int64(n) + a, liked) & (a < b)
     new = liked[mutual]  # a < b, so these are canonical keys
     if new.size == 0 or date_duration <= 0:
         return 0
-    fresh = new[~np.isin(new, state.keys)]
+    fresh = new[~in_sorted(new, state.keys)]
     u, v = np.divmod(fresh, n)
     np.add.at(state.matches, u, 1.0)
     np.add.at(state.matches, v, 1.0)

@@ -13,7 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 
 __all__ = ["GraphData", "canonical_edges", "adjacency", "edge_keys", "keys_to_edges",
-           "sorted_unique"]
+           "sorted_unique", "in_sorted"]
 
 
 def sorted_unique(a: np.ndarray) -> np.ndarray:
@@ -34,6 +34,20 @@ def sorted_unique(a: np.ndarray) -> np.ndarray:
     keep[0] = True
     np.not_equal(s[1:], s[:-1], out=keep[1:])
     return s[keep]
+
+
+def in_sorted(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Membership of each value in a sorted array (vectorised binary search).
+
+    Examples
+    --------
+    >>> in_sorted(np.array([1, 4, 9]), np.array([1, 2, 9])).tolist()
+    [True, False, True]
+    """
+    if sorted_keys.size == 0:
+        return np.zeros(np.shape(values), dtype=bool)
+    idx = np.minimum(np.searchsorted(sorted_keys, values), sorted_keys.size - 1)
+    return sorted_keys[idx] == values
 
 
 def canonical_edges(u: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:

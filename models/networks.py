@@ -17,25 +17,10 @@ import math
 
 import numpy as np
 
-from .graph import GraphData, keys_to_edges
+from .graph import GraphData, in_sorted, keys_to_edges, sorted_unique
 from .graphio import read_graph
 
 __all__ = ["build_network", "watts_strogatz", "barabasi_albert", "sbm", "karate"]
-
-
-def _sorted_unique(keys: np.ndarray) -> np.ndarray:
-    """``np.unique`` by sorting (numpy 2.4's hash-based unique is ~100x slower here)."""
-    keys = np.sort(keys)
-    if keys.size:
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    return keys
-
-
-def _in_sorted(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    if sorted_keys.size == 0:
-        return np.zeros(values.shape, dtype=bool)
-    idx = np.minimum(np.searchsorted(sorted_keys, values), sorted_keys.size - 1)
-    return sorted_keys[idx] == values
 
 
 def _repeats(keys: np.ndarray) -> np.ndarray:
@@ -44,7 +29,7 @@ def _repeats(keys: np.ndarray) -> np.ndarray:
     twice = srt[1:][srt[1:] == srt[:-1]]
     out = np.zeros(keys.size, dtype=bool)
     if twice.size:  # rare: sort only the entries involved
-        idx = np.flatnonzero(_in_sorted(keys, _sorted_unique(twice)))
+        idx = np.flatnonzero(in_sorted(keys, sorted_unique(twice)))
         sub = keys[idx]
         order = np.argsort(sub, kind="stable")
         out[idx[order[1:]][sub[order[1:]] == sub[order[:-1]]]] = True
@@ -52,7 +37,7 @@ def _repeats(keys: np.ndarray) -> np.ndarray:
 
 
 def _graph(n: int, keys: np.ndarray, groups: np.ndarray | None = None) -> GraphData:
-    return GraphData(np.arange(n, dtype=np.int64), keys_to_edges(_sorted_unique(keys), n), groups)
+    return GraphData(np.arange(n, dtype=np.int64), keys_to_edges(sorted_unique(keys), n), groups)
 
 
 def _half_even(x: float) -> int:
@@ -94,7 +79,7 @@ def watts_strogatz(n: int, k: int, p: float, rng: np.random.Generator,
         w += w >= pu  # uniform over the nodes other than u
         cand = np.minimum(pu, w) * n + np.maximum(pu, w)
         taken = np.sort(np.concatenate(kept + [orig]))
-        ok = ~_in_sorted(cand, taken) & ~_repeats(cand)  # among equal ones the first wins
+        ok = ~in_sorted(cand, taken) & ~_repeats(cand)  # among equal ones the first wins
         kept.append(cand[ok])
         pu, orig = pu[~ok], orig[~ok]
     kept.append(orig)  # edges that found no free end stay put

@@ -170,11 +170,11 @@ FIELDS: tuple[Field, ...] = (
     # [sharing]
     _f("sharing", "share_with_friends", bool, True, label="Share scores with friends",
        doc="Friends see each other's scores and may drop low scorers."),
-    _f("sharing", "rewire_rate", float, 0.05, 0.0, 1.0, "Review rate",
+    _f("sharing", "rewire_rate", float, 0.2, 0.0, 1.0, "Review rate",
        "Share of people who review one of their ties each month.", step=0.01),
     _f("sharing", "tolerance", float, 50.0, 0.0, 600.0, "Tolerance",
        "Score gap (points) a person ignores before it counts against a friend.", step=5.0),
-    _f("sharing", "status_seeking", float, 0.1, 0.0, 10.0, "Status seeking",
+    _f("sharing", "status_seeking", float, 0.0, 0.0, 10.0, "Status seeking",
        "How much people care about friends' status even without a score incentive.",
        step=0.05),
     _f("sharing", "sensitivity", float, 10.0, 0.0, 1000.0, "Drop sensitivity",

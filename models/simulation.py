@@ -25,7 +25,7 @@ from . import metrics as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
 from .events import decay_factor, miss_probability, spending, status_of
-from .graph import GraphData, sorted_unique
+from .graph import GraphData, in_sorted, sorted_unique
 from .history import METRIC_COLUMNS, NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
 from .population import draw_population
@@ -282,9 +282,7 @@ class Simulation:
         remove = sorted_unique(np.concatenate([r for r, _ in rounds]))
         add = np.concatenate([a for _, a in rounds])
         # A tie dropped this month is not re-formed in the same month.
-        if remove.size and add.size:
-            pos = np.minimum(np.searchsorted(remove, add), remove.size - 1)
-            add = add[remove[pos] != add]
+        add = add[~in_sorted(add, remove)]
         self.friends.update(remove, add)
 
     def _score(self, sc: Scenario) -> None:

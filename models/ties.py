@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from .graph import sorted_unique
+from .graph import in_sorted, sorted_unique
 from .score import SPAN
 
 __all__ = ["Adjacency", "EdgeSet", "drop_probability", "review_ties"]
@@ -108,12 +108,8 @@ class EdgeSet:
         return np.column_stack([u, v])
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
-        """Membership of each key (vectorised binary search)."""
-        if self.keys.size == 0:
-            return np.zeros(np.shape(keys), dtype=bool)
-        pos = np.searchsorted(self.keys, keys)
-        pos = np.minimum(pos, self.keys.size - 1)
-        return self.keys[pos] == keys
+        """Membership of each key."""
+        return in_sorted(keys, self.keys)
 
     def update(self, remove: np.ndarray, add: np.ndarray) -> bool:
         """Remove then add keys; return True if the set changed."""
