@@ -29,7 +29,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
 from matplotlib.transforms import blended_transform_factory
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCursor
@@ -154,6 +154,22 @@ def x_limit(step: float) -> float:
     return _ceil_on(_MONTH_LADDER, max(float(step), 1.0))
 
 
+_MONTH_TICKS = (1, 2, 3, 6, 12, 24, 30, 60, 120, 240, 300, 600, 1200, 2400, 6000, 12000)
+
+
+def month_tick_step(xlim: float) -> float:
+    """Tick spacing for a time axis ending at ``xlim``: months, quarters, years...
+
+    Examples
+    --------
+    >>> [month_tick_step(x) for x in (12, 36, 90, 120)]
+    [3, 12, 30, 24]
+    """
+    fitting = [step for step in _MONTH_TICKS if xlim / step <= 5]
+    even = [step for step in fitting if xlim % step == 0]   # a tick at the right end
+    return (even or fitting or [xlim / 5])[0]
+
+
 def format_value(kind: str, value: float) -> str:
     """The latest value as shown in a panel's corner.
 
@@ -235,7 +251,7 @@ class QtDashboard(QWidget):
             ax.set_axisbelow(True)
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
-            ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+            ax.xaxis.set_major_locator(MultipleLocator(month_tick_step(self._xlim)))
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
             if spec.reference is not None:
                 ax.axhline(spec.reference, color="#9a9a9a", linewidth=1.2, zorder=1)
@@ -327,6 +343,7 @@ class QtDashboard(QWidget):
             self._xlim = xlim
             for ax in self._axes.values():
                 ax.set_xlim(0.0, xlim)
+                ax.xaxis.set_major_locator(MultipleLocator(month_tick_step(xlim)))
             self._needs_full = True
         for col in SERIES:
             spec = _SPECS[col]
@@ -422,9 +439,9 @@ class QtDashboard(QWidget):
     def _on_draw_event(self, event) -> None:
         """After a full draw: keep it as the background, then draw the moving parts."""
         renderer = event.renderer
-        on_screen = (
-            (renderer.width, renderer.height) == self.canvas.get_width_height(physical=True)
-            and self.figure.dpi == self._screen_dpi)
+        size = (getattr(renderer, "width", None), getattr(renderer, "height", None))
+        on_screen = (size == self.canvas.get_width_height(physical=True)
+                     and self.figure.dpi == self._screen_dpi)
         if not on_screen:   # savefig to a file fires this too; its pixels are not ours
             self._background = None
             self._needs_full = True

@@ -19,12 +19,11 @@ import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
-                               QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from app.plain_words import RUBRIC_LONG, RUBRIC_WORDS, STATUS_WORDS
 from models.schema import RUBRIC_KEYS
@@ -36,7 +35,7 @@ __all__ = ["QtInspector", "contribution_points", "violation_penalty", "COMPONENT
            "STATUS_COLOURS"]
 
 SCORE_MIN, SCORE_MAX, SPAN = 350.0, 950.0, 600.0
-MAX_REFRESH_PER_SECOND = 10
+MAX_REFRESH_PER_SECOND = 5
 
 #: Okabe-Ito colours per rubric component; friends stand out in vermillion.
 COMPONENT_COLOURS: dict[str, str] = {
@@ -168,6 +167,62 @@ class _ContributionBar(QWidget):
         super().mouseMoveEvent(event)
 
 
+class _FriendsModel(QAbstractTableModel):
+    """The friends table's data as arrays: the view asks only for the rows it shows.
+
+    A person on the Facebook graph has up to about a thousand friends; filling a
+    QTableWidget item by item every frame cost tens of milliseconds, this costs nothing.
+    """
+
+    HEADERS = ("Person", "Score", "Status")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.people = np.empty(0, dtype=np.int64)
+        self._ids: list[str] = []
+        self._scores = np.empty(0)
+        self._status = np.empty(0, dtype=np.int8)
+
+    def set_rows(self, people: np.ndarray, ids: list[str], scores: np.ndarray,
+                 status: np.ndarray) -> None:
+        same_rows = people.size == self.people.size
+        if not same_rows:
+            self.beginResetModel()
+        self.people, self._ids, self._scores, self._status = people, ids, scores, status
+        if same_rows:
+            if people.size:
+                self.dataChanged.emit(self.index(0, 0), self.index(people.size - 1, 2))
+        else:
+            self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else int(self.people.size)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else 3
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        r, c = index.row(), index.column()
+        if not index.isValid() or r >= self.people.size:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c == 0:
+                return self._ids[r]
+            if c == 1:
+                return f"{self._scores[r]:.0f}"
+            return STATUS_WORDS[int(self._status[r])]
+        if role == Qt.ItemDataRole.ForegroundRole and c == 2:
+            return QColor(STATUS_COLOURS[int(self._status[r])])
+        if role == Qt.ItemDataRole.TextAlignmentRole and c == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
 def _badge_style(status: int) -> str:
     return (f"QLabel {{ background: {STATUS_COLOURS[status]}; color: white; "
             "border-radius: 6px; padding: 3px 10px; font-weight: bold; }")
@@ -200,7 +255,6 @@ class QtInspector(QWidget):
         self._static: Static | None = None
         self._frame: Frame | None = None
         self._person: int | None = None
-        self._friend_rows: list[int] = []
         self._scams: dict[int, list[int]] = {}   # person -> steps at which scammed here
         self._build()
         self._refresh_pending = False
@@ -261,7 +315,7 @@ class QtInspector(QWidget):
         self._parts = QGridLayout()
         self._parts.setHorizontalSpacing(8)
         self._parts.setVerticalSpacing(1)
-        self._part_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        self._part_labels: dict[str, tuple[QLabel, QLabel, QLabel, QLabel]] = {}
         for r, key in enumerate([*RUBRIC_KEYS, "violations", "total"]):
             swatch, name, pts, detail = QLabel(), QLabel(), QLabel(), QLabel()
             if key in COMPONENT_COLOURS:
@@ -284,7 +338,7 @@ class QtInspector(QWidget):
             detail.setStyleSheet("color: #666666;")
             for c, w in enumerate((swatch, name, pts, detail)):
                 self._parts.addWidget(w, r, c)
-            self._part_labels[key] = (name, pts, detail)
+            self._part_labels[key] = (swatch, name, pts, detail)
         self._parts.setColumnStretch(3, 1)
         col.addLayout(self._parts)
         self._optout_note = QLabel()
@@ -319,8 +373,9 @@ class QtInspector(QWidget):
 
         self._friends_title = _section("Friends")
         col.addWidget(self._friends_title)
-        self._table = QTableWidget(0, 3)
-        self._table.setHorizontalHeaderLabels(["Person", "Score", "Status"])
+        self._friends = _FriendsModel(self)
+        self._table = QTableView()
+        self._table.setModel(self._friends)
         self._table.verticalHeader().setVisible(False)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -329,11 +384,17 @@ class QtInspector(QWidget):
         self._table.setCursor(Qt.CursorShape.PointingHandCursor)
         self._table.setToolTip("Click a friend to inspect them.")
         self._table.setMinimumHeight(140)
+        self._table.verticalHeader().setDefaultSectionSize(
+            self._table.fontMetrics().height() + 8)
+        # Fixed widths: ResizeToContents would ask every row for its text each frame.
         header = self._table.horizontalHeader()
+        fm = self._table.fontMetrics()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self._table.cellClicked.connect(self._on_friend_clicked)
+        for column, sample in ((1, "Score 950"), (2, "privileged  ")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, fm.horizontalAdvance(sample) + 16)
+        self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._table.clicked.connect(self._on_friend_clicked)
         col.addWidget(self._table, 1)
         self._dating = QLabel()
         self._dating.setWordWrap(True)
@@ -428,16 +489,16 @@ class QtInspector(QWidget):
         penalty, at_least = violation_penalty(points, score)
         self._bar.set_data(points, penalty, score, thresholds)
         for key in RUBRIC_KEYS:
-            _name, pts, detail = self._part_labels[key]
+            pts, detail = self._part_labels[key][2:]
             pts.setText(f"+{points[key]:.0f}")
             detail.setText(f"{100 * frame.weights[key]:.0f}% \u00d7 "
                            f"{float(frame.components[key][i]):.2f}")
-        name, pts, detail = self._part_labels["violations"]
-        for w in (name, pts, detail):
+        for w in self._part_labels["violations"]:
             w.setVisible(penalty > 0)
+        pts, detail = self._part_labels["violations"][2:]
         pts.setText(f"\u2212{penalty:.0f}")
         detail.setText("at least (score at the 350 floor)" if at_least else "")
-        _name, pts, detail = self._part_labels["total"]
+        pts, detail = self._part_labels["total"][2:]
         pts.setText(f"{score:.0f}")
         earned = sum(points.values())
         detail.setText(f"350 + {earned:.0f}" + (f" \u2212 {penalty:.0f}" if penalty > 0 else ""))
@@ -469,8 +530,8 @@ class QtInspector(QWidget):
         for step in self._scams.get(i, []):
             self._scam_artists.append(self._ax.axvline(step, color="#111111", linewidth=1.2,
                                                        linestyle=":"))
-            self._scam_artists.append(self._ax.text(step, SCORE_MAX - 15, " scam",
-                                                    fontsize=10, va="top", ha="left"))
+            self._scam_artists.append(self._ax.text(step, SCORE_MIN + 12, " scammed",
+                                                    fontsize=10, va="bottom", ha="left"))
         self._canvas.draw_idle()
 
     def _update_friends(self, frame: Frame, static: Static, i: int) -> None:
@@ -481,24 +542,8 @@ class QtInspector(QWidget):
             friends = np.empty(0, dtype=np.int64)
         scores = np.asarray(frame.scores)
         friends = friends[np.lexsort((friends, -scores[friends]))]   # best first, stable
-        self._friend_rows = [int(j) for j in friends]
-        table = self._table
-        table.setUpdatesEnabled(False)
-        table.setRowCount(len(friends))
-        for r, j in enumerate(self._friend_rows):
-            st = int(frame.status[j])
-            cells = (str(static.ids[j]), f"{scores[j]:.0f}", STATUS_WORDS[st])
-            for c, text in enumerate(cells):
-                item = table.item(r, c)
-                if item is None:   # items are reused from frame to frame
-                    item = QTableWidgetItem()
-                    if c == 1:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                              | Qt.AlignmentFlag.AlignVCenter)
-                    table.setItem(r, c, item)
-                item.setText(text)
-            table.item(r, 2).setForeground(QColor(STATUS_COLOURS[st]))
-        table.setUpdatesEnabled(True)
+        self._friends.set_rows(friends, [str(static.ids[j]) for j in friends],
+                               scores[friends], np.asarray(frame.status)[friends])
         mean = f", average score {scores[friends].mean():.0f}" if friends.size else ""
         self._friends_title.setText(f"Friends ({friends.size}{mean})")
         dating = np.asarray(frame.dating_edges)
@@ -512,9 +557,10 @@ class QtInspector(QWidget):
             self._dating.hide()
 
     # ------------------------------------------------------------------ handlers
-    def _on_friend_clicked(self, row: int, _column: int) -> None:
-        if 0 <= row < len(self._friend_rows):
-            self.person_selected.emit(self._friend_rows[row])
+    def _on_friend_clicked(self, index: QModelIndex) -> None:
+        people = self._friends.people
+        if index.isValid() and 0 <= index.row() < people.size:
+            self.person_selected.emit(int(people[index.row()]))
 
     def _on_scam_clicked(self) -> None:
         if self._person is None:

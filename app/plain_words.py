@@ -7,6 +7,8 @@ analyst can see exactly what is plotted. Pure data: no Qt, no matplotlib.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from models.history import METRIC_COLUMNS
 from models.schema import RUBRIC_KEYS
 
@@ -138,20 +140,31 @@ def metric_tooltip(column: str) -> str:
     return f"{METRIC_TITLES[column]}\n{METRIC_DEFINITIONS[column]}"
 
 
-def formula_in_words(weights: dict[str, float]) -> str:
+def formula_in_words(weights: Mapping[str, float], violation_points: float = 0.0) -> str:
     """The rubric as a sentence, with each weight's share in percent.
 
-    Weights need not be normalised; zero weights are left out.
+    Weights need not be normalised; zero weights are left out. With ``violation_points``
+    the penalty per violation is added.
 
     Examples
     --------
     >>> formula_in_words({"history": 1, "capacity": 1, "identity": 0, "behaviour": 0,
     ...                   "social": 2})
     "Score = 350 + 600 x (25% payment record + 25% wealth + 50% friends' scores)"
+    >>> formula_in_words(dict.fromkeys(RUBRIC_KEYS, 1), 10).endswith("- 10 per violation")
+    True
     """
     total = float(sum(weights[k] for k in RUBRIC_KEYS))
     if not total > 0:
         return "Score undefined: every weight is zero"
-    parts = [f"{100.0 * weights[k] / total:.0f}% {RUBRIC_WORDS[k]}"
+    parts = [f"{_pct(weights[k] / total)} {RUBRIC_WORDS[k]}"
              for k in RUBRIC_KEYS if weights[k] > 0]
-    return "Score = 350 + 600 x (" + " + ".join(parts) + ")"
+    text = "Score = 350 + 600 x (" + " + ".join(parts) + ")"
+    if violation_points > 0:
+        text += f" - {violation_points:g} per violation"
+    return text
+
+
+def _pct(share: float) -> str:
+    pct = 100.0 * share
+    return f"{pct:.0f}%" if abs(pct - round(pct)) < 0.05 or pct >= 10 else f"{pct:.1f}%"
