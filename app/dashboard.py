@@ -252,7 +252,7 @@ class QtDashboard(QWidget):
             for side in ("top", "right"):
                 ax.spines[side].set_visible(False)
             ax.xaxis.set_major_locator(MultipleLocator(month_tick_step(self._xlim)))
-            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
             if spec.reference is not None:
                 ax.axhline(spec.reference, color="#9a9a9a", linewidth=1.2, zorder=1)
             (line,) = ax.plot([], [], color=LINE_COLOUR, linewidth=2.6, animated=True,
@@ -633,28 +633,52 @@ class QtDashboard(QWidget):
         self._schedule_draw()
 
 
+def _snapshot(sim, edges_changed: bool = True) -> tuple[Static, Frame]:
+    """Static and Frame of a Simulation, for the previews of the panels.
+
+    Uses the controller's own ``app.frame.frame_from_simulation`` when it exists.
+    """
+    from app import frame as frame_module
+    from models.history import METRIC_COLUMNS
+    from models.score import normalised_weights
+
+    static = frame_module.Static(
+        ids=sim.ids, group=sim.pop.group, group_labels=list(sim.pop.group_labels),
+        opted_out=sim.pop.opted_out, n=sim.n, graph_key=id(sim.graph))
+    maker = getattr(frame_module, "frame_from_simulation", None)
+    if maker is not None:
+        return static, maker(sim, edges_changed=edges_changed)
+    frame = frame_module.Frame(
+        step=sim.step_count, scores=sim.scores.copy(), status=sim.status.copy(),
+        components={k: v.copy() for k, v in sim.components.items()},
+        weights=normalised_weights(sim.scenario.weights), degree=sim.degree(),
+        friend_edges=sim.friends.edges(), edges_changed=edges_changed,
+        dating_edges=sim.dating.edges(),
+        history={c: sim.history[c] for c in METRIC_COLUMNS}, scenario=sim.scenario)
+    return static, frame
+
+
 if __name__ == "__main__":
     import sys
 
     from PySide6.QtWidgets import QApplication
 
-    from app.frame import frame_from_simulation, static_from_simulation
     from models import load_scenario
     from models.simulation import Simulation
 
     qapp = QApplication.instance() or QApplication(sys.argv)
     sim = Simulation(load_scenario(sys.argv[1] if len(sys.argv) > 1 else "default"))
     dash = QtDashboard()
-    dash.on_rebuilt(static_from_simulation(sim), frame_from_simulation(sim, edges_changed=True))
+    dash.on_rebuilt(*_snapshot(sim))
     dash.resize(1400, 420)
-    dash.setWindowTitle("ScoreNet dashboard (preview)")
+    dash.setWindowTitle(f"ScoreNet dashboard (preview): {sim.scenario.name}")
     dash.show()
     timer = QTimer()
 
     def _advance() -> None:
         if sim.step_count < sim.scenario["run.steps"]:
             sim.step()
-            dash.on_frame(frame_from_simulation(sim, edges_changed=False))
+            dash.on_frame(_snapshot(sim, edges_changed=False)[1])
 
     timer.timeout.connect(_advance)
     timer.start(30)

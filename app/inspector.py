@@ -523,15 +523,19 @@ class QtInspector(QWidget):
         self._history_note.set_text(note)
         self._restricted_line.set_ydata([thresholds[0]] * 2)
         self._privileged_line.set_ydata([thresholds[1]] * 2)
-        self._ax.set_xlim(0, max(12, frame.step))
+        right = max(12, frame.step)
+        self._ax.set_xlim(0, right)
         for artist in self._scam_artists:
             artist.remove()
         self._scam_artists = []
         for step in self._scams.get(i, []):
             self._scam_artists.append(self._ax.axvline(step, color="#111111", linewidth=1.2,
                                                        linestyle=":"))
-            self._scam_artists.append(self._ax.text(step, SCORE_MIN + 12, " scammed",
-                                                    fontsize=10, va="bottom", ha="left"))
+            # Recent scams sit at the right edge: label them on the left of their line.
+            late = step > 0.6 * right
+            self._scam_artists.append(self._ax.text(
+                step, SCORE_MIN + 12, "scammed " if late else " scammed", fontsize=10,
+                va="bottom", ha="right" if late else "left"))
         self._canvas.draw_idle()
 
     def _update_friends(self, frame: Frame, static: Static, i: int) -> None:
@@ -591,7 +595,7 @@ if __name__ == "__main__":
 
     from PySide6.QtWidgets import QApplication
 
-    from app.frame import frame_from_simulation, static_from_simulation
+    from app.dashboard import _snapshot
     from models import load_scenario
     from models.simulation import Simulation
 
@@ -599,19 +603,19 @@ if __name__ == "__main__":
     sim = Simulation(load_scenario(sys.argv[1] if len(sys.argv) > 1 else "karate"))
     sim.run(20)
     inspector = QtInspector(sim.score_history)
-    inspector.on_rebuilt(static_from_simulation(sim), frame_from_simulation(sim, edges_changed=True))
+    inspector.on_rebuilt(*_snapshot(sim))
     inspector.show_person(0)
     inspector.person_selected.connect(inspector.show_person)
     inspector.scam_requested.connect(sim.scam)
     inspector.resize(420, 900)
-    inspector.setWindowTitle("ScoreNet inspector (preview)")
+    inspector.setWindowTitle(f"ScoreNet inspector (preview): {sim.scenario.name}")
     inspector.show()
     timer = QTimer()
 
     def _advance() -> None:
         if sim.step_count < sim.scenario["run.steps"]:
             sim.step()
-            inspector.on_frame(frame_from_simulation(sim, edges_changed=False))
+            inspector.on_frame(_snapshot(sim, edges_changed=False)[1])
 
     timer.timeout.connect(_advance)
     timer.start(200)
