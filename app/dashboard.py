@@ -264,8 +264,8 @@ class QtDashboard(QWidget):
                                              fontweight="bold", color=LINE_COLOUR)
             self._values[col].set_animated(True)
             ax.set_xlim(0.0, self._xlim)
-            self._set_ylim(col, y_limits(spec.kind, np.array([]), None))
             self._axes[col] = ax
+            self._set_ylim(col, y_limits(spec.kind, np.array([]), None))
         hax = fig.add_axes((0, 0, 1, 1))
         hax.tick_params(labelsize=TEXT_PT, length=4)
         for side in ("top", "right"):
@@ -360,13 +360,12 @@ class QtDashboard(QWidget):
     # ------------------------------------------------------------------ updating
     def _set_ylim(self, col: str, lim: tuple[float, float]) -> None:
         self._ylims[col] = lim
-        ax = self._axes.get(col)
-        if ax is None:   # still building
-            ax = self.figure.axes[-1]
+        ax = self._axes[col]
         ax.set_ylim(*lim)
         if _SPECS[col].kind == "share":
             # Whole percents unless the axis is too short for them to differ.
-            ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0 if lim[1] >= 0.04 else 1))
+            decimals = 0 if lim[1] >= 0.04 else 1
+            ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=decimals))
         self._needs_full = True
 
     def _update_histogram(self, frame: Frame) -> None:

@@ -416,13 +416,16 @@ class QtInspector(QWidget):
         return self._person
 
     def on_rebuilt(self, static: Static, frame: Frame) -> None:
-        """A new run: forget scams marked in the old one; keep the person if they exist."""
+        """A new run: forget scams marked in the old one.
+
+        The selected person stays selected when the graph is the same (a reset); on a
+        new graph the same index would be somebody else, so the selection is cleared.
+        """
+        same_graph = self._static is not None and self._static.graph_key == static.graph_key
         self._static = static
         self._frame = frame
         self._scams.clear()
-        if self._person is not None and self._person >= static.n:
-            self._person = None
-        self.show_person(self._person)
+        self.show_person(self._person if same_graph else None)
 
     def on_frame(self, frame: Frame) -> None:
         """Take the newest frame; refresh soon if someone is selected."""

@@ -339,6 +339,19 @@ def test_scam_button_emits_the_person(qtbot, inspector):
     assert blocker.args == [5]
 
 
+def test_inspector_keeps_the_person_on_reset_only(inspector):
+    sim, insp = inspector
+    insp.show_person(4)
+    sim.reset()
+    insp.on_rebuilt(make_static(sim), make_frame(sim))
+    assert insp.person == 4
+    other = Simulation(load_scenario("karate", {"population.optout_share": 0.3}))
+    insp.on_rebuilt(dataclasses.replace(make_static(other), graph_key="another graph"),
+                    make_frame(other))
+    assert insp.person is None
+    assert insp._stack.currentIndex() == 0
+
+
 def test_inspector_survives_missing_score_history(qtbot):
     sim = karate()
 
