@@ -635,18 +635,19 @@ class QtDashboard(QWidget):
 def _snapshot(sim, edges_changed: bool = True) -> tuple[Static, Frame]:
     """Static and Frame of a Simulation, for the previews of the panels.
 
-    Uses the controller's own ``app.frame.frame_from_simulation`` when it exists.
+    Uses the controller's own builders in ``app.frame`` when they exist.
     """
     from app import frame as frame_module
     from models.history import METRIC_COLUMNS
     from models.score import normalised_weights
 
+    make_static = getattr(frame_module, "static_from_simulation", None)
+    make_frame = getattr(frame_module, "frame_from_simulation", None)
+    if make_static is not None and make_frame is not None:
+        return make_static(sim), make_frame(sim, edges_changed=edges_changed)
     static = frame_module.Static(
         ids=sim.ids, group=sim.pop.group, group_labels=list(sim.pop.group_labels),
         opted_out=sim.pop.opted_out, n=sim.n, graph_key=id(sim.graph))
-    maker = getattr(frame_module, "frame_from_simulation", None)
-    if maker is not None:
-        return static, maker(sim, edges_changed=edges_changed)
     frame = frame_module.Frame(
         step=sim.step_count, scores=sim.scores.copy(), status=sim.status.copy(),
         components={k: v.copy() for k, v in sim.components.items()},

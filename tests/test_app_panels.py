@@ -82,6 +82,11 @@ def make_frame(sim: Simulation, edges_changed: bool = True):
 
 
 def make_static(sim: Simulation):
+    try:
+        from app.frame import static_from_simulation
+        return static_from_simulation(sim)
+    except ImportError:
+        pass
     _, Static = _frame_types()
     return Static(ids=sim.ids, group=sim.pop.group, group_labels=list(sim.pop.group_labels),
                   opted_out=sim.pop.opted_out, n=sim.n, graph_key=("test", sim.n))
