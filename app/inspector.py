@@ -308,7 +308,11 @@ class QtInspector(QWidget):
         row.addWidget(self._badge, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addStretch(1)
         col.addLayout(row)
+        self._build_parts(col)
+        self._build_plot(col)
+        self._build_friends_and_scam(col)
 
+    def _build_parts(self, col: QVBoxLayout) -> None:
         col.addWidget(_section("Where the points come from"))
         self._bar = _ContributionBar()
         col.addWidget(self._bar)
@@ -346,6 +350,7 @@ class QtInspector(QWidget):
         self._optout_note.setStyleSheet("color: #666666;")
         col.addWidget(self._optout_note)
 
+    def _build_plot(self, col: QVBoxLayout) -> None:
         col.addWidget(_section("Score over time"))
         self._fig = Figure(figsize=(4, 1.7), facecolor="white")
         self._canvas = FigureCanvasQTAgg(self._fig)
@@ -371,6 +376,7 @@ class QtInspector(QWidget):
         self._ax = ax
         col.addWidget(self._canvas)
 
+    def _build_friends_and_scam(self, col: QVBoxLayout) -> None:
         self._friends_title = _section("Friends")
         col.addWidget(self._friends_title)
         self._friends = _FriendsModel(self)
