@@ -77,7 +77,7 @@ def test_score_formula_by_hand():
              "social": np.array([0.5])}
     weights = {"history": 2.0, "capacity": 1.0, "identity": 1.0, "behaviour": 0.0, "social": 1.0}
     wn = normalised_weights(weights)
-    raw = (2 / 3 * 1 / 3 + 0.8 + 0.4 + 0.5) / 5
+    raw = (2 * (1 / 3) + 1 * 0.8 + 1 * 0.4 + 0 * 0.9 + 1 * 0.5) / 5
     got = combine(comps, wn, np.array([1.5]), 20.0)
     assert got[0] == pytest.approx(350 + 600 * raw - 30, abs=1e-12)
     # clipping at both ends
