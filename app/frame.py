@@ -1,0 +1,146 @@
+"""What the controller sends to every view: immutable snapshots of the simulation.
+
+The views never touch the live :class:`~models.simulation.Simulation`, which runs in a
+worker thread: every array here is a copy made in the worker (or an array the worker
+never mutates again), so a view may keep a frame as long as it likes.
+
+A :class:`Static` is sent when the simulation is (re)built and holds what does not
+change during a run; a :class:`Frame` is sent after every step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.scenario import Scenario
+
+__all__ = ["Frame", "Static", "frame_from_simulation", "static_from_simulation",
+           "applied_scenario", "graph_key_of"]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The state of the simulation after one step.
+
+    Attributes
+    ----------
+    step
+        Step number (month), 0 after a build or reset.
+    scores
+        float64 ``(n,)`` scores in 350-950.
+    status
+        int8 ``(n,)``: -1 restricted, 0 normal, 1 privileged.
+    components
+        The five rubric components (``history``, ``capacity``, ``identity``,
+        ``behaviour``, ``social``), each float ``(n,)`` in [0, 1].
+    weights
+        Normalised rubric weights (summing to 1) applied at this step.
+    degree
+        int ``(n,)`` number of friends (dating ties not counted).
+    friend_edges
+        ``(m, 2)`` int64 canonical friendship ties, current.
+    edges_changed
+        True when ``friend_edges`` differ from the previous frame's (always True for the
+        first frame after a build).
+    dating_edges
+        ``(k, 2)`` int64 current dating ties.
+    history
+        Every metric column (``models.history.METRIC_COLUMNS``) for steps 0..step.
+    scenario
+        The scenario applied at this step (changes waiting for Reset are not in it).
+    """
+
+    step: int
+    scores: np.ndarray
+    status: np.ndarray
+    components: dict[str, np.ndarray]
+    weights: dict[str, float]
+    degree: np.ndarray
+    friend_edges: np.ndarray
+    edges_changed: bool
+    dating_edges: np.ndarray
+    history: dict[str, np.ndarray]
+    scenario: Scenario
+
+    @property
+    def n(self) -> int:
+        """Number of people."""
+        return int(self.scores.shape[0])
+
+
+@dataclass(frozen=True)
+class Static:
+    """What does not change during a run; sent on every (re)build.
+
+    Attributes
+    ----------
+    ids
+        Person ids as given by the network source (ints or strings).
+    group
+        int ``(n,)`` group code per person, indexing ``group_labels``.
+    group_labels
+        Label of each group code.
+    opted_out
+        bool ``(n,)``: True for people who do not take part.
+    n
+        Number of people.
+    graph_key
+        Equal keys mean the same initial graph, so a layout computed for one can be
+        reused for the other.
+    """
+
+    ids: np.ndarray
+    group: np.ndarray
+    group_labels: list
+    opted_out: np.ndarray
+    n: int
+    graph_key: object
+
+
+def applied_scenario(sim) -> Scenario:
+    """The scenario a simulation is running with (changes waiting for reset excluded)."""
+    applied = getattr(sim, "applied", None)  # public name, if the model grows one
+    if applied is None:
+        applied = getattr(sim, "_applied", None)
+    return sim.scenario if applied is None else applied
+
+
+def graph_key_of(sim) -> tuple:
+    """A key equal for equal initial graphs: node count and a digest of the ties."""
+    import hashlib
+
+    edges = np.ascontiguousarray(sim.graph.edges, dtype=np.int64)
+    return (int(sim.n), int(edges.shape[0]), hashlib.blake2b(edges.tobytes(), digest_size=16).hexdigest())
+
+
+def static_from_simulation(sim, graph_key: object = None) -> Static:
+    """The :class:`Static` of a freshly built simulation (copies)."""
+    return Static(ids=np.array(sim.ids, copy=True), group=np.array(sim.pop.group, copy=True),
+                  group_labels=list(sim.pop.group_labels),
+                  opted_out=np.array(sim.pop.opted_out, dtype=bool, copy=True), n=int(sim.n),
+                  graph_key=graph_key_of(sim) if graph_key is None else graph_key)
+
+
+def frame_from_simulation(sim, *, edges_changed: bool, friend_edges: np.ndarray | None = None,
+                          history: dict[str, np.ndarray] | None = None) -> Frame:
+    """A :class:`Frame` of the simulation's current state (copies).
+
+    ``friend_edges`` and ``history`` may be passed when the caller already holds fresh
+    copies (the controller's worker keeps the history incrementally).
+    """
+    from models.history import METRIC_COLUMNS
+    from models.score import normalised_weights
+
+    scenario = applied_scenario(sim)
+    if history is None:
+        history = {c: np.array(sim.history[c], dtype=float) for c in METRIC_COLUMNS}
+    return Frame(
+        step=int(sim.step_count), scores=np.array(sim.scores, dtype=np.float64, copy=True),
+        status=np.array(sim.status, dtype=np.int8, copy=True),
+        components={k: np.array(v, copy=True) for k, v in sim.components.items()},
+        weights=normalised_weights(scenario.weights), degree=np.asarray(sim.degree()).copy(),
+        friend_edges=sim.friends.edges() if friend_edges is None else friend_edges,
+        edges_changed=bool(edges_changed), dating_edges=np.array(sim.dating.edges(), copy=True),
+        history=history, scenario=scenario)

@@ -1,0 +1,80 @@
+"""Looks and words of the main window: fonts, the app icon, and the Help texts.
+
+Kept apart from the window's wiring so the texts can be edited without reading Qt code.
+Sizes are chosen for a projector: a 10.5 pt minimum font, bold group titles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+__all__ = ["apply_theme", "app_icon", "ABOUT_HTML", "MODEL_HTML", "MIN_FONT_PT"]
+
+#: The smallest font the window uses: readable from the back of a classroom.
+MIN_FONT_PT = 10.5
+
+_ICON = Path(__file__).resolve().parent.parent / "assets" / "icons" / "scorenet.svg"
+
+_STYLE = """
+QGroupBox { font-weight: bold; margin-top: 1.1em; padding-top: 0.25em; }
+QGroupBox::title { subcontrol-origin: margin; left: 6px; padding: 0 4px; }
+QGroupBox QLabel, QGroupBox QCheckBox, QGroupBox QSpinBox, QGroupBox QDoubleSpinBox,
+QGroupBox QComboBox, QGroupBox QLineEdit, QGroupBox QPushButton { font-weight: normal; }
+QDockWidget::title { padding: 4px 6px; font-weight: bold; }
+QToolButton { padding: 3px 6px; }
+"""
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion style (same look on every desktop), a projector-friendly font, the icon."""
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    if font.pointSizeF() < MIN_FONT_PT:
+        font.setPointSizeF(MIN_FONT_PT)
+        app.setFont(font)
+    app.setStyleSheet(_STYLE)
+    app.setWindowIcon(app_icon())
+
+
+def app_icon() -> QIcon:
+    """The ScoreNet icon (a small network coloured by score), or an empty icon."""
+    return QIcon(str(_ICON)) if _ICON.is_file() else QIcon()
+
+
+ABOUT_HTML = """
+<h3>ScoreNet</h3>
+<p>Simulates what a social credit score, like Alibaba's Sesame Credit (350 to 950),
+does to a society: who is friends with whom, who dates whom, and who gets stuck.</p>
+<p>Same scenario and seed give the same run as <code>scorenet run</code>, bit for bit.
+Scenario files are plain TOML; every parameter is in them.</p>
+<p>Mouse: wheel to zoom, drag to pan, click a person to inspect them, double-click to
+fit the network. Keys: Space play/pause, Right one step, Ctrl+R reset.</p>
+"""
+
+MODEL_HTML = """
+<h3>The model in brief</h3>
+<p><b>People and ties.</b> N people on a friendship network, plus dating ties. Each has
+wealth, a reliability to pay on time, personal stability, a group, and may have opted
+out. One step is one month.</p>
+<p><b>The score</b> (350 to 950) is a weighted sum of five components, each in [0, 1]:
+credit history <i>1 / (1 + missed payments)</i>, fulfilment capacity (wealth
+percentile), personal characteristics (stability), behaviour (spending percentile) and
+interpersonal relationships (friends' mean score last month):</p>
+<p align="center"><i>score = 350 + 600 &times; &Sigma; (w<sub>k</sub> / &Sigma;w)
+x<sub>k</sub> &minus; violation points</i></p>
+<p><b>Life events.</b> Bills are paid or missed, scams strike through no fault of one's
+own, violations arrive; old mistakes fade with the forgiveness half-life.</p>
+<p><b>Perks and restrictions.</b> Above the privileged threshold people get perks (loans,
+deposit-free renting) that make missing a bill rarer; below the restricted threshold
+they lose them, which makes it likelier: a feedback loop.</p>
+<p><b>Friend sharing.</b> When friends see each other's scores and friends' scores count,
+people drop low-scoring friends and seek similar ones. <b>Dating app.</b> Showing scores
+makes people aim up; matches last a few months.</p>
+<p><b>What to watch.</b> Assortativity (friends with similar scores), stratification
+(scores split along friend circles), restricted and isolated shares, inequality (Gini),
+and the degree gap (do high scorers have more friends?). Hover over a plot for the
+exact definition.</p>
+"""

@@ -1,0 +1,203 @@
+"""The simulation controller: a worker thread, queued requests, frames back.
+
+Everything waits on signals with generous timeouts (a slow 2-core CI is fine); nothing
+sleeps and nothing asserts on time.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from app.controller import SimController  # noqa: E402
+from app.frame import Frame, Static  # noqa: E402
+from models import load_scenario  # noqa: E402
+from models.history import METRIC_COLUMNS  # noqa: E402
+from models.simulation import Simulation  # noqa: E402
+
+WAIT = 30_000  # ms: generous, for slow machines
+
+
+@pytest.fixture
+def controller(qtbot):
+    c = SimController()
+    with qtbot.waitSignal(c.rebuilt, timeout=WAIT):
+        c.set_scenario(load_scenario("karate"))
+    qtbot.waitUntil(lambda: c.positions is not None, timeout=WAIT)
+    yield c
+    c.shutdown()
+
+
+def _steps(qtbot, c: SimController, n: int) -> list[Frame]:
+    frames: list[Frame] = []
+    c.stepped.connect(frames.append)
+    for _ in range(n):
+        with qtbot.waitSignal(c.stepped, timeout=WAIT):
+            c.step_once()
+    c.stepped.disconnect(frames.append)
+    return frames
+
+
+def test_rebuilt_sends_static_and_step_zero(qtbot):
+    c = SimController()
+    try:
+        with qtbot.waitSignal(c.rebuilt, timeout=WAIT) as blocker:
+            c.set_scenario(load_scenario("karate"))
+        static, frame = blocker.args
+        assert isinstance(static, Static) and isinstance(frame, Frame)
+        assert static.n == 34 == frame.scores.shape[0]
+        assert frame.step == 0 and frame.edges_changed
+        assert set(frame.components) == {"history", "capacity", "identity", "behaviour", "social"}
+        assert sum(frame.weights.values()) == pytest.approx(1.0)
+        assert frame.scores.dtype == np.float64 and frame.status.dtype == np.int8
+        assert len(frame.history["step"]) == 1
+        qtbot.waitUntil(lambda: c.positions is not None, timeout=WAIT)
+        assert c.positions.shape == (34, 2)
+    finally:
+        c.shutdown()
+
+
+def test_frames_match_a_headless_run_bit_for_bit(qtbot, controller):
+    frames = _steps(qtbot, controller, 12)
+    assert [f.step for f in frames] == list(range(1, 13))
+    sim = Simulation(load_scenario("karate"))
+    sim.run(12)
+    last = frames[-1]
+    for col in METRIC_COLUMNS:
+        np.testing.assert_array_equal(last.history[col], sim.history[col], err_msg=col)
+    np.testing.assert_array_equal(last.scores, sim.scores)
+    np.testing.assert_array_equal(controller.score_history(3), sim.score_history(3))
+
+
+def test_frames_are_copies(qtbot, controller):
+    first = _steps(qtbot, controller, 1)[0]
+    kept = first.scores.copy()
+    _steps(qtbot, controller, 3)
+    np.testing.assert_array_equal(first.scores, kept)
+
+
+def test_play_is_paced_with_back_pressure_and_pause_stops(qtbot, controller):
+    frames: list[Frame] = []
+    controller.stepped.connect(frames.append)
+    controller.set_speed(None)   # as fast as frames arrive
+    with qtbot.waitSignal(controller.running_changed, timeout=WAIT):
+        controller.play()
+    qtbot.waitUntil(lambda: len(frames) >= 20, timeout=WAIT)
+    with qtbot.waitSignal(controller.running_changed, timeout=WAIT):
+        controller.pause()
+    # A request may have been in flight when we paused: let it land, then nothing more.
+    qtbot.waitUntil(lambda: not controller._in_flight, timeout=WAIT)
+    count = len(frames)
+    with qtbot.waitSignal(controller.stepped, timeout=300, raising=False):
+        pass
+    assert len(frames) == count
+    steps = [f.step for f in frames]
+    assert steps == list(range(1, len(steps) + 1))   # one frame per step, none skipped
+
+
+def test_reset_goes_back_to_step_zero_and_keeps_the_layout(qtbot, controller):
+    _steps(qtbot, controller, 3)
+    pos = controller.positions
+    with qtbot.waitSignal(controller.rebuilt, timeout=WAIT) as blocker:
+        controller.reset()
+    static, frame = blocker.args
+    assert frame.step == 0
+    assert controller.positions is pos   # same graph: the same layout object
+
+
+def test_relayout_gives_new_positions(qtbot, controller):
+    old = controller.positions
+    with qtbot.waitSignal(controller.layout_ready, timeout=WAIT) as blocker:
+        controller.relayout()
+    key, pos = blocker.args
+    assert key == controller.static.graph_key
+    assert pos.shape == old.shape and not np.array_equal(pos, old)
+
+
+def test_rubric_change_applies_from_the_next_step(qtbot, controller):
+    controller.set_params({"rubric.social": 0.6})
+    frame = _steps(qtbot, controller, 1)[0]
+    assert frame.scenario["rubric.social"] == 0.6
+    assert frame.weights["social"] == pytest.approx(0.6 / 1.55)
+
+
+def test_invalid_parameter_fails_and_changes_nothing(qtbot, controller):
+    with qtbot.waitSignal(controller.failed, timeout=WAIT) as blocker:
+        controller.set_params({"perks.privileged_at": 2000.0})
+    assert "perks.privileged_at" in blocker.args[0]
+    frame = _steps(qtbot, controller, 1)[0]
+    assert frame.scenario["perks.privileged_at"] == 700.0
+
+
+def test_rebuild_parameters_wait_for_reset(qtbot, controller):
+    with qtbot.waitSignal(controller.pending_changed, timeout=WAIT,
+                          check_params_cb=lambda names: names == ["run.seed"]):
+        controller.set_params({"run.seed": 99})
+    frame = _steps(qtbot, controller, 1)[0]
+    assert frame.scenario["run.seed"] == 1
+    with qtbot.waitSignal(controller.rebuilt, timeout=WAIT) as blocker:
+        controller.reset()
+    assert blocker.args[1].scenario["run.seed"] == 99
+
+
+def test_model_error_pauses_and_reports_and_reset_recovers(qtbot, controller, monkeypatch):
+    def broken(self):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(Simulation, "step", broken)
+    controller.set_speed(None)
+    with qtbot.waitSignal(controller.failed, timeout=WAIT) as blocker:
+        controller.play()
+    assert blocker.args[0] == "Internal error in the model: ZeroDivisionError: boom"
+    qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT)
+    monkeypatch.undo()
+    with qtbot.waitSignal(controller.rebuilt, timeout=WAIT):
+        controller.reset()
+    assert _steps(qtbot, controller, 2)[-1].step == 2
+
+
+def test_bad_graph_file_keeps_the_previous_simulation(qtbot, controller, tmp_path):
+    bad = tmp_path / "junk.graphml"
+    bad.write_bytes(b"<graphml><graph><node id='a'")   # truncated XML
+    scenario = load_scenario("karate").replace(
+        {"network.kind": "file", "network.path": str(bad)})
+    with qtbot.waitSignal(controller.failed, timeout=WAIT) as blocker:
+        controller.set_scenario(scenario)
+    assert str(bad) in blocker.args[0] or "junk.graphml" in blocker.args[0]
+    assert "Traceback" not in blocker.args[0] and "\n" not in blocker.args[0]
+    assert controller.static.n == 34
+    assert _steps(qtbot, controller, 1)[0].scores.shape == (34,)
+
+
+def test_scam_lowers_the_victims_score(qtbot, controller):
+    victim = int(np.argmax(controller.frame.scores))
+    controller.scam(victim)
+    scammed = _steps(qtbot, controller, 6)[-1]
+    sim = Simulation(load_scenario("karate"))
+    sim.run(6)
+    assert scammed.scores[victim] < sim.scores[victim] - 20
+
+
+def test_call_in_worker_returns_on_the_gui_thread(qtbot, controller):
+    got = []
+    controller.call_in_worker(lambda sim: sim.n, got.append)
+    qtbot.waitUntil(lambda: got == [34], timeout=WAIT)
+    errors = []
+    controller.call_in_worker(lambda sim: 1 / 0, got.append, errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=WAIT)
+    assert errors[0].startswith("Internal error in the model: ZeroDivisionError")
+
+
+def test_shutdown_while_playing_is_clean(qtbot):
+    c = SimController()
+    with qtbot.waitSignal(c.rebuilt, timeout=WAIT):
+        c.set_scenario(load_scenario("default"))
+    c.set_speed(None)
+    c.play()
+    qtbot.waitUntil(lambda: c.frame.step >= 2, timeout=WAIT)
+    c.shutdown()
+    assert c._thread.isFinished()
+    c.shutdown()   # twice is harmless
