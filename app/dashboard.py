@@ -14,7 +14,9 @@ times in a run: when a limit, a threshold or the widget's size changes.
 
 The axes are placed by hand, in pixels, whenever the widget is resized: the panel sits
 below the network (wide and short) or beside it (narrow and tall), and titles must stay
-readable at projector font sizes in both without overlapping.
+readable at projector font sizes (11-12 pt) in both without overlapping. Titles shorten
+(plain-words question, shorter plain words, compact name) as space shrinks; a panel too
+small even for the compact layout scrolls rather than let text collide.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
 from matplotlib.transforms import blended_transform_factory
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout,
+                               QWidget)
 
 from app.plain_words import METRIC_DEFINITIONS, METRIC_TITLES
 
@@ -93,6 +96,61 @@ _COMPACT_TITLES: dict[str, str] = {
     "gini": "Gini",
     "degree_gap": "Degree gap",
 }
+
+#: Shorter plain words, for panels where the questions would take three lines.
+_MEDIUM_TITLES: dict[str, str] = {
+    "assortativity": "Do friends score alike?",
+    "stratification": "Scores split by circle?",
+    "restricted_share": "People restricted",
+    "isolated_share": "People with no friends",
+    "gini": "Score inequality (Gini)",
+    "degree_gap": "More friends at the top?",
+}
+
+_TITLE_TIERS = (METRIC_TITLES, _MEDIUM_TITLES, _COMPACT_TITLES)
+
+#: The canvas's own minimum height (logical pixels) when its panel is big enough.
+_BASE_MIN_HEIGHT = 220
+
+# Readable sizes, in points: a series plot's height, the histogram's height and width.
+_PLOT_MIN_H, _HIST_MIN_H, _HIST_MIN_W = 40.0, 60.0, 120.0
+
+#: Scroll only when the readable layout needs this much more than the panel's height.
+_SCROLL_BEYOND = 1.15
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    """Sizes in pixels that the layout is built from."""
+
+    px: float        # pixels per point
+    line_h: float    # one title line
+    tick_h: float    # tick labels, or the x label, under an axes
+    ytick_w: float   # room for y tick labels left of an axes
+    value_w: float   # the current value beside a title
+    pad: float
+    end_pad: float   # room for the last x tick label, which sticks out on the right
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One way to place the axes."""
+
+    mode: str        # "right" or "below": where the histogram goes
+    series_box: tuple[float, float, float, float]
+    hist_box: tuple[float, float, float, float]
+    cols: int
+    rows: int
+    titles: dict
+    title_h: float
+    plot_h: float
+    cell_w: float
+    m: _Metrics
+    config: tuple    # (mode, cols, rows, title tier)
+    readable: bool   # plots, titles and histogram all at a readable size
+    wide: bool       # the histogram is wide enough (height can be scrolled to, width not)
+    size: float      # how big the plots are, in pixels: bigger is better
+
 
 _SHARE_LADDER = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)
 _RATIO_LADDER = (2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0, 20.0, 30.0, 50.0, 100.0)
@@ -177,6 +235,8 @@ def format_value(kind: str, value: float) -> str:
     --------
     >>> format_value("share", 0.046), format_value("ratio", 1.83), format_value("corr", np.nan)
     ('4.6%', '1.83x', 'n/a')
+    >>> format_value("share", 0.27), format_value("ratio", 12.345), format_value("corr", -0.013)
+    ('27%', '12.3x', '-0.01')
     """
     if not np.isfinite(value):
         return "n/a"
@@ -184,7 +244,7 @@ def format_value(kind: str, value: float) -> str:
         pct = 100.0 * value
         return f"{pct:.0f}%" if pct >= 10 or pct == 0 else f"{pct:.1f}%"
     if kind == "ratio":
-        return f"{value:.2f}x"
+        return f"{value:.2f}x" if abs(value) < 10 else f"{value:.1f}x"
     return f"{value:.2f}"
 
 
@@ -201,11 +261,20 @@ class QtDashboard(QWidget):
         self.figure = Figure(figsize=(12, 4), facecolor="white")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumSize(320, 220)
+        self.canvas.setMinimumSize(320, _BASE_MIN_HEIGHT)
         self.canvas.setMouseTracking(True)
+        # Normally the canvas fills the panel; a panel too small for readable plots
+        # scrolls instead (see _update_layout).
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self.canvas)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
+        layout.addWidget(self._scroll)
+        self._widths: dict[tuple, float] = {}   # text measurements, reused by every layout
+        self._wraps: dict[tuple, str] = {}      # wrapped titles, likewise
 
         self._frame: Frame | None = None
         self._static: Static | None = None
@@ -463,10 +532,15 @@ class QtDashboard(QWidget):
         self._update_layout()
 
     def _text_px(self, text: str, size_pt: float, bold: bool = False) -> float:
-        """Width in pixels of ``text`` as matplotlib will draw it."""
-        renderer = self.canvas.get_renderer()
-        prop = FontProperties(size=size_pt, weight="bold" if bold else "normal")
-        return renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+        """Width in pixels of ``text`` as matplotlib will draw it (measured, cached)."""
+        key = (text, size_pt, bold, self.figure.dpi)
+        width = self._widths.get(key)
+        if width is None:
+            renderer = self.canvas.get_renderer()
+            prop = FontProperties(size=size_pt, weight="bold" if bold else "normal")
+            width = renderer.get_text_width_height_descent(text, prop, ismath=False)[0]
+            self._widths[key] = width
+        return width
 
     def _wrap(self, title: str, width_px: float, last_px: float | None = None) -> str:
         """Wrap a title into as few, and as even, lines as fit ``width_px``.
@@ -475,6 +549,13 @@ class QtDashboard(QWidget):
         the title); when the title's last line is too long for that, the value gets a row
         of its own below the title.
         """
+        key = (title, round(width_px), None if last_px is None else round(last_px),
+               self.figure.dpi)
+        if key not in self._wraps:
+            self._wraps[key] = self._wrap_uncached(title, width_px, last_px)
+        return self._wraps[key]
+
+    def _wrap_uncached(self, title: str, width_px: float, last_px: float | None) -> str:
         def widest(lines: list[str]) -> float:
             return max(self._text_px(ln, TITLE_PT, True) for ln in lines)
 
@@ -499,9 +580,12 @@ class QtDashboard(QWidget):
     def _update_layout(self) -> None:
         """Place every axes in pixels for the canvas's current size.
 
-        Tries a 3x2, 2x3 and 1x6 grid for the series, with the plain-words titles and,
-        when those leave the plots too flat to read, with compact titles; the full title
-        and the definition are always in the tooltip.
+        Configurations: the histogram on the right or below; the series in a 3x2, 2x3 or
+        1x6 grid; titles as plain-words questions, shorter plain words, or compact names
+        (the full title and the definition are always in the tooltip). The first readable
+        one in that order of preference wins. When none is readable in the panel, the
+        canvas takes the height that the configuration needing the least of it asks for,
+        and the panel scrolls, rather than let text collide.
         """
         fig = self.figure
         W, H = fig.bbox.width, fig.bbox.height
@@ -509,64 +593,156 @@ class QtDashboard(QWidget):
             return
         self._layout_size = (int(W), int(H))
         self._needs_full = True
-        px = fig.dpi / 72.0   # pixels per point
-        line_h = TITLE_PT * px * 1.25
-        tick_h = TEXT_PT * px * 1.45
-        ytick_w = self._text_px("100%", TEXT_PT) + 12 * px
-        value_w = self._text_px("100.0%", TITLE_PT, True) + 10 * px
-        pad = 5 * px
-        end_pad = self._text_px("950", TEXT_PT) / 2 + pad   # the last x tick sticks out
-        wide = W >= 1.8 * H
-        if wide:   # histogram on the right, series in a grid on the left
-            hist_w = min(max(0.3 * W, 230 * px), 420 * px)
-            series_box = (pad, pad, W - hist_w - pad, H - pad)
-            hist_box = (W - hist_w + pad, pad, W - end_pad, H - pad)
-        else:      # histogram below
-            hist_h = min(max(0.3 * H, 150 * px), 260 * px)
-            series_box = (pad, hist_h + pad, W - pad, H - pad)
-            hist_box = (pad, pad, W - end_pad, hist_h - pad)
+        forced = self._update_min_height()
+        if forced is None:
+            plan = self._best(W, H, readable_only=True)
+            if plan is None:   # a little short of room: the config that needs least
+                found = self._least_height(W, H)
+                plan = self._evaluate(found[0], W, H) if found else self._best(W, H)
+        else:
+            plan = self._evaluate(forced, W, H)
+        if plan is not None:
+            self._apply_layout(plan, W, H)
+
+    def _update_min_height(self) -> tuple | None:
+        """Let the canvas be taller than the panel (which then scrolls) only if needed.
+
+        Decided from the panel's size, not the canvas's, so that growing the canvas
+        cannot change the decision and the two never chase each other. Returns the
+        configuration to use when scrolling, else None.
+        """
+        ratio = self.canvas.device_pixel_ratio or 1.0
+        view_w = self._scroll.width() * ratio
+        view_h = self._scroll.height() * ratio
+        forced, want = None, _BASE_MIN_HEIGHT
+        if view_w >= 60 and view_h >= 60 and self._best(view_w, view_h, readable_only=True) is None:
+            found = self._least_height(view_w, view_h)
+            # A few pixels short is better squeezed than scrolled.
+            if found is not None and found[1] > _SCROLL_BEYOND * view_h:
+                forced, height = found
+                want = int(height / ratio) + 1
+        if want != self.canvas.minimumHeight():
+            self.canvas.setMinimumHeight(want)
+        return forced
+
+    def _metrics(self) -> _Metrics:
+        px = self.figure.dpi / 72.0   # pixels per point
+        return _Metrics(
+            px=px, line_h=TITLE_PT * px * 1.25, tick_h=TEXT_PT * px * 1.45,
+            ytick_w=self._text_px("100%", TEXT_PT) + 12 * px,
+            # The widest current values format_value writes: "-0.00", "100%", "9.99x".
+            value_w=max(self._text_px(v, TITLE_PT, True) for v in ("-0.00", "100%", "9.99x"))
+            + 8 * px, pad=5 * px,
+            end_pad=self._text_px("950", TEXT_PT) / 2 + 5 * px)
+
+    def _evaluate(self, config: tuple, W: float, H: float) -> _Plan | None:
+        """Lay out ``config`` = (mode, cols, rows, title tier) on W x H pixels."""
+        mode, cols, rows, tier = config
+        m = self._metrics()
+        px = m.px
+        series_box, hist_box = self._boxes(mode, W, H, m)
         sx0, sy0, sx1, sy1 = series_box
-        readable = 45 * px
-        candidates = []
-        for cols, rows in ((3, 2), (2, 3), (1, 6)):
-            cell_w = (sx1 - sx0) / cols - ytick_w - 2 * pad
-            if cell_w < 60 * px:
+        cell_w = (sx1 - sx0) / cols - m.ytick_w - 2 * m.pad
+        if cell_w < 60 * px:
+            return None
+        names = _TITLE_TIERS[tier]
+        titles = {c: self._wrap(names[c], cell_w, cell_w - m.value_w) for c in SERIES}
+        n_lines = max(t.count("\n") + 1 for t in titles.values())
+        title_h = n_lines * m.line_h + 4 * px
+        plot_h = (sy1 - sy0 - 2 * m.tick_h - rows * title_h - (rows - 1) * 2 * m.pad) / rows
+        hist_w = hist_box[2] - hist_box[0] - m.ytick_w
+        hist_h = hist_box[3] - hist_box[1] - 2 * m.tick_h - self._hist_head(hist_w, m)
+        wide = hist_w >= _HIST_MIN_W * px    # height can be scrolled to, width cannot
+        readable = wide and plot_h >= _PLOT_MIN_H * px and hist_h >= _HIST_MIN_H * px
+        # Plots as big as possible, but a plot taller than its natural shape (series
+        # about 5:3, the 30-bin histogram about 3:1) is no easier to read; the histogram
+        # counts half as much as the six series.
+        size = min(plot_h, 0.6 * cell_w) + 0.5 * min(hist_h, 0.35 * hist_w)
+        return _Plan(mode, series_box, hist_box, cols, rows, titles, title_h, plot_h,
+                     cell_w, m, config, readable, wide, size)
+
+    def _plans(self, W: float, H: float) -> list[_Plan]:
+        configs = [(mode, cols, rows, tier) for mode in ("right", "below")
+                   for cols, rows in ((3, 2), (2, 3), (1, 6))
+                   for tier in range(len(_TITLE_TIERS))]
+        return [p for p in (self._evaluate(c, W, H) for c in configs) if p is not None]
+
+    def _best(self, W: float, H: float, readable_only: bool = False) -> _Plan | None:
+        """The preferred plan: readable first, then plainer titles, then bigger plots."""
+        plans = self._plans(W, H)
+        if readable_only:
+            plans = [p for p in plans if p.readable]
+        if not plans:
+            return None
+        return max(plans, key=lambda p: (p.readable, -p.config[3], p.size))
+
+    def _least_height(self, W: float, H: float) -> tuple[tuple, float] | None:
+        """The configuration readable at width W with the least height (and that height).
+
+        Readability grows with height for a fixed configuration, so each one's least
+        height is found by bisection.
+        """
+        best = None
+        for plan in self._plans(W, H):
+            if not plan.wide:
                 continue
-            for names in (METRIC_TITLES, _COMPACT_TITLES):
-                titles = {c: self._wrap(names[c], cell_w, cell_w - value_w) for c in SERIES}
-                n_lines = max(t.count("\n") + 1 for t in titles.values())
-                title_h = n_lines * line_h + 4 * px
-                plot_h = (sy1 - sy0 - 2 * tick_h - rows * title_h - (rows - 1) * 2 * pad) / rows
-                # Plain-words titles first, as long as the plots stay readable.
-                rank = (plot_h >= readable or names is _COMPACT_TITLES,
-                        names is METRIC_TITLES, min(plot_h, 0.6 * cell_w))
-                candidates.append((rank, cols, rows, titles, title_h, plot_h, cell_w))
-        if not candidates:
-            return
-        _, cols, rows, titles, title_h, plot_h, cell_w = max(candidates, key=lambda c: c[0])
-        plot_h = max(plot_h, 15 * px)
+            lo, hi = H, H + 4000.0
+            if not self._evaluate(plan.config, W, hi).readable:
+                continue
+            while hi - lo > 2.0:
+                mid = (lo + hi) / 2
+                if self._evaluate(plan.config, W, mid).readable:
+                    hi = mid
+                else:
+                    lo = mid
+            key = (hi, plan.config[3])   # least height, then plainer titles
+            if best is None or key < best[0]:
+                best = (key, plan.config)
+        return None if best is None else (best[1], best[0][0])
+
+    def _hist_head(self, width: float, m: _Metrics) -> float:
+        """Height of the histogram's title and legend rows above its axes."""
+        title_lines = self._wrap(HIST_TITLE, width).count("\n") + 1
+        widths = [self._text_px(h.get_label(), TEXT_PT) + 34 * m.px
+                  for h in self._legend_handles]
+        legend_rows = math.ceil(sum(widths) / max(width, 1.0)) if widths else 0
+        return title_lines * m.line_h + legend_rows * m.line_h * 1.15 + 8 * m.px
+
+    def _boxes(self, mode: str, W: float, H: float, m: _Metrics):
+        px, pad = m.px, m.pad
+        if mode == "right":   # histogram on the right, series in a grid on the left
+            hist_w = min(max(0.3 * W, 210 * px), 420 * px)
+            return ((pad, pad, W - hist_w - pad, H - pad),
+                    (W - hist_w + pad, pad, W - m.end_pad, H - pad))
+        hist_h = min(max(0.3 * H, 150 * px), 260 * px)   # histogram below
+        return ((pad, hist_h + pad, W - pad, H - pad),
+                (pad, pad, W - m.end_pad, hist_h - pad))
+
+    def _apply_layout(self, plan: _Plan, W: float, H: float) -> None:
+        m, px = plan.m, plan.m.px
+        sx0, sy0, sx1, sy1 = plan.series_box
+        plot_h = max(plan.plot_h, 15 * px)
         for k, col in enumerate(SERIES):
-            r, c = divmod(k, cols)
+            r, c = divmod(k, plan.cols)
             ax = self._axes[col]
-            left = sx0 + c * (sx1 - sx0) / cols + ytick_w
-            top = sy1 - r * (title_h + plot_h + 2 * pad) - title_h
-            ax.set_position((left / W, (top - plot_h) / H, cell_w / W, plot_h / H))
-            self._titles[col].set_text(titles[col])
-            bottom_row = k + cols >= len(SERIES)
+            left = sx0 + c * (sx1 - sx0) / plan.cols + m.ytick_w
+            top = sy1 - r * (plan.title_h + plot_h + 2 * m.pad) - plan.title_h
+            ax.set_position((left / W, (top - plot_h) / H, plan.cell_w / W, plot_h / H))
+            self._titles[col].set_text(plan.titles[col])
+            bottom_row = k + plan.cols >= len(SERIES)
             ax.tick_params(labelbottom=bottom_row)
             ax.set_xlabel("month" if bottom_row else "", fontsize=TEXT_PT, labelpad=2)
             # Flat plots get fewer y ticks so that their labels do not collide.
             ax.yaxis.get_major_locator().set_params(nbins=4 if plot_h > 70 * px else 2)
-        hx0, hy0, hx1, hy1 = hist_box
-        hleft = hx0 + ytick_w + 8 * px
+        hx0, hy0, hx1, hy1 = plan.hist_box
+        hleft = hx0 + m.ytick_w + 8 * px
         legend_rows = self._place_legend(hx1 - hleft) if self._legend_handles else 0
-        legend_h = legend_rows * line_h * 1.15
+        legend_h = legend_rows * m.line_h * 1.15
         hist_title = self._wrap(HIST_TITLE, hx1 - hleft)
-        self._hist_title.set_text(hist_title)
-        self._hist_ax.set_title(hist_title, loc="left", fontsize=TITLE_PT, fontweight="bold",
-                                pad=legend_h / px + 4)
-        head = (hist_title.count("\n") + 1) * line_h + legend_h + 8 * px
-        hbottom = hy0 + 2 * tick_h
+        self._hist_title = self._hist_ax.set_title(
+            hist_title, loc="left", fontsize=TITLE_PT, fontweight="bold", pad=legend_h / px + 4)
+        head = (hist_title.count("\n") + 1) * m.line_h + legend_h + 8 * px
+        hbottom = hy0 + 2 * m.tick_h
         self._hist_ax.set_position((hleft / W, hbottom / H, (hx1 - hleft) / W,
                                     max(hy1 - head - hbottom, 15 * px) / H))
 
