@@ -84,6 +84,10 @@ FIELDS: tuple[Field, ...] = (
     _f("run", "louvain_every", int, 1, 1, 1_000_000, "Louvain every k steps",
        "Communities are re-detected every k steps; between detections the last partition "
        "is reused to compute modularity and stratification.", step=1),
+    _f("run", "communities", str, "louvain", label="Community detection",
+       doc="louvain (as MODEL.md asks) or leiden: much faster on large graphs without "
+           "clear communities; for 100,000 people or more use leiden or a large "
+           "louvain_every.", choices=("louvain", "leiden")),
     # [population]
     _f("population", "size", int, 500, 2, 50_000_000, "People",
        "Number of people (ignored for karate and file networks, whose size is the graph's).",
