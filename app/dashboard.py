@@ -215,17 +215,21 @@ def x_limit(step: float) -> float:
 _MONTH_TICKS = (1, 2, 3, 6, 12, 24, 30, 60, 120, 240, 300, 600, 1200, 2400, 6000, 12000)
 
 
-def month_tick_step(xlim: float) -> float:
+def month_tick_step(xlim: float, most: int = 5) -> float:
     """Tick spacing for a time axis ending at ``xlim``: months, quarters, years...
+
+    At most ``most`` intervals (fewer on narrow plots, so labels do not touch).
 
     Examples
     --------
     >>> [month_tick_step(x) for x in (12, 36, 90, 120)]
     [3, 12, 30, 24]
+    >>> month_tick_step(60, most=2)
+    30
     """
-    fitting = [step for step in _MONTH_TICKS if xlim / step <= 5]
+    fitting = [step for step in _MONTH_TICKS if xlim / step <= most]
     even = [step for step in fitting if xlim % step == 0]   # a tick at the right end
-    return (even or fitting or [xlim / 5])[0]
+    return (even or fitting or [xlim / most])[0]
 
 
 def format_value(kind: str, value: float) -> str:
@@ -282,6 +286,7 @@ class QtDashboard(QWidget):
         self._values: dict[str, object] = {}
         self._ylims: dict[str, tuple[float, float] | None] = dict.fromkeys(SERIES)
         self._xlim = 12.0
+        self._most_xticks = 5   # x tick intervals that fit the plots' width
         self._thresholds = (550.0, 700.0)
         self._stairs: list = []
         self._group_slot: np.ndarray | None = None   # group code -> stacked layer
@@ -412,7 +417,8 @@ class QtDashboard(QWidget):
             self._xlim = xlim
             for ax in self._axes.values():
                 ax.set_xlim(0.0, xlim)
-                ax.xaxis.set_major_locator(MultipleLocator(month_tick_step(xlim)))
+                ax.xaxis.set_major_locator(
+                    MultipleLocator(month_tick_step(xlim, self._most_xticks)))
             self._needs_full = True
         for col in SERIES:
             spec = _SPECS[col]
@@ -615,7 +621,8 @@ class QtDashboard(QWidget):
         view_w = self._scroll.width() * ratio
         view_h = self._scroll.height() * ratio
         forced, want = None, _BASE_MIN_HEIGHT
-        if view_w >= 60 and view_h >= 60 and self._best(view_w, view_h, readable_only=True) is None:
+        roomy = self._best(view_w, view_h, readable_only=True) is not None
+        if view_w >= 60 and view_h >= 60 and not roomy:
             found = self._least_height(view_w, view_h)
             # A few pixels short is better squeezed than scrolled.
             if found is not None and found[1] > _SCROLL_BEYOND * view_h:
@@ -722,9 +729,14 @@ class QtDashboard(QWidget):
         m, px = plan.m, plan.m.px
         sx0, sy0, sx1, sy1 = plan.series_box
         plot_h = max(plan.plot_h, 15 * px)
+        # Room for each x tick label ("120") with two label widths of space between.
+        label_w = self._text_px("120", TEXT_PT)
+        self._most_xticks = int(np.clip(plan.cell_w // (3 * label_w), 2, 5))
+        step = month_tick_step(self._xlim, self._most_xticks)
         for k, col in enumerate(SERIES):
             r, c = divmod(k, plan.cols)
             ax = self._axes[col]
+            ax.xaxis.set_major_locator(MultipleLocator(step))
             left = sx0 + c * (sx1 - sx0) / plan.cols + m.ytick_w
             top = sy1 - r * (plan.title_h + plot_h + 2 * m.pad) - plan.title_h
             ax.set_position((left / W, (top - plot_h) / H, plan.cell_w / W, plot_h / H))

@@ -93,6 +93,16 @@ def _annotation_lines(figure: Figure, annotations: Mapping[str, str]) -> list[st
     return lines
 
 
+def _caption_top(figure: Figure) -> float:
+    """Figure y (fraction) just under the lowest artist, never above the bottom edge."""
+    getter = getattr(figure.canvas, "get_renderer", None) or figure._get_renderer
+    try:
+        lowest = figure.get_tightbbox(getter()).y0 / figure.get_figheight()
+    except Exception:  # noqa: BLE001 - a figure that cannot be measured: the edge
+        lowest = 0.0
+    return min(lowest, 0.0) - 0.01
+
+
 def _metadata(fmt: str, lines: list[str]) -> dict[str, str]:
     # Each backend accepts a different set of keys; unknown keys warn or raise.
     text = " ".join(lines)
@@ -147,9 +157,10 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], *,
     folder = path.resolve().parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=folder)
     os.close(fd)
-    # Just below the figure's bottom edge: bbox_inches="tight" then extends the image
-    # downward to include it, so the caption never overlaps a plot.
-    caption = figure.text(0.01, -0.01, "\n".join(lines), ha="left", va="top",
+    # Below everything the figure draws (its bottom edge, or anything sticking out of
+    # it): bbox_inches="tight" then extends the image downward to include the caption,
+    # so it never overlaps a plot or a legend.
+    caption = figure.text(0.01, _caption_top(figure), "\n".join(lines), ha="left", va="top",
                           fontsize=_ANNOTATION_PT, color="#333333", linespacing=1.4)
     animated = [a for a in figure.findobj() if a is not figure and a.get_animated()]
     for a in animated:

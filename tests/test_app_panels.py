@@ -218,6 +218,10 @@ def test_dashboard_titles_do_not_overlap(qtbot, running, size):
                 last, left.get_fontproperties(), ismath=False)[0]
             assert left.get_window_extent(renderer).x0 + width < \
                 value.get_window_extent(renderer).x0, (last, value.get_text())
+        labels = sorted((t.get_window_extent(renderer) for t in ax.get_xticklabels()
+                         if t.get_visible() and t.get_text()), key=lambda b: b.x0)
+        for a, b in zip(labels, labels[1:]):
+            assert a.x1 < b.x0, "x tick labels touch"
     legend = fig.axes[-1].get_legend()
     if legend is not None:
         boxes.append((len(fig.axes) - 1, "legend", legend.get_window_extent(renderer)))
