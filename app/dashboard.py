@@ -360,10 +360,12 @@ class QtDashboard(QWidget):
                                             linestyle="--", zorder=4)
         self._privileged_line = hax.axvline(700, color=PRIVILEGED_COLOUR, linewidth=2.0,
                                             linestyle="--", zorder=4)
-        hax.text(356, 0.97, "restricted", transform=xdata_yaxes, ha="left", va="top",
-                 fontsize=TEXT_PT, color="#a63f00", zorder=5)
-        hax.text(944, 0.97, "privileged", transform=xdata_yaxes, ha="right", va="top",
-                 fontsize=TEXT_PT, color="#00508a", zorder=5)
+        self._restricted_label = hax.text(
+            356, 0.97, "restricted", transform=xdata_yaxes, ha="left", va="top",
+            fontsize=TEXT_PT, color="#a63f00", zorder=5)
+        self._privileged_label = hax.text(
+            944, 0.97, "privileged", transform=xdata_yaxes, ha="right", va="top",
+            fontsize=TEXT_PT, color="#00508a", zorder=5)
         self._hist_ax = hax
         self._legend = None
         self._legend_handles: list[Patch] = []
@@ -474,7 +476,21 @@ class QtDashboard(QWidget):
             self._privileged_span.set_width(HIST_EDGES[-1] - hi)
             self._restricted_line.set_xdata([lo, lo])
             self._privileged_line.set_xdata([hi, hi])
+            self._place_threshold_labels()
             self._needs_full = True
+
+    def _place_threshold_labels(self) -> None:
+        """Each label inside its shaded region, at the outer end; hidden if it cannot fit."""
+        lo, hi = self._thresholds
+        axes_px = self._hist_ax.get_position().width * self.figure.bbox.width
+        per_px = (HIST_EDGES[-1] - HIST_EDGES[0]) / max(axes_px, 1.0)
+        gap = 3 * self.figure.dpi / 72.0
+        for label, start, end in ((self._restricted_label, HIST_EDGES[0], lo),
+                                  (self._privileged_label, hi, HIST_EDGES[-1])):
+            room = (end - start) / per_px
+            label.set_visible(self._text_px(label.get_text(), TEXT_PT) + 3 * gap <= room)
+        self._restricted_label.set_x(HIST_EDGES[0] + gap * per_px)
+        self._privileged_label.set_x(HIST_EDGES[-1] - gap * per_px)
 
     def _animated(self) -> list:
         return [*self._stairs, *self._lines.values(), *self._values.values()]
@@ -729,9 +745,9 @@ class QtDashboard(QWidget):
         m, px = plan.m, plan.m.px
         sx0, sy0, sx1, sy1 = plan.series_box
         plot_h = max(plan.plot_h, 15 * px)
-        # Room for each x tick label ("120") with two label widths of space between.
+        # Room for each x tick label ("120") with 1.5 label widths of space between.
         label_w = self._text_px("120", TEXT_PT)
-        self._most_xticks = int(np.clip(plan.cell_w // (3 * label_w), 2, 5))
+        self._most_xticks = int(np.clip(plan.cell_w // (2.5 * label_w), 2, 5))
         step = month_tick_step(self._xlim, self._most_xticks)
         for k, col in enumerate(SERIES):
             r, c = divmod(k, plan.cols)
@@ -757,6 +773,7 @@ class QtDashboard(QWidget):
         hbottom = hy0 + 2 * m.tick_h
         self._hist_ax.set_position((hleft / W, hbottom / H, (hx1 - hleft) / W,
                                     max(hy1 - head - hbottom, 15 * px) / H))
+        self._place_threshold_labels()
 
     def _place_legend(self, width_px: float) -> int:
         """(Re)make the group legend above the histogram in as many columns as fit.
