@@ -438,7 +438,8 @@ class QtInspector(QWidget):
         self._frame = frame
         if self._person is None:
             return
-        if self._refresh_timer.isActive():
+        if self._refresh_timer.isActive() or not self.isVisible():
+            # A hidden inspector (another tab) catches up when it is shown.
             self._refresh_pending = True
             return
         self._refresh()
@@ -454,6 +455,12 @@ class QtInspector(QWidget):
             return
         self._stack.setCurrentIndex(1)
         self._refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._refresh_pending and self._person is not None:
+            self._refresh_pending = False
+            self._refresh()
 
     # ------------------------------------------------------------------ refreshing
     def _on_refresh_timer(self) -> None:
