@@ -219,7 +219,7 @@ def louvain(n: int, edges, seed: int = 0, method: str = "louvain") -> np.ndarray
     igraph.set_random_number_generator(random.Random(seed))
     try:
         if method == "leiden":
-            found = graph.community_leiden(objective_function="modularity", n_iterations=-1)
+            found = graph.community_leiden(objective_function="modularity", n_iterations=2)
         elif method == "louvain":
             found = graph.community_multilevel()
         else:
