@@ -60,6 +60,7 @@ HIST_EDGES = np.linspace(350.0, 950.0, 31)
 MAX_DRAWS_PER_SECOND = 10
 
 HIST_TITLE = "How are scores spread? (by group)"
+HIST_TITLE_SHORT = "Scores by group"
 
 LINE_COLOUR = "#1f3b73"
 RESTRICTED_COLOUR = "#D55E00"
@@ -369,6 +370,10 @@ class QtDashboard(QWidget):
         self._hist_ax = hax
         self._legend = None
         self._legend_handles: list[Patch] = []
+        self._region_handles = [
+            Patch(facecolor=colour, alpha=0.25, edgecolor=colour, linestyle="--", label=name)
+            for colour, name in ((RESTRICTED_COLOUR, "restricted"),
+                                 (PRIVILEGED_COLOUR, "privileged"))]
 
     def _build_histogram(self, static: Static) -> None:
         """One filled step patch per group layer (the largest groups, then "other")."""
@@ -476,21 +481,27 @@ class QtDashboard(QWidget):
             self._privileged_span.set_width(HIST_EDGES[-1] - hi)
             self._restricted_line.set_xdata([lo, lo])
             self._privileged_line.set_xdata([hi, hi])
-            self._place_threshold_labels()
+            self._layout_size = None   # the labels may now fit, or not: lay out again
             self._needs_full = True
 
-    def _place_threshold_labels(self) -> None:
-        """Each label inside its shaded region, at the outer end; hidden if it cannot fit."""
+    def _place_threshold_labels(self, axes_px: float | None = None) -> bool:
+        """Label each shaded region inside it, at its outer end, if both labels fit.
+
+        Returns whether they do; when not, the legend names the regions instead.
+        """
         lo, hi = self._thresholds
-        axes_px = self._hist_ax.get_position().width * self.figure.bbox.width
+        if axes_px is None:
+            axes_px = self._hist_ax.get_position().width * self.figure.bbox.width
         per_px = (HIST_EDGES[-1] - HIST_EDGES[0]) / max(axes_px, 1.0)
         gap = 3 * self.figure.dpi / 72.0
-        for label, start, end in ((self._restricted_label, HIST_EDGES[0], lo),
-                                  (self._privileged_label, hi, HIST_EDGES[-1])):
-            room = (end - start) / per_px
-            label.set_visible(self._text_px(label.get_text(), TEXT_PT) + 3 * gap <= room)
+        fit = all(self._text_px(label.get_text(), TEXT_PT) + 3 * gap <= (end - start) / per_px
+                  for label, start, end in ((self._restricted_label, HIST_EDGES[0], lo),
+                                            (self._privileged_label, hi, HIST_EDGES[-1])))
+        for label in (self._restricted_label, self._privileged_label):
+            label.set_visible(fit)
         self._restricted_label.set_x(HIST_EDGES[0] + gap * per_px)
         self._privileged_label.set_x(HIST_EDGES[-1] - gap * per_px)
+        return fit
 
     def _animated(self) -> list:
         return [*self._stairs, *self._lines.values(), *self._values.values()]
@@ -674,7 +685,8 @@ class QtDashboard(QWidget):
         title_h = n_lines * m.line_h + 4 * px
         plot_h = (sy1 - sy0 - 2 * m.tick_h - rows * title_h - (rows - 1) * 2 * m.pad) / rows
         hist_w = hist_box[2] - hist_box[0] - m.ytick_w
-        hist_h = hist_box[3] - hist_box[1] - 2 * m.tick_h - self._hist_head(hist_w, m)
+        hist_h = (hist_box[3] - hist_box[1] - 2 * m.tick_h
+                  - self._hist_head(hist_box[2] - hist_box[0], m))
         wide = hist_w >= _HIST_MIN_W * px    # height can be scrolled to, width cannot
         readable = wide and plot_h >= _PLOT_MIN_H * px and hist_h >= _HIST_MIN_H * px
         # Plots as big as possible, but a plot taller than its natural shape (series
@@ -724,12 +736,16 @@ class QtDashboard(QWidget):
         return None if best is None else (best[1], best[0][0])
 
     def _hist_head(self, width: float, m: _Metrics) -> float:
-        """Height of the histogram's title and legend rows above its axes."""
-        title_lines = self._wrap(HIST_TITLE, width).count("\n") + 1
-        widths = [self._text_px(h.get_label(), TEXT_PT) + 34 * m.px
-                  for h in self._legend_handles]
-        legend_rows = math.ceil(sum(widths) / max(width, 1.0)) if widths else 0
-        return title_lines * m.line_h + legend_rows * m.line_h * 1.15 + 8 * m.px
+        """Height of the histogram's title and legend rows above its axes (worst case).
+
+        ``width`` is the histogram's whole box; the title starts at the axes' left edge,
+        the legend at the box's.
+        """
+        axes_w = width - m.ytick_w - 8 * m.px
+        title_lines = self._hist_title_for(axes_w).count("\n") + 1
+        handles = self._legend_handles + self._region_handles
+        legend_rows = math.ceil(len(handles) / self._legend_columns(handles, width))
+        return title_lines * m.line_h + (legend_rows * 1.15 + 0.5) * m.line_h + 8 * m.px
 
     def _boxes(self, mode: str, W: float, H: float, m: _Metrics):
         px, pad = m.px, m.pad
@@ -764,35 +780,59 @@ class QtDashboard(QWidget):
             ax.yaxis.get_major_locator().set_params(nbins=4 if plot_h > 70 * px else 2)
         hx0, hy0, hx1, hy1 = plan.hist_box
         hleft = hx0 + m.ytick_w + 8 * px
-        legend_rows = self._place_legend(hx1 - hleft) if self._legend_handles else 0
-        legend_h = legend_rows * m.line_h * 1.15
-        hist_title = self._wrap(HIST_TITLE, hx1 - hleft)
+        labelled = self._place_threshold_labels(hx1 - hleft)
+        # Title and legend may use the room over the y tick labels too.
+        start = -(hleft - hx0) / max(hx1 - hleft, 1.0)
+        legend_rows = self._place_legend(hx1 - hx0, with_regions=not labelled, start=start)
+        legend_h = legend_rows * m.line_h * 1.15 + 0.5 * m.line_h
+        hist_title = self._hist_title_for(hx1 - hleft)
         self._hist_title = self._hist_ax.set_title(
             hist_title, loc="left", fontsize=TITLE_PT, fontweight="bold", pad=legend_h / px + 4)
+        self._hist_title.set_x(start)
         head = (hist_title.count("\n") + 1) * m.line_h + legend_h + 8 * px
         hbottom = hy0 + 2 * m.tick_h
         self._hist_ax.set_position((hleft / W, hbottom / H, (hx1 - hleft) / W,
                                     max(hy1 - head - hbottom, 15 * px) / H))
-        self._place_threshold_labels()
 
-    def _place_legend(self, width_px: float) -> int:
-        """(Re)make the group legend above the histogram in as many columns as fit.
+    def _place_legend(self, width_px: float, with_regions: bool = False,
+                      start: float = 0.0) -> int:
+        """(Re)make the legend above the histogram in as many columns as fit.
 
-        Returns the number of legend rows. Only called on resize or a new run.
+        The groups, and the shaded restricted and privileged regions when they are too
+        narrow to carry their own labels. Returns the number of legend rows. Only called
+        on resize or a new run.
         """
-        px = self.figure.dpi / 72.0
-        handles = self._legend_handles
-        widths = [self._text_px(h.get_label(), TEXT_PT) + 34 * px for h in handles]
-        ncol = len(handles)
-        while ncol > 1 and sum(sorted(widths)[-ncol:]) > width_px:
-            ncol -= 1
+        handles = self._legend_handles + (self._region_handles if with_regions else [])
         if self._legend is not None:
             self._legend.remove()
+            self._legend = None
+        if not handles:
+            return 0
+        ncol = self._legend_columns(handles, width_px)
         self._legend = self._hist_ax.legend(
-            handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False,
+            handles=handles, loc="lower left", bbox_to_anchor=(start, 1.0), frameon=False,
             fontsize=TEXT_PT, ncol=ncol, handlelength=1.2, handletextpad=0.4,
-            columnspacing=1.0, borderaxespad=0.2, borderpad=0.1)
+            # Clear of the top y tick label, which sticks out above the axes.
+            columnspacing=1.0, borderaxespad=0.7, borderpad=0.1)
         return math.ceil(len(handles) / ncol)
+
+    def _legend_columns(self, handles: list, width_px: float) -> int:
+        """The most legend columns that fit ``width_px`` (matplotlib fills column-first)."""
+        px = self.figure.dpi / 72.0
+        # Handle 1.2 em, gap 0.4 em before the text, 1 em between columns (at 11 pt).
+        entry = [self._text_px(h.get_label(), TEXT_PT) + 18 * px for h in handles]
+        for ncol in range(len(handles), 1, -1):
+            rows = math.ceil(len(handles) / ncol)
+            cols = [entry[i:i + rows] for i in range(0, len(entry), rows)]
+            if sum(max(c) for c in cols) + (len(cols) - 1) * 11 * px + 4 * px <= width_px:
+                return len(cols)
+        return 1
+
+    def _hist_title_for(self, width_px: float) -> str:
+        """The histogram's title: the question on one line if it fits, else shorter."""
+        if self._text_px(HIST_TITLE, TITLE_PT, True) <= width_px:
+            return HIST_TITLE
+        return self._wrap(HIST_TITLE_SHORT, width_px)
 
     # ------------------------------------------------------------------ tooltips
     def tooltip_for(self, ax) -> str:
