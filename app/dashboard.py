@@ -43,7 +43,8 @@ from app.plain_words import METRIC_DEFINITIONS, METRIC_TITLES
 if TYPE_CHECKING:
     from app.frame import Frame, Static
 
-__all__ = ["QtDashboard", "SERIES", "GROUP_COLOURS", "HIST_EDGES", "MAX_DRAWS_PER_SECOND"]
+__all__ = ["QtDashboard", "SERIES", "GROUP_COLOURS", "HIST_EDGES", "MAX_DRAWS_PER_SECOND",
+           "y_limits", "x_limit", "month_tick_step", "format_value"]
 
 #: Metric columns plotted as time series, in reading order.
 SERIES: tuple[str, ...] = ("assortativity", "stratification", "restricted_share",
