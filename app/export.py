@@ -13,13 +13,13 @@ caller to show in a dialog. Animations (``save_animation``) are not implemented.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from models.atomic import atomic_path
 from models.history import METRIC_COLUMNS, History, table_rows, write_csv
 from models.schema import RUBRIC_KEYS
 
@@ -154,9 +154,6 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], *,
         raise ValueError(f"{path.name}: unknown image type {path.suffix or '(none)'!r}; "
                          f"use one of {known}")
     lines = _annotation_lines(figure, annotations)
-    folder = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=folder)
-    os.close(fd)
     # Below everything the figure draws (its bottom edge, or anything sticking out of
     # it): bbox_inches="tight" then extends the image downward to include the caption,
     # so it never overlaps a plot or a legend.
@@ -167,19 +164,11 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], *,
         a.set_animated(False)
     try:
         # Text stays text in SVG and PDF: searchable, and editable in slide software.
-        with mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        with atomic_path(path) as tmp, \
+                mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
             figure.savefig(tmp, format=fmt, dpi=dpi or PNG_DPI, bbox_inches="tight",
                            pad_inches=0.15, metadata=_metadata(fmt, lines),
                            facecolor=figure.get_facecolor())
-        # mkstemp makes the file private (0600); an image is meant to be shared.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     finally:
         caption.remove()
         for a in animated:

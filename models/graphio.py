@@ -36,7 +36,6 @@ import html
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -46,6 +45,7 @@ import numpy as np
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml import ElementTree as SafeET
 
+from .atomic import write_text_atomic
 from .errors import ScenarioError
 from .graph import GraphData, canonical_edges
 
@@ -628,16 +628,6 @@ def write_graph(graph: GraphData, path: str | os.PathLike[str]) -> None:
     except ValueError as exc:
         raise ScenarioError(source, "", str(exc)) from None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+        write_text_atomic(p, text)
     except OSError as exc:
-        raise ScenarioError(source, "", f"cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, p)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise ScenarioError(source, "", f"cannot write: {exc.strerror or exc}") from None

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 
 import numpy as np
+
+from .atomic import atomic_path
 
 __all__ = ["METRIC_COLUMNS", "NODE_COLUMNS", "History", "write_csv", "format_value"]
 
@@ -97,19 +97,8 @@ def table_rows(table: Mapping[str, np.ndarray]) -> list[list]:
 
 def write_csv(path: str | os.PathLike[str], header, rows) -> None:
     """Write a CSV atomically: to a temporary file in the same folder, then rename."""
-    path = Path(path)
-    folder = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(header)
-            for r in rows:
-                w.writerow([format_value(x) for x in r])
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_path(path) as tmp, open(tmp, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        for r in rows:
+            w.writerow([format_value(x) for x in r])

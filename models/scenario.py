@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_text_atomic
 from .errors import ScenarioError
 from .schema import FIELD_BY_NAME, FIELDS, RUBRIC_KEYS, SECTIONS, Field
 
@@ -341,17 +341,4 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     if graph is not None and not Path(scenario["network.path"]).is_absolute():
         rel = os.path.relpath(graph.resolve(), target_dir)
         scenario = scenario.replace({"network.path": rel})
-    text = scenario.to_toml()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_text_atomic(path, scenario.to_toml())

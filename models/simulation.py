@@ -145,6 +145,12 @@ class Simulation:
         return self._scenario
 
     @property
+    def applied(self) -> Scenario:
+        """The scenario the running model uses now: :attr:`scenario` minus the changes
+        that wait for :meth:`reset`."""
+        return self._applied
+
+    @property
     def graph(self) -> GraphData:
         """The graph the simulation started from (ids, initial ties, groups)."""
         assert self._graph is not None

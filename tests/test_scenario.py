@@ -126,7 +126,7 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("models.scenario.os.replace", boom)
+    monkeypatch.setattr("models.atomic.os.replace", boom)
     with pytest.raises(RuntimeError):
         save_scenario(Scenario().replace({"rubric.social": 0.5}), out)
     assert out.read_bytes() == before
