@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-__all__ = ["decay_factor", "miss_probability", "spending", "STATUS_RESTRICTED",
+__all__ = ["decay_factor", "miss_probability", "prior_record", "spending", "STATUS_RESTRICTED",
            "STATUS_NORMAL", "STATUS_PRIVILEGED", "status_of"]
 
 STATUS_RESTRICTED = -1
@@ -79,3 +79,29 @@ def spending(amount: np.ndarray, noise: np.ndarray, status: np.ndarray, opted_ou
         c = np.where(status == STATUS_PRIVILEGED, c * perk_spend_factor, c)
         c = np.where(status == STATUS_RESTRICTED, np.minimum(c, restricted_spend_cap), c)
     return np.where(opted_out, 0.0, c)
+
+
+def prior_record(reliability: np.ndarray, *, months: int, base_miss_rate: float,
+                 violation_rate: float, decay: float,
+                 rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """The decayed counts of missed payments and violations people bring to step 0.
+
+    ``months`` months of ordinary life (no scams, no perks or restrictions) before the run
+    starts, so that the first steps show a society in its usual state rather than
+    everyone climbing down from a clean record. ``months = 0``: everyone starts clean.
+
+    Examples
+    --------
+    >>> m, v = prior_record(np.full(3, 0.5), months=0, base_miss_rate=0.1,
+    ...                     violation_rate=0.1, decay=0.9, rng=np.random.default_rng(0))
+    >>> m.tolist(), v.tolist()
+    ([0.0, 0.0, 0.0], [0.0, 0.0, 0.0])
+    """
+    n = reliability.shape[0]
+    missed = np.zeros(n)
+    violations = np.zeros(n)
+    p = np.clip(base_miss_rate * 2.0 * (1.0 - reliability), 0.0, 1.0)
+    for _ in range(months):
+        missed = missed * decay + (rng.random(n) < p)
+        violations = violations * decay + rng.poisson(violation_rate, n)
+    return missed, violations

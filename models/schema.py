@@ -152,6 +152,9 @@ FIELDS: tuple[Field, ...] = (
        "Months a victim misses every payment.", step=1),
     _f("events", "violation_rate", float, 0.02, 0.0, 100.0, "Violation rate",
        "Mean violations (traffic and the like) per person per month.", step=0.01),
+    _f("events", "prior_months", int, 120, 0, 1200, "Months of record before the start",
+       "People start with this many months of ordinary payment and violation history "
+       "(0: everyone starts with a clean record).", rebuild=True, step=1),
     _f("events", "spend_noise", float, 0.5, 0.0, 10.0, "Spending noise",
        "Sigma of the monthly log-normal noise on spending.", step=0.05),
     # [perks]

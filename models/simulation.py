@@ -24,7 +24,7 @@ import numpy as np
 from . import metrics as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
-from .events import decay_factor, miss_probability, spending, status_of
+from .events import decay_factor, miss_probability, prior_record, spending, status_of
 from .graph import GraphData, in_sorted, sorted_unique
 from .history import METRIC_COLUMNS, NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
@@ -50,7 +50,7 @@ KEEP_SCORES_UP_TO = 20_000
 
 # Independent random streams, so that switching one mechanism off leaves the draws of
 # the others unchanged (common random numbers make scenario comparisons sharper).
-_STREAMS = ("network", "population", "events", "ties", "dating")
+_STREAMS = ("network", "population", "events", "ties", "dating", "record")
 
 
 class Simulation:
@@ -107,8 +107,11 @@ class Simulation:
             given_groups=g.groups)
         self.friends = EdgeSet.from_edges(g.edges, n)
         self.dating = DatingState(n)
-        self.missed = np.zeros(n)
-        self.violations = np.zeros(n)
+        self.missed, self.violations = prior_record(
+            self.pop.reliability, months=sc["events.prior_months"],
+            base_miss_rate=sc["events.base_miss_rate"],
+            violation_rate=sc["events.violation_rate"],
+            decay=decay_factor(sc["events.forgiveness_half_life"]), rng=self._rng["record"])
         self.scam_left = np.zeros(n, dtype=np.int64)
         self.ever_scammed = np.zeros(n, dtype=bool)
         self.status = np.zeros(n, dtype=np.int8)
