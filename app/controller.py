@@ -217,8 +217,11 @@ class _Worker(QObject):
             if recompute:
                 self._layout_seed += 1
             sim = self.sim
+            # On request, arrange today's friendships (clusters formed by rewiring show);
+            # on a build, the initial graph.
+            edges = self._edges if recompute and self._edges is not None else sim.graph.edges
             try:
-                pos = layout(sim.n, sim.graph.edges, seed=self._layout_seed)
+                pos = layout(sim.n, edges, seed=self._layout_seed)
             except Exception as exc:  # noqa: BLE001 - a drawing problem must not stop a run
                 self.failed.emit(_describe_failure(exc))
                 rng = np.random.default_rng(0)
@@ -417,7 +420,7 @@ class SimController(QObject):
         self._req_scam.emit(int(index))
 
     def relayout(self) -> None:
-        """Compute a fresh layout of the current graph (another layout seed)."""
+        """Arrange the people again, by their current friendships (another layout seed)."""
         self._req_relayout.emit()
 
     def call_in_worker(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None],

@@ -144,8 +144,9 @@ class MainWindow(QMainWindow):
                            sp.SP_BrowserReload)
         self.act_new_seed = a("New seed", self._on_new_seed, "Ctrl+Shift+R",
                               "Start again with a fresh random seed")
-        self.act_relayout = a("Re-layout network", self.controller.relayout,
-                              tip="Compute a new arrangement of the people on screen.")
+        self.act_relayout = a("Re-layout by current friendships", self.controller.relayout,
+                              "Ctrl+L", tip="Arrange the people again by who is friends "
+                              "with whom now: clusters formed by rewiring show.")
         self.act_fit = a("Fit network in view", self.network.reset_view, "Ctrl+0")
         self.act_ties = a("Show friendships", self.network.set_show_ties)
         self.act_dating = a("Show dating ties", self.network.set_show_dating)
@@ -216,6 +217,12 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.inspector_dock.toggleViewAction())
         self._wide = None
 
+    def _size_splitter(self) -> None:
+        """Give the dashboard the height its plots need to stay readable."""
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        dash = int(min(max(0.36 * total, 300), 430, total - 300))
+        self.splitter.setSizes([total - dash, dash])
+
     def arrange_docks(self, width: int) -> None:
         """Inspector beside the controls on wide screens, as a tab on narrow ones."""
         wide = width >= 1700
@@ -259,6 +266,7 @@ class MainWindow(QMainWindow):
         self.arrange_docks(self.width())
         if not self._started:
             self._started = True
+            QTimer.singleShot(0, self._size_splitter)
             # Paint first, then build: the window appears at once.
             QTimer.singleShot(0, lambda: self.controller.set_scenario(self._opening[0]))
 

@@ -26,6 +26,8 @@ from matplotlib.colorbar import Colorbar
 from matplotlib.colors import Normalize, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
 import app.main  # noqa: F401  (shiboken6 6.12 refcount workaround, see pin_singletons)
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
@@ -47,11 +49,18 @@ NORM = Normalize(350.0, 950.0)
 MAX_TIE_SEGMENTS = 200_000
 
 RESTRICTED_RING = STATUS_COLOURS[-1]
-PRIVILEGED_RING = "#F5B700"   # gold: stands out on viridis's greens, where privileged sit
+# The inspector's status colours: vermillion shows on viridis's purples and blues (low
+# scores), blue on its greens and yellows (high scores).
+PRIVILEGED_RING = STATUS_COLOURS[1]
 DATING_COLOUR = "#D4129A"
 TIE_COLOUR = "#8A8A8A"
 SELECT_COLOUR = "#111111"
 TEXT_PT = 11.5
+
+#: The colour map as a 256-entry RGB table (0-255 floats), for the per-frame recolouring.
+_LUT = (CMAP(np.linspace(0.0, 1.0, 256))[:, :3] * 255.0).astype(np.float32)
+_RESTRICTED_RGB = np.array(to_rgba(RESTRICTED_RING)[:3], dtype=np.float32) * 255.0
+_PRIVILEGED_RGB = np.array(to_rgba(PRIVILEGED_RING)[:3], dtype=np.float32) * 255.0
 
 _CLICK_SLOP_PX = 5        # a press and release closer than this is a click, not a drag
 _PICK_RADIUS_PX = 10      # hover / click tolerance around a person's centre
@@ -69,11 +78,111 @@ def node_size_px(n: int, axes_px: float, zoom: float = 1.0) -> float:
     return float(np.clip(0.35 * axes_px * math.sqrt(zoom) / math.sqrt(max(n, 1)), 1.5, 16.0))
 
 
+def _segments_path(pos: np.ndarray, edges: np.ndarray) -> Path:
+    """One path made of a separate line segment per edge."""
+    if edges.size == 0:
+        return Path(np.zeros((0, 2)))
+    verts = pos[edges].reshape(-1, 2)
+    codes = np.empty(verts.shape[0], dtype=Path.code_type)
+    codes[0::2] = Path.MOVETO
+    codes[1::2] = Path.LINETO
+    return Path(verts, codes)
+
+
 def _tie_style(m: int) -> tuple[float, float]:
-    """(alpha, linewidth) for ``m`` friendship ties: fainter as they get denser."""
-    alpha = float(np.clip(12.0 / math.sqrt(max(m, 1)), 0.05, 0.55))
+    """(alpha, linewidth) for ``m`` friendship ties: fainter as they get denser.
+
+    The ties are one path, so overlapping ties do not darken each other: the alpha is
+    the final shade, whatever the density.
+    """
+    alpha = float(np.clip(18.0 / math.sqrt(max(m, 1)), 0.15, 0.5))
     width = float(np.clip(40.0 / math.sqrt(max(m, 1)), 0.3, 1.2))
     return alpha, width
+
+
+class _NodeRaster:
+    """Which screen pixels each person's marker covers, for recolouring without Agg.
+
+    Agg draws a scatter marker by marker: 49 ms for 4,039 ringed markers on the target
+    machine, too slow for 15 frames a second. The markers do not move between frames,
+    only their colours change, so the covered pixels, their coverage (antialiasing) and
+    the ring's share of each are computed once per view (zoom, pan, resize) and every
+    frame is a few vectorised numpy operations on the canvas buffer (about 2 ms).
+    Where markers overlap, the one drawn last (higher index) wins the pixel.
+    """
+
+    _SUPER = 4   # supersampling per axis for the coverage of each pixel
+
+    def __init__(self, centres: np.ndarray, square: np.ndarray, diameter: float,
+                 ring: float, clip: tuple[int, int, int, int], height: int, width: int) -> None:
+        pix, node, cov, ringfrac = [], [], [], []
+        x0, y0, x1, y1 = clip
+        # Centres to whole pixels (rows from the top, as in the buffer).
+        cx = np.rint(centres[:, 0] - 0.5).astype(np.int64)
+        cy = np.rint(height - centres[:, 1] - 0.5).astype(np.int64)
+        for is_square in (False, True):
+            who = np.flatnonzero(square == is_square)
+            if who.size == 0:
+                continue
+            dy, dx, c, rf = self._template(diameter, ring, is_square)
+            rows = cy[who, None] + dy[None, :]
+            cols = cx[who, None] + dx[None, :]
+            ok = (rows >= y0) & (rows < y1) & (cols >= x0) & (cols < x1)
+            pix.append((rows * width + cols)[ok])
+            node.append(np.broadcast_to(who[:, None], rows.shape)[ok])
+            cov.append(np.broadcast_to(c, rows.shape)[ok])
+            ringfrac.append(np.broadcast_to(rf, rows.shape)[ok])
+        pix_a = np.concatenate(pix) if pix else np.empty(0, np.int64)
+        node_a = np.concatenate(node) if node else np.empty(0, np.int64)
+        # Last drawn (highest index) wins a shared pixel: sort by (pixel, node).
+        order = np.lexsort((node_a, pix_a))
+        pix_a, node_a = pix_a[order], node_a[order]
+        last = np.ones(pix_a.size, dtype=bool)
+        last[:-1] = pix_a[1:] != pix_a[:-1]
+        self.pix = pix_a[last]
+        self.node = node_a[last]
+        self.cov = np.concatenate(cov)[order][last].astype(np.float32)[:, None] if cov \
+            else np.empty((0, 1), np.float32)
+        self.ringfrac = np.concatenate(ringfrac)[order][last].astype(np.float32) if cov \
+            else np.empty(0, np.float32)
+        # Byte offsets of the R, G and B of each pixel in the flat RGBA buffer.
+        self.rgb = self.pix[:, None] * 4 + np.arange(3)
+
+    @classmethod
+    def _template(cls, diameter: float, ring: float, square: bool):
+        """Offsets of the pixels a marker touches, their coverage, and the ring's share."""
+        r = diameter / 2.0 if not square else 0.9 * diameter / 2.0
+        reach = int(np.ceil(r)) + 1
+        off = np.arange(-reach, reach + 1)
+        dy, dx = (a.ravel() for a in np.meshgrid(off, off, indexing="ij"))
+        sub = (np.arange(cls._SUPER) + 0.5) / cls._SUPER - 0.5
+        sy = dy[:, None, None] + sub[None, :, None]
+        sx = dx[:, None, None] + sub[None, None, :]
+        if square:
+            dist = np.maximum(np.abs(sx), np.abs(sy))
+        else:
+            dist = np.hypot(sx, sy)
+        inside = dist <= r
+        in_ring = inside & (dist > r - ring)
+        cov = inside.mean(axis=(1, 2))
+        keep = cov > 0
+        ringfrac = in_ring.mean(axis=(1, 2))[keep] / cov[keep]
+        return dy[keep], dx[keep], cov[keep], ringfrac
+
+    def composite(self, buffer: np.ndarray, fill: np.ndarray, ring: np.ndarray,
+                  has_ring: np.ndarray) -> None:
+        """Blend every marker into ``buffer`` (H, W, 4 uint8), in place."""
+        if self.pix.size == 0:
+            return
+        flat = buffer.reshape(-1)
+        node = self.node
+        fill = fill[node]
+        share = self.ringfrac * has_ring[node]
+        colour = fill + (ring[node] - fill) * share[:, None]
+        bg = flat[self.rgb].astype(np.float32)
+        bg += (colour - bg) * self.cov
+        bg += 0.5
+        flat[self.rgb] = bg.astype(np.uint8)
 
 
 class QtNetworkView(FigureCanvasQTAgg):
@@ -116,7 +225,13 @@ class QtNetworkView(FigureCanvasQTAgg):
         self._ties_pending = False
         self._last_tie_draw = 0.0
         self._tie_interval = _MIN_TIE_INTERVAL
-        self._sample: np.ndarray | None = None
+        self._raster: _NodeRaster | None = None
+        self._node_px = (8.0, 1.5)
+        self._fill: np.ndarray | None = None
+        self._ringc: np.ndarray | None = None
+        self._has_ring: np.ndarray | None = None
+        self._scatters_stale = False
+        self._in_idx = self._out_idx = np.empty(0, dtype=np.int64)
         self.full_draws = 0
         self.blits = 0
 
@@ -140,9 +255,11 @@ class QtNetworkView(FigureCanvasQTAgg):
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         self.ax = ax
-        self._ties = LineCollection([], colors=TIE_COLOUR, linewidths=0.6, zorder=1,
-                                    capstyle="round")
-        ax.add_collection(self._ties)
+        # All friendships as one compound path: one Agg call, and no Path object per tie
+        # (a LineCollection of 88,234 ties took 0.7 s just to set its segments).
+        self._ties = PathPatch(Path(np.zeros((0, 2))), fill=False, edgecolor=TIE_COLOUR,
+                               linewidth=0.6, zorder=1, capstyle="butt")
+        ax.add_patch(self._ties)
         self._dating = LineCollection([], colors=DATING_COLOUR, linewidths=1.8, zorder=2,
                                       animated=True, capstyle="round", alpha=0.85)
         ax.add_collection(self._dating)
@@ -169,6 +286,7 @@ class QtNetworkView(FigureCanvasQTAgg):
         self._cax.set_title("score", fontsize=TEXT_PT, pad=8)
         self._cbar_lines = [self._cax.axhline(v, color=c, linewidth=3)
                             for v, c in ((550, RESTRICTED_RING), (700, PRIVILEGED_RING))]
+        self._cax.set_yticks([350, 550, 700, 950])   # the range and the two thresholds
         self._legend = None
         self._make_legend()
 
@@ -191,11 +309,11 @@ class QtNetworkView(FigureCanvasQTAgg):
         ]
         if self._legend is not None:
             self._legend.remove()
-        self._legend = self.figure.legend(handles=handles, loc="lower center", ncol=3,
+        # One column under the colour bar: the network keeps the full height.
+        self._legend = self.figure.legend(handles=handles, loc="upper left", ncol=1,
                                           frameon=False, fontsize=TEXT_PT, handlelength=1.6,
-                                          columnspacing=1.4, handletextpad=0.5,
-                                          borderaxespad=0.3)
-        self._legend_ncol = 3
+                                          handletextpad=0.6, labelspacing=0.5,
+                                          borderaxespad=0.0, borderpad=0.0)
         self._update_layout()
 
     # ------------------------------------------------------------------ public API
@@ -296,15 +414,18 @@ class QtNetworkView(FigureCanvasQTAgg):
         """Draw everything now (screenshots, tests, exports), ignoring throttles."""
         if self._ties_pending:
             self._redraw_ties(draw=False)
+        self._sync_scatters()
         self.draw()
 
     # ------------------------------------------------------------------ people
     def _clear_people(self) -> None:
+        self._fill = None
+        self._raster = None
         for sc in (self._dots, self._squares):
             sc.set_offsets(np.empty((0, 2)))
             sc.set_array(np.empty(0))
         self._ring.set_offsets(np.empty((0, 2)))
-        self._ties.set_segments([])
+        self._ties.set_path(Path(np.zeros((0, 2))))
         self._dating.set_segments([])
         self._sel_ties.set_segments([])
         self._month.set_text("")
@@ -325,34 +446,71 @@ class QtNetworkView(FigureCanvasQTAgg):
     def _update_sizes(self) -> None:
         if self._static is None:
             return
-        axes_px = min(self.ax.bbox.width, self.ax.bbox.height) / (self.device_pixel_ratio or 1)
+        dpr = self.device_pixel_ratio or 1.0
+        axes_px = min(self.ax.bbox.width, self.ax.bbox.height) / dpr
         d = node_size_px(self._static.n, axes_px, self._zoom)
-        pt = d * 72.0 / self.figure.dpi * (self.device_pixel_ratio or 1)
+        ring_w = float(np.clip(d / 5.0, 0.8, 2.6))
+        self._node_px = (d * dpr, ring_w * dpr)   # diameter and ring, device pixels
+        self._raster = None
+        # The scatters are what exports draw: same sizes, in points.
+        pt = d * 72.0 / self.figure.dpi * dpr
         self._dots.set_sizes([pt * pt])
         self._squares.set_sizes([(0.9 * pt) ** 2])
-        ring_w = float(np.clip(d / 5.0, 0.6, 2.6))
-        self._ring_width = ring_w
-        self._ring.set_sizes([(pt * 2.4 + 6) ** 2])
         for sc in (self._dots, self._squares):
-            sc.set_linewidths([ring_w])
+            sc.set_linewidths([ring_w * 72.0 / self.figure.dpi * dpr])
+        self._ring.set_sizes([(pt * 2.4 + 6) ** 2])
 
     def _update_people(self, frame: Frame) -> None:
         scores = np.asarray(frame.scores, dtype=float)
         status = np.asarray(frame.status)
         if scores.shape[0] != (self._static.n if self._static is not None else -1):
             return
-        ring = np.zeros((scores.shape[0], 4))
-        ring[status < 0] = to_rgba(RESTRICTED_RING)
-        ring[status > 0] = to_rgba(PRIVILEGED_RING)
-        for sc, idx in ((self._dots, self._in_idx), (self._squares, self._out_idx)):
-            sc.set_array(scores[idx])
-            sc.set_edgecolors(ring[idx])
+        level = np.clip(((scores - 350.0) / 600.0 * 255.0 + 0.5).astype(np.int64), 0, 255)
+        self._fill = _LUT[level]
+        ring = self._fill.copy()
+        ring[status < 0] = _RESTRICTED_RGB
+        ring[status > 0] = _PRIVILEGED_RGB
+        self._ringc = ring
+        self._has_ring = status != 0
+        self._scatters_stale = True
         self._month.set_text(f"Month {frame.step}")
         if self._show_dating and frame.dating_edges.size:
             self._dating.set_segments(self._pos[np.asarray(frame.dating_edges)])
         else:
             self._dating.set_segments([])
         self._update_selection(frame)
+
+    def _sync_scatters(self) -> None:
+        """Bring the scatters (drawn by exports, not on screen) up to the last frame."""
+        frame = self._frame
+        if not self._scatters_stale or frame is None or self._pos is None:
+            return
+        self._scatters_stale = False
+        scores = np.asarray(frame.scores, dtype=float)
+        status = np.asarray(frame.status)
+        edge = np.zeros((scores.shape[0], 4))
+        edge[status < 0] = to_rgba(RESTRICTED_RING)
+        edge[status > 0] = to_rgba(PRIVILEGED_RING)
+        for sc, idx in ((self._dots, self._in_idx), (self._squares, self._out_idx)):
+            sc.set_array(scores[idx])
+            sc.set_edgecolors(edge[idx])
+
+    def _composite_people(self) -> None:
+        """Paint every person into the canvas buffer (see :class:`_NodeRaster`)."""
+        if self._pos is None or self._fill is None or self._static is None:
+            return
+        renderer = self.get_renderer()
+        buffer = np.asarray(renderer.buffer_rgba())
+        if self._raster is None:
+            bbox = self.ax.bbox
+            H, W = buffer.shape[:2]
+            clip = (max(int(bbox.x0), 0), max(int(H - bbox.y1), 0),
+                    min(int(np.ceil(bbox.x1)), W), min(int(np.ceil(H - bbox.y0)), H))
+            d, ring = self._node_px
+            self._raster = _NodeRaster(self.ax.transData.transform(self._pos),
+                                       np.asarray(self._static.opted_out, dtype=bool),
+                                       d, ring, clip, H, W)
+        self._raster.composite(buffer, self._fill, self._ringc, self._has_ring)
 
     def _update_selection(self, frame: Frame) -> None:
         i = self._selected
@@ -402,7 +560,7 @@ class QtNetworkView(FigureCanvasQTAgg):
             edges = edges[keep]
             note = f"Showing {MAX_TIE_SEGMENTS:,} of {m:,} friendships (a fixed sample)."
         alpha, width = _tie_style(min(m, MAX_TIE_SEGMENTS))
-        self._ties.set_segments(self._pos[edges] if edges.size else [])
+        self._ties.set_path(_segments_path(self._pos, edges))
         self._ties.set_alpha(alpha)
         self._ties.set_linewidth(width)
         self._note.set_text(note)
@@ -422,35 +580,34 @@ class QtNetworkView(FigureCanvasQTAgg):
             return
         self.restore_region(self._background)
         self._draw_animated()
-        self.blit(self.figure.bbox)
+        self.blit(self.ax.bbox)   # only the network changes between full draws
         self.blits += 1
 
     def _draw_animated(self) -> None:
-        for artist in (self._sel_ties, self._dating, self._dots, self._squares, self._ring,
-                       self._month):
+        for artist in (self._sel_ties, self._dating):
             if artist.get_visible():
                 self.figure.draw_artist(artist)
+        self._composite_people()
+        for artist in (self._ring, self._month):
+            self.figure.draw_artist(artist)
 
     def _on_draw_event(self, event) -> None:
         renderer = event.renderer
         size = (getattr(renderer, "width", None), getattr(renderer, "height", None))
-        if size != self.get_width_height(physical=True):
+        if size != self.get_width_height(physical=True) or renderer is not self.get_renderer():
             # savefig to a file fires this too: its pixels are not the screen's.
             self._background = None
             return
-        start = time.perf_counter()
         self.full_draws += 1
         self._background = self.copy_from_bbox(self.figure.bbox)
         self._draw_animated()
-        # A big graph's full draw is slow: space tie redraws so they stay a small share.
-        cost = time.perf_counter() - start
-        self._tie_interval = max(_MIN_TIE_INTERVAL, 5.0 * cost)
 
     def draw(self) -> None:
         start = time.perf_counter()
         super().draw()
-        self._tie_interval = max(self._tie_interval, _MIN_TIE_INTERVAL,
-                                 4.0 * (time.perf_counter() - start))
+        # A big graph's full draw is slow: space tie redraws so they stay a small share
+        # of the time (about a tenth), and at least _MIN_TIE_INTERVAL apart.
+        self._tie_interval = max(_MIN_TIE_INTERVAL, 8.0 * (time.perf_counter() - start))
 
     # ------------------------------------------------------------------ view
     def _apply_view(self) -> None:
@@ -467,33 +624,36 @@ class QtNetworkView(FigureCanvasQTAgg):
         self._update_sizes()
 
     def _update_layout(self) -> None:
-        """Place axes, colour bar and legend in pixels for the current widget size."""
+        """Place axes, colour bar and legend in pixels for the current widget size.
+
+        The network takes the whole height; a column on the right holds the colour bar
+        (up to 320 px tall) and, under it, the legend.
+        """
         fig = self.figure
         W, H = fig.bbox.width, fig.bbox.height
         if W < 10 or H < 10:
             return
-        dpr = self.device_pixel_ratio or 1.0
-        px = dpr  # one logical pixel in figure pixels
-        ncol = 6 if W / px > 1050 else 3
-        if ncol != self._legend_ncol:
-            self._legend_ncol = ncol
-            self._legend._ncols = ncol
+        px = self.device_pixel_ratio or 1.0   # one logical pixel in figure pixels
         try:
-            legend_h = self._legend.get_window_extent(self.get_renderer()).height
+            box = self._legend.get_window_extent(self.get_renderer())
+            legend_w, legend_h = box.width, box.height
         except Exception:  # noqa: BLE001 - no renderer yet: a sensible guess
-            legend_h = (2 if ncol == 3 else 1) * 26 * px
-        bottom = legend_h + 10 * px
-        cbar_w, cbar_room = 16 * px, 78 * px
-        left = 6 * px
-        top = 8 * px
-        ax_w = W - left - cbar_room - cbar_w - 10 * px
-        ax_h = H - bottom - top
-        self.ax.set_position((left / W, bottom / H, max(ax_w, 10) / W, max(ax_h, 10) / H))
-        cbar_h = min(ax_h * 0.8, 420 * px)
-        self._cax.set_position(((W - cbar_room - cbar_w) / W,
-                                (bottom + (ax_h - cbar_h) / 2) / H, cbar_w / W, cbar_h / H))
-        self._note.set_position((left / W, (bottom - 4 * px) / H))
-        self._note.set_va("top")
+            legend_w, legend_h = 200 * px, 170 * px
+        pad, title_h, cbar_w = 10 * px, 34 * px, 16 * px
+        col_w = max(legend_w, cbar_w + 60 * px) + 2 * pad
+        top, bottom, left = 8 * px, 22 * px, 6 * px
+        ax_w = max(W - left - col_w, 10)
+        ax_h = max(H - bottom - top, 10)
+        self.ax.set_position((left / W, bottom / H, ax_w / W, ax_h / H))
+        cbar_h = float(np.clip(H - top - title_h - legend_h - 3 * pad - 20 * px,
+                               60 * px, 320 * px))
+        cbar_top = H - top - title_h
+        x0 = W - col_w + pad
+        self._cax.set_position((x0 / W, (cbar_top - cbar_h) / H, cbar_w / W, cbar_h / H))
+        legend_top = cbar_top - cbar_h - 2.2 * pad
+        self._legend.set_bbox_to_anchor((x0 / W, legend_top / H), transform=fig.transFigure)
+        self._note.set_position((left / W, 4 * px / H))
+        self._note.set_va("bottom")
 
     def _on_resize(self, _event=None) -> None:
         self._update_layout()

@@ -1,0 +1,124 @@
+"""Frames per second of the app while playing, and the time to the first painted window.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_app_fps.py [--seconds 10]
+
+One frame is one simulation step, shown: the network recoloured and blitted, the
+dashboard and the inspector fed (they throttle their own drawing). The window is
+1920x1080, a person is selected (so the inspector works too), the speed is "max".
+Goals (issue 3): ``default`` >= 30 fps, ``facebook`` >= 15 fps, first paint < 3 s.
+
+First paint is measured in a fresh process, from just before it is started until the
+main window's first paint event; "first frame" is when the network is drawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+_FIRST_PAINT = r"""
+import sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QEvent, QObject
+from app.main import create_window
+app, window, error = create_window(sys.argv[2])
+marks = {}
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "paint" not in marks:
+            marks["paint"] = time.time() - t0
+        return False
+watch = Watch()
+window.installEventFilter(watch)
+window.resize(1920, 1080)
+window.show()
+while "frame" not in marks:
+    app.processEvents()
+    if window.network.positions is not None and window.network.full_draws > 0:
+        marks["frame"] = time.time() - t0
+    if time.time() - t0 > 60:
+        break
+print(marks.get("paint", float("nan")), marks.get("frame", float("nan")))
+window._saved = window.scenario
+window.close()
+"""
+
+
+def first_paint(scenario: str) -> tuple[float, float]:
+    """Seconds from process start to the first paint, and to the first network frame."""
+    t0 = time.time()
+    out = subprocess.run([sys.executable, "-c", _FIRST_PAINT, repr(t0), scenario], cwd=ROOT,
+                         capture_output=True, text=True, check=True,
+                         env={**os.environ, "SCORENET_SETTINGS": str(ROOT / ".bench.ini")})
+    paint, frame = (float(x) for x in out.stdout.split()[-2:])
+    return paint, frame
+
+
+def fps(scenario: str, seconds: float, warmup: float = 2.0) -> dict[str, float]:
+    """Play ``scenario`` at full speed for ``seconds``; frames per second and draw counts."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.main import create_window
+
+    os.environ.setdefault("SCORENET_SETTINGS", str(ROOT / ".bench.ini"))
+    app, window, _error = create_window(scenario)
+    window.resize(1920, 1080)
+    window.show()
+    c = window.controller
+
+    def spin(until) -> None:
+        while not until():
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+    spin(lambda: c.frame is not None and window.network.positions is not None)
+    c.set_params({"run.steps": 10**6})   # never pause at the scenario's length
+    window._on_person_selected(0)
+    frames: list[float] = []
+    c.stepped.connect(lambda _f: frames.append(time.perf_counter()))
+    c.set_speed(None)
+    c.play()
+    start = time.perf_counter()
+    spin(lambda: time.perf_counter() - start > warmup)
+    n0, blits0, full0 = len(frames), window.network.blits, window.network.full_draws
+    t0 = time.perf_counter()
+    spin(lambda: time.perf_counter() - t0 > seconds)
+    c.pause()
+    elapsed = time.perf_counter() - t0
+    n = len(frames) - n0
+    result = {"fps": n / elapsed, "frames": n, "blits": window.network.blits - blits0,
+              "full_draws": window.network.full_draws - full0, "step": c.frame.step}
+    window._saved = window.scenario
+    window.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--scenarios", nargs="*", default=["default", "facebook"])
+    args = parser.parse_args(argv)
+    goals = {"default": 30.0, "facebook": 15.0}
+    for name in args.scenarios:
+        paint, frame = first_paint(name)
+        print(f"{name:<10} first paint {paint:5.2f} s (goal < 3 s), "
+              f"first network frame {frame:5.2f} s")
+    for name in args.scenarios:
+        r = fps(name, args.seconds)
+        goal = goals.get(name)
+        print(f"{name:<10} {r['fps']:6.1f} fps" + (f" (goal >= {goal:g})" if goal else "")
+              + f"  {r['frames']} frames, {r['blits']} blits, {r['full_draws']} full draws "
+              f"of the network in {args.seconds:g} s")
+    Path(ROOT / ".bench.ini").unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
