@@ -19,11 +19,11 @@ import math
 from typing import Any
 
 import app.main  # noqa: F401  (shiboken6 6.12 refcount workaround, see pin_singletons)
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFrame,
-                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSizePolicy, QSpinBox, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
+                               QFileDialog, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSizePolicy, QSpinBox,
+                               QToolButton, QVBoxLayout, QWidget)
 from superqt import QCollapsible, QLabeledDoubleSlider, QLargeIntSpinBox
 
 from app.plain_words import RUBRIC_WORDS, formula_in_words
@@ -75,6 +75,21 @@ def _decimals(*values: float) -> int:
     return 6
 
 
+class _SpaceIsPlay(QObject):
+    """Lets Space reach the window's Play/Pause shortcut from a number box.
+
+    A spin box claims every printable key (ShortcutOverride), Space included, though a
+    space means nothing in a number; text fields keep their spaces.
+    """
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Space \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.ignore()
+            return True
+        return False
+
+
 class _Editor(QObject):
     """One field's widget: read and write its value, report user edits."""
 
@@ -85,6 +100,10 @@ class _Editor(QObject):
         self.field = field
         self.widget = self._make(parent)
         self.widget.setToolTip(field.doc)
+        spin = getattr(self, "_spin", None)
+        if spin is not None:
+            self._space = _SpaceIsPlay(self)
+            spin.installEventFilter(self._space)
 
     # ------------------------------------------------------------------ making
     def _make(self, parent: QWidget) -> QWidget:
@@ -138,6 +157,7 @@ class _Editor(QObject):
         spin.setRange(int(f.lo if f.lo is not None else -_INT32_MAX), int(hi))
         spin.setSingleStep(int(f.step or 1))
         spin.setKeyboardTracking(False)   # apply on Enter / focus out / arrows, not per key
+        self._spin = spin
         spin.valueChanged.connect(lambda v: self.edited.emit(f.name, int(v)))
         self._get, self._set = (lambda: int(spin.value())), (lambda v: spin.setValue(int(v)))
         return spin
@@ -219,6 +239,9 @@ class _WeightSlider(QObject):
         self.slider.setDecimals(2)
         self.slider.setToolTip(field.doc)
         self.slider.valueChanged.connect(lambda v: self.edited.emit(field.name, float(v)))
+        self._space = _SpaceIsPlay(self)
+        for box in self.slider.findChildren(QAbstractSpinBox):   # its editable label
+            box.installEventFilter(self._space)
         self.share = QLabel("0%", parent)
         self.share.setMinimumWidth(self.share.fontMetrics().horizontalAdvance("100%") + 6)
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

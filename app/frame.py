@@ -112,7 +112,8 @@ def graph_key_of(sim) -> tuple:
     import hashlib
 
     edges = np.ascontiguousarray(sim.graph.edges, dtype=np.int64)
-    return (int(sim.n), int(edges.shape[0]), hashlib.blake2b(edges.tobytes(), digest_size=16).hexdigest())
+    digest = hashlib.blake2b(edges.tobytes(), digest_size=16).hexdigest()
+    return (int(sim.n), int(edges.shape[0]), digest)
 
 
 def static_from_simulation(sim, graph_key: object = None) -> Static:

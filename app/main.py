@@ -78,7 +78,9 @@ def run_app(scenario: str = "default") -> int:
     app, window, error = create_window(scenario)
     screen = app.primaryScreen()
     avail = screen.availableGeometry() if screen is not None else None
-    if avail is not None and (avail.width() < 1500 or avail.height() < 900):
+    if window.restore_layout():
+        window.show()
+    elif avail is not None and (avail.width() < 1500 or avail.height() < 900):
         window.showMaximized()   # a laptop or a projector: use every pixel
     else:
         if avail is not None:

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._saved: Scenario = scenario
         self._opening: tuple[Scenario, Path | None] | None = (scenario, self._path)
         self._started = False
+        self._fell_back = False
         self._closing = False
         self._build_views(scenario)
         self._build_actions()
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.rebuilt.connect(self._on_rebuilt)
         c.stepped.connect(self._on_stepped)
-        c.layout_ready.connect(self.network.set_layout)
+        c.layout_ready.connect(self._on_layout_ready)
         c.failed.connect(self._on_failed)
         c.running_changed.connect(self._update_running)
         c.pending_changed.connect(self.controls.set_pending)
@@ -268,6 +269,7 @@ class MainWindow(QMainWindow):
             self._started = True
             QTimer.singleShot(0, self._size_splitter)
             # Paint first, then build: the window appears at once.
+            self.transport.set_status("Building the network\u2026")
             QTimer.singleShot(0, lambda: self.controller.set_scenario(self._opening[0]))
 
     @property
@@ -292,9 +294,15 @@ class MainWindow(QMainWindow):
         if self.controller.positions is not None:
             self.network.set_layout(static.graph_key, self.controller.positions)
         self._update_counter(frame)
+        self.transport.set_status("" if self.network.positions is not None
+                                  else f"Laying out {static.n:,} people\u2026")
         self.statusBar().showMessage(
             f"{frame.scenario.name}: {static.n:,} people, {frame.friend_edges.shape[0]:,} "
             f"friendships, seed {frame.scenario['run.seed']}.", 6000)
+
+    def _on_layout_ready(self, key: object, positions) -> None:
+        self.network.set_layout(key, positions)
+        self.transport.set_status("")
 
     def _on_stepped(self, frame: Frame) -> None:
         self.network.on_frame(frame)
@@ -315,7 +323,16 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._opening = None   # a failed open leaves the previous scenario in place
+        self.transport.set_status("")
         self.statusBar().showMessage("Error: " + message, 10000)
+        if self.controller.static is None and not self._fell_back:
+            # Nothing runs yet (the first scenario's network could not be built): say
+            # why, then open the default scenario so that the window is usable.
+            self._fell_back = True
+            QMessageBox.critical(self, "ScoreNet",
+                                 f"{message}\n\nThe default scenario is open instead.")
+            self.open_loaded(load_scenario("default"), Path(load_scenario("default").source))
+            return
         QMessageBox.critical(self, "ScoreNet", message)
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
@@ -357,10 +374,11 @@ class MainWindow(QMainWindow):
 
     def _on_scam(self, index: int) -> None:
         self.controller.scam(index)
+        static = self.controller.static
+        who = static.ids[index] if static is not None else index
+        months = self.controls.scenario["events.scam_duration"]
         self.statusBar().showMessage(
-            f"Scammed person {self.controller.static.ids[index] if self.controller.static else index}"
-            ": they miss every payment for the next "
-            f"{self.controls.scenario['events.scam_duration']} months.", 8000)
+            f"Scammed person {who}: they miss every payment for the next {months} months.", 8000)
 
     # ------------------------------------------------------------------ files
     def _update_title(self) -> None:
@@ -401,6 +419,7 @@ class MainWindow(QMainWindow):
         """Run an already validated scenario; it becomes the document once it is built."""
         self._opening = (scenario, path)
         self.statusBar().showMessage(f"Opening {scenario.name}\u2026")
+        self.transport.set_status("Building the network\u2026")
         self.controller.set_scenario(scenario)
 
     def _on_revert(self) -> None:
@@ -587,4 +606,20 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self.controller.shutdown()
+        store = settings()
+        store.setValue("geometry", self.saveGeometry())
+        store.setValue("state", self.saveState())
         super().closeEvent(event)
+
+    def restore_layout(self) -> bool:
+        """Window size and dock layout of the last session; False if there is none."""
+        store = settings()
+        geometry = store.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            return False
+        state = store.value("state")
+        if state is not None:
+            self._wide = None
+            self.restoreState(state)
+            self._wide = self.width() >= 1700   # keep the user's dock arrangement
+        return True

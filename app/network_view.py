@@ -31,7 +31,7 @@ from matplotlib.path import Path
 import app.main  # noqa: F401  (shiboken6 6.12 refcount workaround, see pin_singletons)
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QSizePolicy, QToolTip
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QToolTip
 
 from app.inspector import STATUS_COLOURS
 from app.plain_words import STATUS_WORDS
@@ -236,6 +236,7 @@ class QtNetworkView(FigureCanvasQTAgg):
         self.blits = 0
 
         self._build_artists()
+        self._build_overlay()
         self._tie_timer = QTimer(self)
         self._tie_timer.setSingleShot(True)
         self._tie_timer.timeout.connect(self._on_tie_timer)
@@ -289,6 +290,31 @@ class QtNetworkView(FigureCanvasQTAgg):
         self._cax.set_yticks([350, 550, 700, 950])   # the range and the two thresholds
         self._legend = None
         self._make_legend()
+
+    def _build_overlay(self) -> None:
+        """A "Fit" button and a how-to hint: Qt widgets over the canvas, not in exports."""
+        self._fit_button = QToolButton(self)
+        self._fit_button.setText("Fit")
+        self._fit_button.setToolTip("Show the whole network (or double-click it).")
+        self._fit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._fit_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._fit_button.clicked.connect(self.reset_view)
+        self._hint = QLabel("Wheel: zoom \u00b7 drag: pan \u00b7 click a person: inspect", self)
+        self._hint.setStyleSheet("color: #777777; background: transparent;")
+        self._hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def _place_overlay(self) -> None:
+        dpr = self.device_pixel_ratio or 1.0
+        bbox = self.ax.bbox   # figure pixels, origin bottom-left
+        right = int(bbox.x1 / dpr)
+        self._fit_button.adjustSize()
+        self._fit_button.move(right - self._fit_button.width() - 16, 6)
+        self._hint.adjustSize()
+        self._hint.move(right - self._hint.width() - 6, self.height() - self._hint.height() - 4)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._place_overlay()
 
     def _make_legend(self) -> None:
         lo, hi = self._thresholds

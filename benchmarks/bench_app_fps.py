@@ -62,8 +62,12 @@ def first_paint(scenario: str) -> tuple[float, float]:
     return paint, frame
 
 
-def fps(scenario: str, seconds: float, warmup: float = 2.0) -> dict[str, float]:
-    """Play ``scenario`` at full speed for ``seconds``; frames per second and draw counts."""
+def fps(scenario: str, seconds: float, warmup: float = 2.0,
+        overrides: dict | None = None) -> dict[str, float]:
+    """Play ``scenario`` at full speed for ``seconds``; frames per second and draw counts.
+
+    ``overrides`` are parameters changed once the run is built (live ones only).
+    """
     from PySide6.QtCore import QEventLoop
 
     from app.main import create_window
@@ -79,7 +83,7 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0) -> dict[str, float]:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
     spin(lambda: c.frame is not None and window.network.positions is not None)
-    c.set_params({"run.steps": 10**6})   # never pause at the scenario's length
+    c.set_params({"run.steps": 10**6, **(overrides or {})})   # never pause at the end
     window._on_person_selected(0)
     frames: list[float] = []
     c.stepped.connect(lambda _f: frames.append(time.perf_counter()))
@@ -104,16 +108,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--scenarios", nargs="*", default=["default", "facebook"])
+    parser.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE",
+                        help="change a live parameter, e.g. run.louvain_every=5")
+    parser.add_argument("--no-first-paint", action="store_true")
     args = parser.parse_args(argv)
+    from models.scenario import parse_value
+
+    overrides = {k: parse_value(v) for k, _, v in (x.partition("=") for x in args.sets)}
     goals = {"default": 30.0, "facebook": 15.0}
-    for name in args.scenarios:
+    for name in [] if args.no_first_paint else args.scenarios:
         paint, frame = first_paint(name)
         print(f"{name:<10} first paint {paint:5.2f} s (goal < 3 s), "
               f"first network frame {frame:5.2f} s")
     for name in args.scenarios:
-        r = fps(name, args.seconds)
+        r = fps(name, args.seconds, overrides=overrides)
         goal = goals.get(name)
+        extra = " ".join(args.sets)
         print(f"{name:<10} {r['fps']:6.1f} fps" + (f" (goal >= {goal:g})" if goal else "")
+              + (f" with {extra}" if extra else "")
               + f"  {r['frames']} frames, {r['blits']} blits, {r['full_draws']} full draws "
               f"of the network in {args.seconds:g} s")
     Path(ROOT / ".bench.ini").unlink(missing_ok=True)

@@ -85,6 +85,11 @@ def test_step_play_and_reset_with_the_keyboard(qtbot, window):
     with qtbot.waitSignal(window.controller.running_changed, timeout=WAIT):
         qtbot.keyClick(slider, Qt.Key.Key_Space)
     assert not window.controller.playing
+    spin = window.controls.editor("sharing.tolerance").widget   # a number box eats keys
+    spin.setFocus()
+    with qtbot.waitSignal(window.controller.running_changed, timeout=WAIT):
+        qtbot.keyClick(spin, Qt.Key.Key_Space)
+    window.controller.pause()
     with qtbot.waitSignal(window.controller.rebuilt, timeout=WAIT):
         qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.controller.frame.step == 0
