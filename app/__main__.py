@@ -4,4 +4,6 @@ import sys
 
 from app.cli import main
 
-sys.exit(main())
+# Guarded: the model's child process imports this module again (multiprocessing "spawn").
+if __name__ == "__main__":
+    sys.exit(main())

@@ -19,11 +19,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox,
                                QScrollArea, QSplitter, QStyle, QToolBar, QWidget)
 
-from app.controller import SimController
+from app.controller import SimController, write_people_csv
 from app.controls import QtControls
 from app.dashboard import QtDashboard
-from app.export import (annotation_text, export_figure, export_metrics_csv,
-                        export_people_csv)
+from app.export import annotation_text, export_figure, export_metrics_csv
 from app.frame import Frame, Static
 from app.inspector import QtInspector
 from app.network_view import QtNetworkView
@@ -337,7 +336,8 @@ class MainWindow(QMainWindow):
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
         opening = self._opening
-        if opening is None or scenario is not opening[0]:
+        # Compared by value: the scenario may have crossed to the model process and back.
+        if opening is None or scenario != opening[0]:
             return
         # The scenario just opened is running: it becomes the document.
         self._opening = None
@@ -565,8 +565,8 @@ class MainWindow(QMainWindow):
                 on_done(path)
 
         self.controller.call_in_worker(
-            lambda sim: export_people_csv(sim.person_table(), path), done,
-            lambda msg: QMessageBox.critical(self, "ScoreNet", msg))
+            write_people_csv, done, lambda msg: QMessageBox.critical(self, "ScoreNet", msg),
+            args=(str(path),))
 
     def _on_export_metrics(self) -> None:
         if self.controller.frame is None:

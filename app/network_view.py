@@ -46,7 +46,11 @@ CMAP = colormaps["viridis"]
 NORM = Normalize(350.0, 950.0)
 
 #: Beyond this many friendship ties a deterministic sample is drawn (and a note says so).
-MAX_TIE_SEGMENTS = 200_000
+MAX_TIE_SEGMENTS = 100_000
+
+#: From this many drawn ties on, they are hidden while zooming or panning (drawing them
+#: takes a quarter of a second at 88,000) and come back when the mouse rests.
+_HIDE_TIES_WHILE_MOVING = 20_000
 
 RESTRICTED_RING = STATUS_COLOURS[-1]
 # The inspector's status colours: vermillion shows on viridis's purples and blues (low
@@ -226,6 +230,7 @@ class QtNetworkView(FigureCanvasQTAgg):
         self._last_tie_draw = 0.0
         self._tie_interval = _MIN_TIE_INTERVAL
         self._raster: _NodeRaster | None = None
+        self._drawn_ties = 0
         self._node_px = (8.0, 1.5)
         self._fill: np.ndarray | None = None
         self._ringc: np.ndarray | None = None
@@ -240,6 +245,10 @@ class QtNetworkView(FigureCanvasQTAgg):
         self._tie_timer = QTimer(self)
         self._tie_timer.setSingleShot(True)
         self._tie_timer.timeout.connect(self._on_tie_timer)
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(300)
+        self._rest_timer.timeout.connect(self._on_rest)
         self.mpl_connect("draw_event", self._on_draw_event)
         self.mpl_connect("resize_event", self._on_resize)
         self.mpl_connect("scroll_event", self._on_scroll)
@@ -585,6 +594,7 @@ class QtNetworkView(FigureCanvasQTAgg):
             keep = np.sort(rng.choice(m, MAX_TIE_SEGMENTS, replace=False))
             edges = edges[keep]
             note = f"Showing {MAX_TIE_SEGMENTS:,} of {m:,} friendships (a fixed sample)."
+        self._drawn_ties = int(edges.shape[0])
         alpha, width = _tie_style(min(m, MAX_TIE_SEGMENTS))
         self._ties.set_path(_segments_path(self._pos, edges))
         self._ties.set_alpha(alpha)
@@ -705,7 +715,18 @@ class QtNetworkView(FigureCanvasQTAgg):
             self._view = None
         else:
             self._view = (cx, cy, per_px / f)
+        self._moved()
+
+    def _moved(self) -> None:
+        """The view changed under the mouse: redraw at once, big tie sets a moment later."""
         self._apply_view()
+        if self._drawn_ties >= _HIDE_TIES_WHILE_MOVING and self._show_ties:
+            self._ties.set_visible(False)
+            self._rest_timer.start()
+        self._invalidate()
+
+    def _on_rest(self) -> None:
+        self._ties.set_visible(self._show_ties)
         self._invalidate()
 
     def _on_press(self, event) -> None:
@@ -728,8 +749,7 @@ class QtNetworkView(FigureCanvasQTAgg):
             QToolTip.hideText()
             cx, cy, per_px = view
             self._view = (cx - dx * per_px, cy - dy * per_px, per_px)
-            self._apply_view()
-            self._invalidate()
+            self._moved()
             return
         self._update_tooltip(event)
 

@@ -60,7 +60,10 @@ def shoot(name: str, out: Path = OUT) -> Path:
     from models import load_scenario
 
     scenario_name, overrides, steps, (w, h), person = SHOTS[name]
-    os.environ.setdefault("SCORENET_SETTINGS", str(out / ".settings.ini"))
+    if "SCORENET_SETTINGS" not in os.environ:   # never touch the user's own settings
+        import tempfile
+
+        os.environ["SCORENET_SETTINGS"] = os.path.join(tempfile.mkdtemp(), "settings.ini")
     app, window, error = create_window(scenario_name)
     assert error is None, error
     if overrides:

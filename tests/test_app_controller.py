@@ -6,6 +6,9 @@ sleeps and nothing asserts on time.
 
 from __future__ import annotations
 
+import functools
+import sys
+
 import numpy as np
 import pytest
 
@@ -21,14 +24,24 @@ from models.simulation import Simulation  # noqa: E402
 WAIT = 30_000  # ms: generous, for slow machines
 
 
-@pytest.fixture
-def controller(qtbot):
+@pytest.fixture(scope="module")
+def shared_controller(qapp):
+    """One controller (and model process) for the module: starting one takes a second."""
     c = SimController()
-    with qtbot.waitSignal(c.rebuilt, timeout=WAIT):
-        c.set_scenario(load_scenario("karate"))
-    qtbot.waitUntil(lambda: c.positions is not None, timeout=WAIT)
     yield c
     c.shutdown()
+
+
+@pytest.fixture
+def controller(qtbot, shared_controller):
+    c = shared_controller
+    c.pause()
+    c.set_speed(None)
+    with qtbot.waitSignals([c.rebuilt, c.layout_ready], timeout=WAIT):
+        c.set_scenario(load_scenario("karate"))
+    yield c
+    c.pause()
+    qtbot.waitUntil(lambda: not c._in_flight, timeout=WAIT)
 
 
 def _steps(qtbot, c: SimController, n: int) -> list[Frame]:
@@ -143,20 +156,52 @@ def test_rebuild_parameters_wait_for_reset(qtbot, controller):
     assert blocker.args[1].scenario["run.seed"] == 99
 
 
-def test_model_error_pauses_and_reports_and_reset_recovers(qtbot, controller, monkeypatch):
-    def broken(self):
-        raise ZeroDivisionError("boom")
-
-    monkeypatch.setattr(Simulation, "step", broken)
+def test_model_error_pauses_and_reports_and_reset_recovers(qtbot, controller):
+    # Break this simulation's step where it runs (in the model process).
+    broken = functools.partial(int, "boom")
+    with qtbot.waitSignal(controller.failed, timeout=0, raising=False):
+        controller.call_in_worker(setattr, lambda _r: None, args=("step", broken))
     controller.set_speed(None)
     with qtbot.waitSignal(controller.failed, timeout=WAIT) as blocker:
         controller.play()
-    assert blocker.args[0] == "Internal error in the model: ZeroDivisionError: boom"
+    assert blocker.args[0] == ("Internal error in the model: ValueError: invalid literal for "
+                               "int() with base 10: 'boom'")
     qtbot.waitUntil(lambda: not controller.playing, timeout=WAIT)
-    monkeypatch.undo()
+    with qtbot.waitSignal(controller.failed, timeout=WAIT) as blocker:
+        controller.step_once()   # refuses to go on from a half-updated state
+    assert "press Reset" in blocker.args[0]
     with qtbot.waitSignal(controller.rebuilt, timeout=WAIT):
         controller.reset()
     assert _steps(qtbot, controller, 2)[-1].step == 2
+
+
+def test_model_error_in_the_worker_thread(qtbot, monkeypatch):
+    def broken(self):
+        raise ZeroDivisionError("boom")
+
+    c = SimController(isolate=False)
+    try:
+        with qtbot.waitSignal(c.rebuilt, timeout=WAIT):
+            c.set_scenario(load_scenario("karate"))
+        assert not c.isolated
+        monkeypatch.setattr(Simulation, "step", broken)
+        with qtbot.waitSignal(c.failed, timeout=WAIT) as blocker:
+            c.step_once()
+        assert blocker.args[0] == "Internal error in the model: ZeroDivisionError: boom"
+    finally:
+        c.shutdown()
+
+
+def test_a_crashed_model_process_is_reported_and_replaced(qtbot, controller):
+    assert controller.isolated
+    errors: list[str] = []
+    controller.call_in_worker(sys.exit, lambda _r: None, errors.append, args=())
+    qtbot.waitUntil(lambda: bool(errors), timeout=WAIT)
+    assert errors[0].startswith("The model process stopped unexpectedly")
+    with qtbot.waitSignal(controller.rebuilt, timeout=WAIT) as blocker:
+        controller.reset()
+    assert blocker.args[1].step == 0 and blocker.args[0].n == 34
+    assert _steps(qtbot, controller, 1)[0].step == 1
 
 
 def test_bad_graph_file_keeps_the_previous_simulation(qtbot, controller, tmp_path):
@@ -181,23 +226,34 @@ def test_scam_lowers_the_victims_score(qtbot, controller):
     assert scammed.scores[victim] < sim.scores[victim] - 20
 
 
+def _size(sim, extra):
+    return sim.n + extra
+
+
+def _divide(sim):
+    return 1 / 0
+
+
 def test_call_in_worker_returns_on_the_gui_thread(qtbot, controller):
     got = []
-    controller.call_in_worker(lambda sim: sim.n, got.append)
-    qtbot.waitUntil(lambda: got == [34], timeout=WAIT)
+    controller.call_in_worker(_size, got.append, args=(1,))
+    qtbot.waitUntil(lambda: got == [35], timeout=WAIT)
     errors = []
-    controller.call_in_worker(lambda sim: 1 / 0, got.append, errors.append)
+    controller.call_in_worker(_divide, got.append, errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=WAIT)
     assert errors[0].startswith("Internal error in the model: ZeroDivisionError")
 
 
-def test_shutdown_while_playing_is_clean(qtbot):
-    c = SimController()
+@pytest.mark.parametrize("isolate", [True, False])
+def test_shutdown_while_playing_is_clean(qtbot, isolate):
+    c = SimController(isolate=isolate)
     with qtbot.waitSignal(c.rebuilt, timeout=WAIT):
         c.set_scenario(load_scenario("default"))
     c.set_speed(None)
     c.play()
     qtbot.waitUntil(lambda: c.frame.step >= 2, timeout=WAIT)
+    process = c._worker.channel.process
     c.shutdown()
     assert c._thread.isFinished()
+    assert process is None or not process.is_alive()
     c.shutdown()   # twice is harmless
