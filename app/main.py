@@ -76,6 +76,9 @@ def run_app(scenario: str = "default") -> int:
     from PySide6.QtWidgets import QMessageBox
 
     app, window, error = create_window(scenario)
+    # Quitting without closing the window (a session ending, app.quit()) must still stop
+    # the model thread and process cleanly.
+    app.aboutToQuit.connect(window.controller.shutdown)
     screen = app.primaryScreen()
     avail = screen.availableGeometry() if screen is not None else None
     if window.restore_layout():

@@ -257,3 +257,12 @@ def test_shutdown_while_playing_is_clean(qtbot, isolate):
     assert c._thread.isFinished()
     assert process is None or not process.is_alive()
     c.shutdown()   # twice is harmless
+
+
+def test_play_pauses_at_the_scenarios_length(qtbot, controller):
+    controller.set_params({"run.steps": 15})
+    with qtbot.waitSignal(controller.stopped_at_end, timeout=WAIT) as blocker:
+        controller.play()
+    assert blocker.args == [15]
+    qtbot.waitUntil(lambda: not controller._in_flight, timeout=WAIT)
+    assert controller.frame.step == 15 and not controller.playing

@@ -208,3 +208,37 @@ def test_closing_mid_run_is_clean(qtbot, tmp_path, monkeypatch, dialogs):
     assert w.close()
     assert dialogs and dialogs[0][0] == "question"
     assert w.controller._thread.isFinished()
+
+
+def test_wheel_zooms_about_the_cursor_and_double_click_fits(qtbot, window):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = window.network
+    view.flush()
+    target = 11
+    at = view.display_point(target)
+    event = QWheelEvent(at, view.mapToGlobal(at), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view, event)
+    assert view._zoom > 1.0
+    after = view.display_point(target)
+    assert abs(after.x() - at.x()) < 2 and abs(after.y() - at.y()) < 2   # stays put
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=QPointF(60, 200).toPoint())
+    assert view._zoom == 1.0
+    assert "score" in view.describe(target) and "friend" in view.describe(target)
+
+
+def test_a_bad_file_on_the_command_line_opens_the_default(qtbot, tmp_path, monkeypatch):
+    from app.main import create_window
+
+    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "s.ini"))
+    bad = tmp_path / "bad.toml"
+    bad.write_text("not toml at all [", encoding="utf-8")
+    _app, w, error = create_window(str(bad))
+    qtbot.addWidget(w)
+    assert error is not None and str(bad) in error and "\n" not in error
+    assert w.scenario.name == "default"
+    w.controller.shutdown()
