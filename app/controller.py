@@ -370,7 +370,8 @@ class _Worker(QObject):
 
     @Slot(object)
     def reset(self, seed: int | None) -> None:
-        if self._scenario is None:
+        if self._scenario is None:   # nothing was ever built: nothing to reset
+            self.build_failed.emit("")
             return
         if isinstance(self._channel, _ProcessChannel) and self._history is None:
             scenario = self._scenario   # a fresh process after a crash: build from scratch
@@ -763,7 +764,8 @@ class SimController(QObject):
 
     def _on_build_failed(self, message: str) -> None:
         self._building = False
-        self.failed.emit(message)
+        if message:
+            self.failed.emit(message)
 
     def _on_stepped(self, frame: Frame) -> None:
         if self._shut:

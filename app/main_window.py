@@ -180,8 +180,10 @@ class MainWindow(QMainWindow):
         sim = bar.addMenu("&Simulation")
         for act in (self.act_play, self.act_step, self.act_reset, self.act_new_seed):
             sim.addAction(act)
+        sim.addSeparator()
+        sim.addAction(self.act_relayout)
         view = bar.addMenu("&View")
-        for act in (self.act_fit, self.act_relayout, self.act_ties, self.act_dating):
+        for act in (self.act_fit, self.act_ties, self.act_dating):
             view.addAction(act)
         self.view_menu = view
         help_ = bar.addMenu("&Help")
