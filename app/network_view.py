@@ -2,14 +2,17 @@
 
 :class:`QtNetworkView` is a matplotlib canvas. Everything that does not change from
 step to step (axes, friendship ties, colour bar, legend) is drawn once into a cached
-background; each frame only recolours the people (``set_array`` on one scatter per
-marker shape), redraws the few dating ties and the selection, and blits. Friendship
-ties change with rewiring, but redrawing them costs a full draw, so they are redrawn at
-most a few times a second (less often when a full draw is slow on a big graph).
+background; each frame restores it, recolours the people straight in the canvas buffer
+(:class:`_NodeRaster`: Agg's per-marker scatter was too slow for 4,039 people), draws
+the few dating ties and the selection, and blits the network's area. The two scatters
+(circles, and squares for people who opted out) are kept up to date for exports only.
+Friendship ties change with rewiring, but redrawing them costs a full draw, so they are
+redrawn at most every ``_MIN_TIE_INTERVAL`` seconds, and less often when a full draw is
+slow (a big graph): about a tenth of the time at most.
 
 Mouse: wheel zooms about the cursor, left-drag pans, a click selects the person under
-the cursor (``person_selected``; -1 when the click hits nobody), a double-click fits the
-whole network again. Hovering shows who a person is.
+the cursor (``person_selected``; -1 when the click hits nobody), a double-click or the
+"Fit" button fits the whole network again. Hovering shows who a person is.
 """
 
 from __future__ import annotations
@@ -653,7 +656,6 @@ class QtNetworkView(FigureCanvasQTAgg):
         if self._view is None:
             per_px = 1.06 / min(w, h)
             self._view = (0.5, 0.5, per_px)
-            self._fit_per_px = per_px
         cx, cy, per_px = self._view
         self.ax.set_xlim(cx - w * per_px / 2, cx + w * per_px / 2)
         self.ax.set_ylim(cy - h * per_px / 2, cy + h * per_px / 2)
