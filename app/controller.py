@@ -36,7 +36,6 @@ from typing import Any
 
 import numpy as np
 
-import app.main  # noqa: F401  (shiboken6 6.12 refcount workaround, see pin_singletons)
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.frame import Frame, Static, frame_from_simulation, static_from_simulation

@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import app.main  # noqa: F401  (shiboken6 6.12 refcount workaround, see pin_singletons)
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
                                QFileDialog, QFrame, QGridLayout, QGroupBox, QHBoxLayout,

@@ -10,29 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-__all__ = ["run_app", "create_window", "pin_singletons"]
-
-
-def pin_singletons() -> None:
-    """Work around a reference-count bug of shiboken6 6.12 on CPython 3.11.
-
-    There, every call of a Qt method returning void hands back ``None`` without a new
-    reference (and ``Signal.emit`` does the same with ``True``), so after a few thousand
-    calls the interpreter aborts with "Fatal Python error: none_dealloc". From Python
-    3.12 on these singletons are immortal and the bug is harmless; here we make them
-    effectively immortal too by raising their reference counts far out of reach. They
-    are statically allocated and never freed, so this changes nothing else.
-    """
-    if sys.version_info >= (3, 12) or getattr(pin_singletons, "done", False):
-        return
-    import ctypes
-
-    for obj in (None, True, False, Ellipsis, NotImplemented):
-        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-    pin_singletons.done = True
-
-
-pin_singletons()
+__all__ = ["run_app", "create_window"]
 
 
 def _load(name_or_path: str):

@@ -13,7 +13,6 @@ import os
 import random
 from pathlib import Path
 
-import app.main  # noqa: F401  (shiboken6 6.12 refcount workaround, see pin_singletons)
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QMainWindow, QMessageBox,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 
-import app.main  # noqa: F401  (shiboken6 6.12 refcount workaround, see pin_singletons)
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget

@@ -123,7 +123,10 @@ def test_reset_goes_back_to_step_zero_and_keeps_the_layout(qtbot, controller):
 
 def test_relayout_gives_new_positions(qtbot, controller):
     old = controller.positions
-    with qtbot.waitSignal(controller.layout_ready, timeout=WAIT) as blocker:
+    # A layout of the fixture's rebuild may still be on its way: wait for a new one.
+    with qtbot.waitSignal(controller.layout_ready, timeout=WAIT,
+                          check_params_cb=lambda key, pos: not np.array_equal(pos, old)) \
+            as blocker:
         controller.relayout()
     key, pos = blocker.args
     assert key == controller.static.graph_key
