@@ -157,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         sys.stderr.write(f"scorenet: {where}{exc.strerror or exc}\n")
         return 2
+    except MemoryError:
+        sys.stderr.write("scorenet: out of memory: the network is too large for this "
+                         "machine (try fewer people or a lower mean degree)\n")
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write("scorenet: interrupted\n")
         return 130

@@ -29,6 +29,10 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 
+#: Generated networks above this many ties would not fit in a desktop's memory
+#: (1,000,000 people and 5,000,000 ties peak at 1.7 GiB).
+MAX_GENERATED_TIES = 50_000_000
+
 
 def preset_dir() -> Path:
     """Folder holding the shipped scenario presets."""
@@ -116,7 +120,17 @@ def _check_whole(values: Mapping[str, Any], source: str) -> None:
             source, "perks.restricted_below",
             f"must not exceed perks.privileged_at ({values['perks.privileged_at']:g}), "
             f"got {values['perks.restricted_below']:g}")
-    if values["network.kind"] == "file" and not values["network.path"]:
+    kind = values["network.kind"]
+    if kind in ("watts_strogatz", "barabasi_albert", "sbm"):
+        ties = values["population.size"] * min(values["network.mean_degree"],
+                                               values["population.size"] - 1) / 2
+        if ties > MAX_GENERATED_TIES:
+            raise ScenarioError(
+                source, "network.mean_degree",
+                f"{values['population.size']:,} people with mean degree "
+                f"{values['network.mean_degree']:g} make about {ties:,.0f} ties; "
+                f"at most {MAX_GENERATED_TIES:,} fit in memory")
+    if kind == "file" and not values["network.path"]:
         raise ScenarioError(source, "network.path", "network.kind is 'file' but no path is given")
 
 

@@ -89,7 +89,7 @@ FIELDS: tuple[Field, ...] = (
            "clear communities; for 100,000 people or more use leiden or a large "
            "louvain_every.", choices=("louvain", "leiden")),
     # [population]
-    _f("population", "size", int, 500, 2, 50_000_000, "People",
+    _f("population", "size", int, 500, 2, 5_000_000, "People",
        "Number of people (ignored for karate and file networks, whose size is the graph's).",
        rebuild=True, step=100),
     _f("population", "wealth_sigma", float, 1.0, 0.0, 10.0, "Wealth inequality (sigma)",

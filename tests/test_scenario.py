@@ -72,6 +72,9 @@ def test_every_field_has_doc_label_and_valid_default():
     ("[events]\nforgiveness_half_life = nan\n", "events.forgiveness_half_life", "nan"),
     ("[dating]\nactivity = inf\n", "dating.activity", "<= 1"),
     ("schema_version = 99\n", "schema_version", "unsupported"),
+    ("[population]\nsize = 4000000\n[network]\nmean_degree = 1000\n", "network.mean_degree",
+     "fit in memory"),
+    ("[population]\nsize = 90000000\n", "population.size", "<="),
 ])
 def test_bad_values_give_one_line_naming_file_and_key(tmp_path, body, key, words):
     p = write(tmp_path, body)
