@@ -134,3 +134,32 @@ def test_run_does_not_import_qt():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<graphml><graph><node id="&lol3;"/></graph></graphml>"""
+
+
+@pytest.mark.parametrize("name, content", [
+    ("truncated.graphml", b"<?xml version='1.0'?><graphml><graph edgedefault='undirected'>"
+                          b"<node id='a'/><node id='b'/><edge source='a' tar"),
+    ("bomb.graphml", BOMB),
+    ("bomb.gexf", BOMB.replace(b"graphml", b"gexf")),
+    ("junk.txt", bytes(range(256)) * 8),
+    ("junk.gml", b"\x89PNG\r\n\x1a\n" + bytes(100)),
+    ("empty.txt", b""),
+    ("comments.csv", b"# nothing here\n# at all\n"),
+    ("nonodes.graphml", b"<?xml version='1.0'?><graphml><graph edgedefault='undirected'>"
+                        b"</graph></graphml>"),
+    ("latin1.txt", "caf\xe9 b\n".encode("latin-1")),
+    ("bad.gml", b"graph [ node [ id 1 ] edge [ source 1 target ] "),
+])
+def test_hostile_graph_files_exit_2_with_one_line(capsys, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert run("run", "--graph", str(path), "--steps", "1", "--quiet") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert name in err and "network.path" in err and "Traceback" not in err
