@@ -1,46 +1,41 @@
 """The bridge between the views and the simulation, which runs off the GUI thread.
 
 :class:`SimController` owns a :class:`~models.simulation.Simulation` through a worker
-QObject living in a :class:`QThread`. The GUI talks to it only through queued signals
-and gets back immutable :class:`~app.frame.Frame` snapshots, so a slow step never
-freezes the window and no view ever reads half-updated arrays.
+QObject (:mod:`app.model_worker`) living in a :class:`QThread`. The GUI talks to it only
+through queued signals and gets back immutable :class:`~app.frame.Frame` snapshots, so
+a slow step never freezes the window and no view ever reads half-updated arrays.
 
-By default the simulation itself lives in a child process (``multiprocessing`` with the
-"spawn" context) that the worker thread drives over a pipe. A thread alone is not
-enough: igraph's Louvain holds Python's GIL for its whole run (50 ms a step on the
-facebook network, 6 s on 60,000 people), and while it does the GUI thread cannot run
-at all. In its own process the model uses the second core and the window never waits;
-closing the window can stop a long step at once. ``SimController(isolate=False)`` (or
-a platform where processes cannot be started) runs the same model host in the worker
+By default the simulation itself lives in a child process that the worker thread drives
+over a pipe (:mod:`app.model_process`): in a thread, igraph's Louvain would hold the GIL
+and stall the window. ``SimController(isolate=False)`` (or a platform where processes
+cannot be started) runs the same model host (:mod:`app.model_host`) in the worker
 thread instead.
 
 Playing is paced from the GUI thread with back-pressure: a new step is requested only
 when the previous frame has arrived, so requests never pile up. At full speed the next
 step is requested *before* the views draw the frame that just arrived, so the model
 computes step t+1 while the window paints step t.
-
-The host only ever calls ``Simulation(...)``, ``step()``, ``set_params()`` and
-``scam()``, so the same scenario and seed give the same metrics as ``scorenet run``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import math
 import random
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
-
-from app.frame import Frame, Static, frame_from_simulation, static_from_simulation
+from app.export import write_people_csv
+from app.frame import Frame, Static
+from app.model_host import internal_error_message
+from app.model_process import ProcessChannel
+from app.model_worker import Worker
+from app.pacing import run_when_due
 from models.errors import ScenarioError
-from models.history import METRIC_COLUMNS
 from models.scenario import Scenario
 
 __all__ = ["SimController", "internal_error_message", "write_people_csv", "MAX_SPEED"]
@@ -52,442 +47,6 @@ MAX_SPEED = math.inf
 
 #: Per-person score history is kept (GUI side) up to this many people, as in the model.
 KEEP_SCORES_UP_TO = 20_000
-
-_BROKEN = ("The simulation stopped after an internal error; press Reset to start again "
-           "from your scenario.")
-
-
-def internal_error_message(exc: BaseException) -> str:
-    """The one-line message for an unexpected exception (the traceback goes to the log)."""
-    text = " ".join(str(exc).split()) or "(no message)"
-    return f"Internal error in the model: {type(exc).__name__}: {text}"
-
-
-def _describe_failure(exc: BaseException) -> str:
-    if isinstance(exc, ScenarioError):
-        return str(exc)
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
-    traceback.print_exception(exc)  # stderr: what a bug report needs
-    return internal_error_message(exc)
-
-
-class _Failure(Exception):
-    """A request the model host refused or could not carry out (message ready to show)."""
-
-
-# ---------------------------------------------------------------------- model host
-class _ModelHost:
-    """The simulation and what the frames need, with no Qt: runs in the child process
-    (or in the worker thread). Each public method answers one request."""
-
-    def __init__(self) -> None:
-        self.sim = None
-        self._edges: np.ndarray | None = None
-        self._broken = False
-        self._key: object = None
-        self._layouts: dict[object, np.ndarray] = {}
-        self._layout_seed = 0
-
-    def build(self, scenario: Scenario):
-        """A new simulation; (static, frame, history, scenario, pending)."""
-        from models.simulation import Simulation
-
-        try:
-            sim = Simulation(scenario)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a message
-            raise _Failure(_describe_failure(exc)) from None
-        self.sim = sim
-        self._broken = False
-        self._edges = sim.friends.edges()
-        static = static_from_simulation(sim)
-        self._key = static.graph_key
-        history = {c: np.asarray(sim.history[c], dtype=float) for c in METRIC_COLUMNS}
-        frame = frame_from_simulation(sim, edges_changed=True, friend_edges=self._edges,
-                                      history=history)
-        return static, frame, sim.scenario, list(sim.pending())
-
-    def reset(self, seed: int | None):
-        if self.sim is None:
-            raise _Failure("No simulation to reset.")
-        scenario = self.sim.scenario
-        if seed is not None:
-            try:
-                scenario = scenario.replace({"run.seed": int(seed)})
-            except ScenarioError as exc:
-                raise _Failure(str(exc)) from None
-        return self.build(scenario)
-
-    def step(self):
-        """One step; (frame without history, its metrics row). Unchanged ties: None."""
-        if self.sim is None:
-            raise _Failure("")
-        if self._broken:
-            raise _Failure(_BROKEN)
-        try:
-            self.sim.step()
-            row = self.sim.history.row(-1)
-            edges = self.sim.friends.edges()
-        except Exception as exc:  # noqa: BLE001
-            # A step that raised may have left the state half-updated: refuse to go on.
-            self._broken = True
-            raise _Failure(_describe_failure(exc)) from None
-        changed = not np.array_equal(edges, self._edges)
-        if changed:
-            self._edges = edges
-        # The receiver keeps the ties and the history: only what is new crosses the pipe.
-        frame = frame_from_simulation(self.sim, edges_changed=changed,
-                                      friend_edges=edges if changed else _SAME, history={})
-        return frame, row
-
-    def set_params(self, changes: dict):
-        if self.sim is None:
-            raise _Failure("")
-        try:
-            self.sim.set_params(changes)
-        except Exception as exc:  # noqa: BLE001
-            raise _Failure(_describe_failure(exc)) from None
-        return self.sim.scenario, list(self.sim.pending())
-
-    def scenario(self):
-        return None if self.sim is None else (self.sim.scenario, list(self.sim.pending()))
-
-    def scam(self, person: int) -> None:
-        if self.sim is None:
-            return
-        try:
-            self.sim.scam(int(person))
-        except Exception as exc:  # noqa: BLE001
-            raise _Failure(_describe_failure(exc)) from None
-
-    def layout(self, recompute: bool):
-        """(graph_key, positions): the initial graph's, or today's friendships' on request."""
-        from models.layout import layout
-
-        key, sim = self._key, self.sim
-        if sim is None:
-            raise _Failure("")
-        if recompute or key not in self._layouts:
-            if recompute:
-                self._layout_seed += 1
-            edges = self._edges if recompute else sim.graph.edges
-            try:
-                pos = layout(sim.n, edges, seed=self._layout_seed)
-            except Exception as exc:  # noqa: BLE001 - a drawing problem must not stop a run
-                _describe_failure(exc)
-                pos = np.random.default_rng(0).random((sim.n, 2))
-            self._layouts = {key: pos}  # one graph at a time: layouts can be large
-        return key, self._layouts[key]
-
-    def call(self, fn: Callable, args: tuple):
-        if self.sim is None:
-            raise _Failure("No simulation is running.")
-        try:
-            return fn(self.sim, *args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise _Failure(_describe_failure(exc)) from None
-
-
-class _Same:
-    """Marks "the friendship ties did not change" in a frame sent over the pipe."""
-
-    def __reduce__(self):
-        return (_same, ())
-
-
-def _same():
-    return _SAME
-
-
-_SAME = _Same()
-
-
-def _serve(conn) -> None:
-    """The child process: answer requests until "quit" or until the pipe closes."""
-    host = _ModelHost()
-    while True:
-        try:
-            op, args = conn.recv()
-        except (EOFError, OSError):
-            return
-        if op == "quit":
-            return
-        try:
-            reply = ("ok", getattr(host, op)(*args))
-        except _Failure as exc:
-            reply = ("error", str(exc))
-        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable argument
-            reply = ("error", _describe_failure(exc))
-        try:
-            conn.send(reply)
-        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-            conn.send(("error", _describe_failure(exc)))
-
-
-class _ProcessChannel:
-    """Requests to a model host in a child process; replies come back in order."""
-
-    def __init__(self) -> None:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("spawn")   # no fork: the parent has Qt threads running
-        self._conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child,), name="scorenet-model",
-                                   daemon=True)
-        self.process.start()
-        child.close()
-
-    def request(self, op: str, *args):
-        try:
-            self._conn.send((op, args))
-            status, payload = self._conn.recv()
-        except (EOFError, OSError, BrokenPipeError):
-            self.process.join(1.0)
-            code = self.process.exitcode
-            raise _Died(f"The model process stopped unexpectedly (exit code {code}); "
-                        "press Reset to start again from your scenario.") from None
-        if status == "error":
-            raise _Failure(payload)
-        return payload
-
-    def close(self, timeout: float = 2.0) -> None:
-        try:
-            self._conn.send(("quit", ()))
-        except (OSError, BrokenPipeError):
-            pass
-        self.process.join(timeout)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join(timeout)
-        self._conn.close()
-
-    def kill(self) -> None:
-        """Stop the child now (closing the window in the middle of a long step)."""
-        if self.process.is_alive():
-            self.process.terminate()
-
-
-class _InlineChannel:
-    """The same requests answered by a model host in the calling thread."""
-
-    process = None
-
-    def __init__(self) -> None:
-        self._host = _ModelHost()
-
-    def request(self, op: str, *args):
-        return getattr(self._host, op)(*args)
-
-    def close(self, timeout: float = 0.0) -> None:
-        pass
-
-    def kill(self) -> None:
-        pass
-
-
-class _Died(_Failure):
-    """The child process is gone."""
-
-
-# ---------------------------------------------------------------------- worker thread
-class _History:
-    """Metric columns kept as growing numpy buffers, so a frame's copy is cheap."""
-
-    def __init__(self, columns: dict[str, np.ndarray]) -> None:
-        rows = len(columns["step"])
-        cap = max(256, 2 * rows)
-        self._buf = {c: np.empty(cap) for c in METRIC_COLUMNS}
-        for c in METRIC_COLUMNS:
-            self._buf[c][:rows] = columns[c]
-        self._len = rows
-
-    def append(self, row: dict[str, float]) -> None:
-        if self._len == next(iter(self._buf.values())).shape[0]:
-            for c, b in self._buf.items():
-                self._buf[c] = np.concatenate([b, np.empty_like(b)])
-        for c in METRIC_COLUMNS:
-            self._buf[c][self._len] = row[c]
-        self._len += 1
-
-    def copy(self) -> dict[str, np.ndarray]:
-        return {c: b[:self._len].copy() for c, b in self._buf.items()}
-
-
-class _Worker(QObject):
-    """Lives in the worker thread; every slot runs there, one request at a time."""
-
-    built = Signal(object, object)        # Static, Frame
-    build_failed = Signal(str)
-    stepped = Signal(object)              # Frame
-    step_failed = Signal(str)
-    failed = Signal(str)
-    layout_ready = Signal(object, object)  # graph_key, (n, 2) positions
-    scenario_changed = Signal(object)
-    pending_changed = Signal(list)
-    call_done = Signal(int, object, str)  # token, result, error ("" when fine)
-
-    def __init__(self, isolate: bool) -> None:
-        super().__init__()
-        self._isolate = isolate
-        self._channel = None
-        self._history: _History | None = None
-        self._edges: np.ndarray | None = None
-        self._scenario: Scenario | None = None   # to rebuild after the process died
-        self.closing = False   # set by the GUI thread on shutdown: never restart then
-        self.start_channel()
-
-    def start_channel(self) -> None:
-        """Start the model host (a child process unless isolation is off or fails)."""
-        if self._isolate:
-            try:
-                self._channel = _ProcessChannel()
-                return
-            except Exception as exc:  # noqa: BLE001 - e.g. no processes in a sandbox
-                log.warning("cannot start the model process (%s); using a thread", exc)
-                self._isolate = False
-        self._channel = _InlineChannel()
-
-    @property
-    def channel(self):
-        return self._channel
-
-    def _request(self, op: str, *args):
-        """Ask the host; a dead child process is replaced so that Reset can work."""
-        try:
-            return self._channel.request(op, *args)
-        except _Died:
-            if not self.closing:
-                self.start_channel()
-            raise
-
-    # ------------------------------------------------------------------ slots
-    @Slot(object)
-    def build(self, scenario: Scenario) -> None:
-        self._built(lambda: self._request("build", scenario))
-
-    @Slot(object)
-    def reset(self, seed: int | None) -> None:
-        if self._scenario is None:   # nothing was ever built: nothing to reset
-            self.build_failed.emit("")
-            return
-        if isinstance(self._channel, _ProcessChannel) and self._history is None:
-            scenario = self._scenario   # a fresh process after a crash: build from scratch
-            if seed is not None:
-                scenario = scenario.replace({"run.seed": int(seed)})
-            self.build(scenario)
-            return
-        self._built(lambda: self._request("reset", seed))
-
-    def _built(self, make) -> None:
-        try:
-            static, frame, scenario, pending = make()
-        except _Died as exc:
-            self._history = None
-            self.build_failed.emit(str(exc))
-            return
-        except _Failure as exc:
-            self.build_failed.emit(str(exc))
-            if self._scenario is not None:   # still running the previous scenario
-                self.scenario_changed.emit(self._scenario)
-            return
-        self._history = _History(frame.history)
-        self._edges = frame.friend_edges
-        self._scenario = scenario
-        frame = dataclasses.replace(frame, history=self._history.copy())
-        self.built.emit(static, frame)
-        self.scenario_changed.emit(scenario)
-        self.pending_changed.emit(pending)
-        self._emit_layout(False)
-
-    @Slot()
-    def step(self) -> None:
-        if self._history is None:
-            self.step_failed.emit(_BROKEN if self._scenario is not None else "")
-            return
-        try:
-            frame, row = self._request("step")
-        except _Died as exc:
-            self._history = None
-            self.step_failed.emit(str(exc))
-            return
-        except _Failure as exc:
-            self.step_failed.emit(str(exc))
-            return
-        if frame.edges_changed:
-            self._edges = frame.friend_edges
-        self._history.append(row)
-        self.stepped.emit(dataclasses.replace(frame, friend_edges=self._edges,
-                                              history=self._history.copy()))
-
-    @Slot(object)
-    def set_params(self, changes: dict) -> None:
-        if self._history is None:
-            return
-        try:
-            scenario, pending = self._request("set_params", changes)
-        except _Failure as exc:
-            self.failed.emit(str(exc))
-            try:
-                scenario, pending = self._request("scenario")
-            except _Failure:
-                return
-        self._scenario = scenario
-        self.scenario_changed.emit(scenario)
-        self.pending_changed.emit(list(pending))
-
-    @Slot(int)
-    def scam(self, person: int) -> None:
-        try:
-            self._request("scam", int(person))
-        except _Failure as exc:
-            self.failed.emit(str(exc))
-
-    @Slot()
-    def relayout(self) -> None:
-        if self._history is not None:
-            self._emit_layout(True)
-
-    @Slot(int, object, object)
-    def call(self, token: int, fn: Callable, args: tuple) -> None:
-        try:
-            result = self._request("call", fn, tuple(args))
-        except _Died as exc:
-            self._history = None
-            self.call_done.emit(token, None, str(exc))
-            return
-        except _Failure as exc:
-            self.call_done.emit(token, None, str(exc) or "No simulation is running.")
-            return
-        self.call_done.emit(token, result, "")
-
-    def _emit_layout(self, recompute: bool) -> None:
-        try:
-            key, pos = self._request("layout", recompute)
-        except _Failure as exc:
-            if str(exc):
-                self.failed.emit(str(exc))
-            return
-        pos = np.asarray(pos)
-        pos.setflags(write=False)
-        self.layout_ready.emit(key, pos)
-
-    @Slot()
-    def close(self) -> None:
-        if self._channel is not None:
-            self._channel.close(timeout=1.0)
-
-
-def write_people_csv(sim, path: str) -> None:
-    """Write the simulation's per-person table (``--nodes-out`` format) to ``path``.
-
-    Module level so that :meth:`SimController.call_in_worker` can send it to the model
-    process.
-    """
-    from app.export import export_people_csv
-
-    export_people_csv(sim.person_table(), path)
 
 
 class SimController(QObject):
@@ -536,7 +95,7 @@ class SimController(QObject):
         self._thread = QThread()
         self._thread.setObjectName("scorenet-model")
         # Started here, before the window is built: the child's imports overlap with it.
-        self._worker = _Worker(isolate)
+        self._worker = Worker(isolate)
         self._worker.moveToThread(self._thread)
         self._thread.finished.connect(self._worker.deleteLater)
         w = self._worker
@@ -688,7 +247,7 @@ class SimController(QObject):
     @property
     def isolated(self) -> bool:
         """True when the model runs in its own process."""
-        return isinstance(self._worker.channel, _ProcessChannel)
+        return isinstance(self._worker.channel, ProcessChannel)
 
     def call_in_worker(self, fn: Callable[..., Any], on_done: Callable[[Any], None],
                        on_error: Callable[[str], None] | None = None, args: tuple = ()) -> None:
@@ -734,11 +293,7 @@ class SimController(QObject):
     def _schedule_next(self) -> None:
         if not self._playing or self._in_flight or self._building or self._frame is None:
             return
-        wait = self._interval - (time.perf_counter() - self._last_request)
-        if wait <= 0:
-            self._request_step()
-        else:
-            self._tick.start(max(1, int(wait * 1000)))
+        run_when_due(self._tick, self._interval, self._last_request, self._request_step)
 
     def _on_tick(self) -> None:
         if self._playing and not self._in_flight and not self._building:

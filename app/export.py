@@ -35,6 +35,7 @@ __all__ = [
     "export_figure",
     "export_metrics_csv",
     "export_people_csv",
+    "write_people_csv",
 ]
 
 #: File suffixes :func:`export_figure` understands, with the matplotlib format name.
@@ -217,3 +218,12 @@ def export_people_csv(table: Mapping[str, np.ndarray], path: str | os.PathLike[s
         If the file cannot be written.
     """
     write_csv(path, list(table), table_rows(table))
+
+
+def write_people_csv(sim, path: str) -> None:
+    """Write the simulation's per-person table (``--nodes-out`` format) to ``path``.
+
+    Takes the simulation, not its table, so that the window can send it with
+    :meth:`~app.controller.SimController.call_in_worker` to where the model lives.
+    """
+    export_people_csv(sim.person_table(), path)

@@ -17,7 +17,7 @@ import numpy as np
 from models.scenario import Scenario
 
 __all__ = ["Frame", "Static", "frame_from_simulation", "static_from_simulation",
-           "applied_scenario", "graph_key_of"]
+           "graph_key_of"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,12 @@ class Frame:
         """Number of people."""
         return int(self.scores.shape[0])
 
+    @property
+    def thresholds(self) -> tuple[float, float]:
+        """The scores below which people are restricted and from which privileged."""
+        return (float(self.scenario["perks.restricted_below"]),
+                float(self.scenario["perks.privileged_at"]))
+
 
 @dataclass(frozen=True)
 class Static:
@@ -99,14 +105,6 @@ class Static:
     graph_key: object
 
 
-def applied_scenario(sim) -> Scenario:
-    """The scenario a simulation is running with (changes waiting for reset excluded)."""
-    applied = getattr(sim, "applied", None)  # public name, if the model grows one
-    if applied is None:
-        applied = getattr(sim, "_applied", None)
-    return sim.scenario if applied is None else applied
-
-
 def graph_key_of(sim) -> tuple:
     """A key equal for equal initial graphs: node count and a digest of the ties."""
     import hashlib
@@ -134,7 +132,7 @@ def frame_from_simulation(sim, *, edges_changed: bool, friend_edges: np.ndarray 
     from models.history import METRIC_COLUMNS
     from models.score import normalised_weights
 
-    scenario = applied_scenario(sim)
+    scenario = sim.applied
     if history is None:
         history = {c: np.array(sim.history[c], dtype=float) for c in METRIC_COLUMNS}
     return Frame(

@@ -1,9 +1,9 @@
 """The person inspector: one person's score, where its points come from, and their friends.
 
 For the selected person it shows the score and status, a bar of the points each rubric
-component contributed (``weight share x component x 600``, MODEL.md section 2) with the
-violation penalty, their score over time against the thresholds, their friends, and a
-"Scam this person" button for the class to watch what follows.
+component contributed (``weight share x component x 600``, :mod:`app.score_parts`) with
+the violation penalty, their score over time against the thresholds, their friends, and
+a "Scam this person" button for the class to watch what follows.
 
 Refreshes are throttled like the dashboard's: the newest frame is always the one shown,
 at most ``MAX_REFRESH_PER_SECOND`` times a second, and nothing is done while no one is
@@ -12,20 +12,23 @@ selected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from app.plain_words import RUBRIC_LONG, RUBRIC_WORDS, STATUS_WORDS
+from app.inspector_widgets import (PART_NAMES, ContributionBar, FriendsModel, badge_style,
+                                   scale_font, section_title)
+from app.plain_words import RUBRIC_LONG, STATUS_WORDS
+from app.score_parts import SCORE_MAX, SCORE_MIN, contribution_points, violation_penalty
+from app.theme import COMPONENT_COLOURS, STATUS_COLOURS
 from models.schema import RUBRIC_KEYS
 
 if TYPE_CHECKING:
@@ -34,198 +37,15 @@ if TYPE_CHECKING:
 __all__ = ["QtInspector", "contribution_points", "violation_penalty", "COMPONENT_COLOURS",
            "STATUS_COLOURS"]
 
-SCORE_MIN, SCORE_MAX, SPAN = 350.0, 950.0, 600.0
 MAX_REFRESH_PER_SECOND = 5
 
-#: Okabe-Ito colours per rubric component; friends stand out in vermillion.
-COMPONENT_COLOURS: dict[str, str] = {
-    "history": "#0072B2", "capacity": "#E69F00", "identity": "#009E73",
-    "behaviour": "#CC79A7", "social": "#D55E00",
-}
-#: Badge colours per status code (white text on each passes 3:1 for large bold text).
-STATUS_COLOURS: dict[int, str] = {-1: "#C4420A", 0: "#5F5F5F", 1: "#0067A5"}
 
-#: Label of each component in the inspector: "from friends" is what a class asks about.
-_PART_NAMES = {**RUBRIC_WORDS, "social": "from friends"}
-
-
-def contribution_points(components: Mapping[str, np.ndarray], weights: Mapping[str, float],
-                        index: int) -> dict[str, float]:
-    """Points above 350 each rubric component gives person ``index``.
-
-    ``weights`` are normalised (sum 1), as in ``Frame.weights``; each part is
-    ``weight x component x 600``, so the parts add up to ``score - 350`` when there is no
-    violation penalty and the score is not clipped.
-
-    Examples
-    --------
-    >>> comps = {k: np.array([0.5]) for k in RUBRIC_KEYS}
-    >>> w = dict.fromkeys(RUBRIC_KEYS, 0.2)
-    >>> round(sum(contribution_points(comps, w, 0).values()), 6)
-    300.0
-    """
-    return {k: float(weights[k]) * float(components[k][index]) * SPAN for k in RUBRIC_KEYS}
-
-
-def violation_penalty(points: Mapping[str, float], score: float) -> tuple[float, bool]:
-    """Points lost to violations, inferred as ``350 + sum(points) - score``.
-
-    Returns ``(penalty, at_least)``: when the score sits at the 350 floor the clip may
-    hide part of the penalty, so it is a lower bound (``at_least`` is True). Rounding
-    noise below 0.05 points counts as no penalty.
-
-    Examples
-    --------
-    >>> violation_penalty({"history": 300.0}, 630.0)
-    (20.0, False)
-    >>> violation_penalty({"history": 10.0}, 350.0)
-    (10.0, True)
-    """
-    penalty = SCORE_MIN + sum(points.values()) - float(score)
-    if penalty < 0.05:
-        return 0.0, False
-    return penalty, float(score) <= SCORE_MIN + 1e-9
-
-
-class _ContributionBar(QWidget):
-    """A horizontal stacked bar over the 350-950 range, painted directly (cheap, crisp)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumHeight(64)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMouseTracking(True)
-        self._points: dict[str, float] = {}
-        self._penalty = 0.0
-        self._score = SCORE_MIN
-        self._thresholds = (550.0, 700.0)
-        self._spans: list[tuple[float, float, str]] = []   # pixel x0, x1, tooltip
-
-    def sizeHint(self):  # noqa: N802 (Qt API)
-        size = super().sizeHint()
-        size.setHeight(64)
-        return size
-
-    def set_data(self, points: Mapping[str, float], penalty: float, score: float,
-                 thresholds: tuple[float, float]) -> None:
-        self._points = dict(points)
-        self._penalty = penalty
-        self._score = score
-        self._thresholds = thresholds
-        self.update()
-
-    def _x(self, score: float, left: float, width: float) -> float:
-        return left + width * (min(max(score, SCORE_MIN), SCORE_MAX) - SCORE_MIN) / SPAN
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fm = p.fontMetrics()
-        left, width = 4.0, float(self.width() - 8)
-        top, bar_h = 4.0, 30.0
-        p.fillRect(QRectF(left, top, width, bar_h), QColor("#ececec"))
-        self._spans = []
-        x = left
-        for key in RUBRIC_KEYS:
-            w = width * max(self._points.get(key, 0.0), 0.0) / SPAN
-            if w <= 0:
-                continue
-            p.fillRect(QRectF(x, top, w, bar_h), QColor(COMPONENT_COLOURS[key]))
-            tip = (f"{_PART_NAMES[key]}: +{self._points[key]:.0f} points\n"
-                   f"{RUBRIC_LONG[key]}")
-            self._spans.append((x, x + w, tip))
-            x += w
-        if self._penalty > 0:
-            # The penalty covers the end of the stack: those points were earned, then lost.
-            x_score = self._x(self._score, left, width)
-            rect = QRectF(x_score, top, max(x - x_score, 1.0), bar_h)
-            p.fillRect(rect, QColor(255, 255, 255, 170))
-            p.fillRect(rect, QBrush(QColor("#222222"), Qt.BrushStyle.BDiagPattern))
-            self._spans.append((x_score, x, f"violations: -{self._penalty:.0f} points"))
-        # The score itself, and the thresholds, as marks on a scale under the bar.
-        x_score = self._x(self._score, left, width)
-        p.setPen(QPen(QColor("#111111"), 3))
-        p.drawLine(int(x_score), int(top - 3), int(x_score), int(top + bar_h + 3))
-        scale_y = top + bar_h + 6
-        p.setPen(QPen(QColor("#666666"), 1))
-        for value, colour in ((SCORE_MIN, "#666666"), (self._thresholds[0], STATUS_COLOURS[-1]),
-                              (self._thresholds[1], STATUS_COLOURS[1]), (SCORE_MAX, "#666666")):
-            xv = self._x(value, left, width)
-            p.setPen(QPen(QColor(colour), 2))
-            p.drawLine(int(xv), int(scale_y - 4), int(xv), int(scale_y + 2))
-            text = f"{value:g}"
-            tw = fm.horizontalAdvance(text)
-            tx = min(max(xv - tw / 2, 0), self.width() - tw)
-            p.drawText(int(tx), int(scale_y + 2 + fm.ascent()), text)
-        p.end()
-
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        x = event.position().x()
-        # The penalty span is last and lies over the stack: it wins where they overlap.
-        tips = [tip for x0, x1, tip in self._spans if x0 <= x <= x1]
-        self.setToolTip(tips[-1] if tips else "")
-        super().mouseMoveEvent(event)
-
-
-class _FriendsModel(QAbstractTableModel):
-    """The friends table's data as arrays: the view asks only for the rows it shows.
-
-    A person on the Facebook graph has up to about a thousand friends; filling a
-    QTableWidget item by item every frame cost tens of milliseconds, this costs nothing.
-    """
-
-    HEADERS = ("Person", "Score", "Status")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.people = np.empty(0, dtype=np.int64)
-        self._ids: list[str] = []
-        self._scores = np.empty(0)
-        self._status = np.empty(0, dtype=np.int8)
-
-    def set_rows(self, people: np.ndarray, ids: list[str], scores: np.ndarray,
-                 status: np.ndarray) -> None:
-        same_rows = people.size == self.people.size
-        if not same_rows:
-            self.beginResetModel()
-        self.people, self._ids, self._scores, self._status = people, ids, scores, status
-        if same_rows:
-            if people.size:
-                self.dataChanged.emit(self.index(0, 0), self.index(people.size - 1, 2))
-        else:
-            self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else int(self.people.size)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else 3
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        r, c = index.row(), index.column()
-        if not index.isValid() or r >= self.people.size:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if c == 0:
-                return self._ids[r]
-            if c == 1:
-                return f"{self._scores[r]:.0f}"
-            return STATUS_WORDS[int(self._status[r])]
-        if role == Qt.ItemDataRole.ForegroundRole and c == 2:
-            return QColor(STATUS_COLOURS[int(self._status[r])])
-        if role == Qt.ItemDataRole.TextAlignmentRole and c == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-
-def _badge_style(status: int) -> str:
-    return (f"QLabel {{ background: {STATUS_COLOURS[status]}; color: white; "
-            "border-radius: 6px; padding: 3px 10px; font-weight: bold; }")
+def _neighbours(edges: np.ndarray, i: int) -> np.ndarray:
+    """The people tied to person ``i`` by ``edges`` (``(m, 2)``, each tie once)."""
+    edges = np.asarray(edges)
+    if not edges.size:
+        return np.empty(0, dtype=np.int64)
+    return np.concatenate([edges[edges[:, 0] == i, 1], edges[edges[:, 1] == i, 0]])
 
 
 class QtInspector(QWidget):
@@ -274,7 +94,7 @@ class QtInspector(QWidget):
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setWordWrap(True)
         self._hint.setStyleSheet("color: #666666;")
-        _scale_font(self._hint, 1.15)
+        scale_font(self._hint, 1.15)
         self._stack.addWidget(self._hint)
 
         scroll = QScrollArea()
@@ -289,7 +109,7 @@ class QtInspector(QWidget):
         col.setSpacing(6)
 
         self._name = QLabel()
-        _scale_font(self._name, 1.3, bold=True)
+        scale_font(self._name, 1.3, bold=True)
         self._name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._facts = QLabel()
         self._facts.setStyleSheet("color: #444444;")
@@ -299,10 +119,10 @@ class QtInspector(QWidget):
 
         row = QHBoxLayout()
         self._score = QLabel()
-        _scale_font(self._score, 2.6, bold=True)
+        scale_font(self._score, 2.6, bold=True)
         self._score.setToolTip("Score, from 350 to 950.")
         self._badge = QLabel()
-        _scale_font(self._badge, 1.15, bold=True)
+        scale_font(self._badge, 1.15, bold=True)
         row.addWidget(self._score)
         row.addSpacing(10)
         row.addWidget(self._badge, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -313,8 +133,8 @@ class QtInspector(QWidget):
         self._build_friends_and_scam(col)
 
     def _build_parts(self, col: QVBoxLayout) -> None:
-        col.addWidget(_section("Where the points come from"))
-        self._bar = _ContributionBar()
+        col.addWidget(section_title("Where the points come from"))
+        self._bar = ContributionBar()
         col.addWidget(self._bar)
         self._parts = QGridLayout()
         self._parts.setHorizontalSpacing(8)
@@ -325,7 +145,7 @@ class QtInspector(QWidget):
             if key in COMPONENT_COLOURS:
                 swatch.setFixedSize(14, 14)
                 swatch.setStyleSheet(f"background: {COMPONENT_COLOURS[key]}; border-radius: 2px;")
-                name.setText(_PART_NAMES[key])
+                name.setText(PART_NAMES[key])
                 name.setToolTip(RUBRIC_LONG[key])
             elif key == "violations":
                 swatch.setFixedSize(14, 14)
@@ -336,8 +156,8 @@ class QtInspector(QWidget):
                 name.setToolTip("Points per (decayed) violation, subtracted from the sum.")
             else:
                 name.setText("score")
-                _scale_font(name, 1.0, bold=True)
-                _scale_font(pts, 1.0, bold=True)
+                scale_font(name, 1.0, bold=True)
+                scale_font(pts, 1.0, bold=True)
             pts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             detail.setStyleSheet("color: #666666;")
             for c, w in enumerate((swatch, name, pts, detail)):
@@ -351,7 +171,7 @@ class QtInspector(QWidget):
         col.addWidget(self._optout_note)
 
     def _build_plot(self, col: QVBoxLayout) -> None:
-        col.addWidget(_section("Score over time"))
+        col.addWidget(section_title("Score over time"))
         self._fig = Figure(figsize=(4, 1.7), facecolor="white")
         self._canvas = FigureCanvasQTAgg(self._fig)
         self._canvas.setMinimumHeight(150)
@@ -377,9 +197,9 @@ class QtInspector(QWidget):
         col.addWidget(self._canvas)
 
     def _build_friends_and_scam(self, col: QVBoxLayout) -> None:
-        self._friends_title = _section("Friends")
+        self._friends_title = section_title("Friends")
         col.addWidget(self._friends_title)
-        self._friends = _FriendsModel(self)
+        self._friends = FriendsModel(self)
         self._table = QTableView()
         self._table.setModel(self._friends)
         self._table.verticalHeader().setVisible(False)
@@ -407,7 +227,7 @@ class QtInspector(QWidget):
         col.addWidget(self._dating)
 
         self._scam_button = QPushButton("Scam this person")
-        _scale_font(self._scam_button, 1.05, bold=True)
+        scale_font(self._scam_button, 1.05, bold=True)
         self._scam_button.clicked.connect(self._on_scam_clicked)
         self._scam_note = QLabel()
         self._scam_note.setWordWrap(True)
@@ -475,8 +295,7 @@ class QtInspector(QWidget):
             return
         score = float(frame.scores[i])
         status = int(frame.status[i])
-        thresholds = (float(frame.scenario["perks.restricted_below"]),
-                      float(frame.scenario["perks.privileged_at"]))
+        thresholds = frame.thresholds
         self._update_header(frame, static, i, score, status)
         self._update_parts(frame, static, i, score, thresholds)
         self._update_history(frame, i, thresholds)
@@ -497,7 +316,7 @@ class QtInspector(QWidget):
         self._facts.setText(" \u00b7 ".join(facts))
         self._score.setText(f"{score:.0f}")
         self._badge.setText(STATUS_WORDS[status])
-        self._badge.setStyleSheet(_badge_style(status))
+        self._badge.setStyleSheet(badge_style(status))
 
     def _update_parts(self, frame: Frame, static: Static, i: int, score: float,
                       thresholds: tuple[float, float]) -> None:
@@ -555,20 +374,14 @@ class QtInspector(QWidget):
         self._canvas.draw_idle()
 
     def _update_friends(self, frame: Frame, static: Static, i: int) -> None:
-        edges = np.asarray(frame.friend_edges)
-        if edges.size:
-            friends = np.concatenate([edges[edges[:, 0] == i, 1], edges[edges[:, 1] == i, 0]])
-        else:
-            friends = np.empty(0, dtype=np.int64)
+        friends = _neighbours(frame.friend_edges, i)
         scores = np.asarray(frame.scores)
         friends = friends[np.lexsort((friends, -scores[friends]))]   # best first, stable
         self._friends.set_rows(friends, [str(static.ids[j]) for j in friends],
                                scores[friends], np.asarray(frame.status)[friends])
         mean = f", average score {scores[friends].mean():.0f}" if friends.size else ""
         self._friends_title.setText(f"Friends ({friends.size}{mean})")
-        dating = np.asarray(frame.dating_edges)
-        dates = (np.concatenate([dating[dating[:, 0] == i, 1], dating[dating[:, 1] == i, 0]])
-                 if dating.size else np.empty(0, dtype=np.int64))
+        dates = _neighbours(frame.dating_edges, i)
         if dates.size:
             names = ", ".join(f"{static.ids[j]} ({scores[j]:.0f})" for j in dates)
             self._dating.setText(f"Dating now (counts as a friend in the score): {names}")
@@ -591,48 +404,9 @@ class QtInspector(QWidget):
         self._refresh()
 
 
-def _scale_font(widget: QWidget, factor: float, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    widget.setFont(font)
-
-
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    _scale_font(label, 1.05, bold=True)
-    label.setContentsMargins(0, 8, 0, 0)
-    return label
-
-
 if __name__ == "__main__":
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from app.preview import preview
 
-    from app.dashboard import _snapshot
-    from models import load_scenario
-    from models.simulation import Simulation
-
-    qapp = QApplication.instance() or QApplication(sys.argv)
-    sim = Simulation(load_scenario(sys.argv[1] if len(sys.argv) > 1 else "karate"))
-    sim.run(20)
-    inspector = QtInspector(sim.score_history)
-    inspector.on_rebuilt(*_snapshot(sim))
-    inspector.show_person(0)
-    inspector.person_selected.connect(inspector.show_person)
-    inspector.scam_requested.connect(sim.scam)
-    inspector.resize(420, 900)
-    inspector.setWindowTitle(f"ScoreNet inspector (preview): {sim.scenario.name}")
-    inspector.show()
-    timer = QTimer()
-
-    def _advance() -> None:
-        if sim.step_count < sim.scenario["run.steps"]:
-            sim.step()
-            inspector.on_frame(_snapshot(sim, edges_changed=False)[1])
-
-    timer.timeout.connect(_advance)
-    timer.start(200)
-    sys.exit(qapp.exec())
+    sys.exit(preview("inspector"))

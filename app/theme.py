@@ -1,4 +1,5 @@
-"""Looks and words of the main window: fonts, the app icon, and the Help texts.
+"""Looks and words of the main window: fonts, colours the views share, the app icon, and
+the Help texts.
 
 Kept apart from the window's wiring so the texts can be edited without reading Qt code.
 Sizes are chosen for a projector: a 10.5 pt minimum font, bold group titles.
@@ -11,10 +12,22 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["apply_theme", "app_icon", "ABOUT_HTML", "MODEL_HTML", "MIN_FONT_PT"]
+__all__ = ["apply_theme", "app_icon", "ABOUT_HTML", "MODEL_HTML", "MIN_FONT_PT",
+           "STATUS_COLOURS", "COMPONENT_COLOURS"]
 
 #: The smallest font the window uses: readable from the back of a classroom.
 MIN_FONT_PT = 10.5
+
+#: Colours per status code (the inspector's badges, the network's rings). White text on
+#: each passes 3:1 for large bold text; on the network, vermillion shows on viridis's
+#: purples and blues (low scores), blue on its greens and yellows (high scores).
+STATUS_COLOURS: dict[int, str] = {-1: "#C4420A", 0: "#5F5F5F", 1: "#0067A5"}
+
+#: Okabe-Ito colours per rubric component; friends stand out in vermillion.
+COMPONENT_COLOURS: dict[str, str] = {
+    "history": "#0072B2", "capacity": "#E69F00", "identity": "#009E73",
+    "behaviour": "#CC79A7", "social": "#D55E00",
+}
 
 _ICON = Path(__file__).resolve().parent.parent / "assets" / "icons" / "scorenet.svg"
 
