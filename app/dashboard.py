@@ -26,7 +26,7 @@ import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (QFrame, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout,
                                QWidget)
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (QFrame, QScrollArea, QSizePolicy, QToolTip, QVBox
 from app.dashboard_layout import LayoutPlanner, Plan
 from app.dashboard_scales import (SERIES, SPECS, TEXT_PT, TITLE_PT, format_value,
                                   month_tick_step, x_limit, y_limits)
+from app.pacing import Throttle
 from app.plain_words import METRIC_DEFINITIONS, METRIC_TITLES
 from app.score_histogram import GROUP_COLOURS, HIST_EDGES, ScoreHistogram
 
@@ -97,12 +98,7 @@ class QtDashboard(QWidget):
         self.blits = 0
 
         self._build_axes()
-        # Leading-edge throttle: draw at once, then at most once per interval.
-        self._draw_pending = False
-        self._draw_timer = QTimer(self)
-        self._draw_timer.setSingleShot(True)
-        self._draw_timer.setInterval(int(1000 / MAX_DRAWS_PER_SECOND))
-        self._draw_timer.timeout.connect(self._on_draw_timer)
+        self._draws = Throttle(self._draw_now, MAX_DRAWS_PER_SECOND, self)
         self.canvas.mpl_connect("draw_event", self._on_draw_event)
         self.canvas.mpl_connect("resize_event", self._on_resize)
         self.canvas.mpl_connect("motion_notify_event", self._on_mouse_move)
@@ -179,7 +175,7 @@ class QtDashboard(QWidget):
             if lim != self._ylims[col]:
                 self._set_ylim(col, lim)
         self._update_histogram(frame)
-        self._schedule_draw()
+        self._draws.request()
 
     # ------------------------------------------------------------------ updating
     def _set_ylim(self, col: str, lim: tuple[float, float]) -> None:
@@ -204,19 +200,6 @@ class QtDashboard(QWidget):
         return [*self._hist.stairs, *self._lines.values(), *self._values.values()]
 
     # ------------------------------------------------------------------ drawing
-    def _schedule_draw(self) -> None:
-        if self._draw_timer.isActive():
-            self._draw_pending = True
-            return
-        self._draw_now()
-        self._draw_timer.start()
-
-    def _on_draw_timer(self) -> None:
-        if self._draw_pending:
-            self._draw_pending = False
-            self._draw_now()
-            self._draw_timer.start()
-
     def _draw_now(self) -> None:
         """Blit the moving parts, or redraw everything when the background is stale."""
         if not self.isVisible():
@@ -384,7 +367,7 @@ class QtDashboard(QWidget):
         super().showEvent(event)
         self._layout_size = None
         self._needs_full = True
-        self._schedule_draw()
+        self._draws.request()
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """What the dashboard's series are and how each is scaled, titled and written.
 
 Pure functions and tables, no drawing: which metric columns are plotted, their kind
-(share, unit, correlation, ratio), the titles at three lengths, and the coarse ladders
-the axis limits sit on, so that limits change rarely and the cached background of the
-dashboard is seldom redrawn.
+(share, unit, correlation, ratio), the titles at three lengths and the font sizes, and
+the coarse ladders the axis limits sit on, so that limits change rarely and the cached
+background of the dashboard is seldom redrawn.
 """
 
 from __future__ import annotations

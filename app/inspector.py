@@ -19,13 +19,14 @@ import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from app.inspector_widgets import (PART_NAMES, ContributionBar, FriendsModel, badge_style,
                                    scale_font, section_title)
+from app.pacing import Throttle
 from app.plain_words import RUBRIC_LONG, STATUS_WORDS
 from app.score_parts import SCORE_MAX, SCORE_MIN, contribution_points, violation_penalty
 from app.theme import COMPONENT_COLOURS, STATUS_COLOURS
@@ -77,11 +78,7 @@ class QtInspector(QWidget):
         self._person: int | None = None
         self._scams: dict[int, list[int]] = {}   # person -> steps at which scammed here
         self._build()
-        self._refresh_pending = False
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(int(1000 / MAX_REFRESH_PER_SECOND))
-        self._refresh_timer.timeout.connect(self._on_refresh_timer)
+        self._refreshes = Throttle(self._refresh, MAX_REFRESH_PER_SECOND, self)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -258,12 +255,11 @@ class QtInspector(QWidget):
         self._frame = frame
         if self._person is None:
             return
-        if self._refresh_timer.isActive() or not self.isVisible():
+        if not self.isVisible():
             # A hidden inspector (another tab) catches up when it is shown.
-            self._refresh_pending = True
+            self._refreshes.pending = True
             return
-        self._refresh()
-        self._refresh_timer.start()
+        self._refreshes.request()
 
     def show_person(self, index: int | None) -> None:
         """Show person ``index`` (an index into the arrays), or the hint for None."""
@@ -278,17 +274,11 @@ class QtInspector(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if self._refresh_pending and self._person is not None:
-            self._refresh_pending = False
+        if self._refreshes.pending and self._person is not None:
+            self._refreshes.pending = False
             self._refresh()
 
     # ------------------------------------------------------------------ refreshing
-    def _on_refresh_timer(self) -> None:
-        if self._refresh_pending and self._person is not None:
-            self._refresh_pending = False
-            self._refresh()
-            self._refresh_timer.start()
-
     def _refresh(self) -> None:
         frame, static, i = self._frame, self._static, self._person
         if frame is None or static is None or i is None:

@@ -97,10 +97,19 @@ class Worker(QObject):
                 self.start_channel()
             raise
 
+    def _ask(self, op: str, *args):
+        """As :meth:`_request`, for the requests after which a dead process also ends
+        the run: only a rebuild can go on from there."""
+        try:
+            return self._request(op, *args)
+        except Died:
+            self._history = None
+            raise
+
     # ------------------------------------------------------------------ slots
     @Slot(object)
     def build(self, scenario: Scenario) -> None:
-        self._built(lambda: self._request("build", scenario))
+        self._built(lambda: self._ask("build", scenario))
 
     @Slot(object)
     def reset(self, seed: int | None) -> None:
@@ -113,13 +122,12 @@ class Worker(QObject):
                 scenario = scenario.replace({"run.seed": int(seed)})
             self.build(scenario)
             return
-        self._built(lambda: self._request("reset", seed))
+        self._built(lambda: self._ask("reset", seed))
 
     def _built(self, make) -> None:
         try:
             static, frame, scenario, pending = make()
         except Died as exc:
-            self._history = None
             self.build_failed.emit(str(exc))
             return
         except Failure as exc:
@@ -142,11 +150,7 @@ class Worker(QObject):
             self.step_failed.emit(BROKEN if self._scenario is not None else "")
             return
         try:
-            frame, row = self._request("step")
-        except Died as exc:
-            self._history = None
-            self.step_failed.emit(str(exc))
-            return
+            frame, row = self._ask("step")
         except Failure as exc:
             self.step_failed.emit(str(exc))
             return
@@ -187,11 +191,7 @@ class Worker(QObject):
     @Slot(int, object, object)
     def call(self, token: int, fn: Callable, args: tuple) -> None:
         try:
-            result = self._request("call", fn, tuple(args))
-        except Died as exc:
-            self._history = None
-            self.call_done.emit(token, None, str(exc))
-            return
+            result = self._ask("call", fn, tuple(args))
         except Failure as exc:
             self.call_done.emit(token, None, str(exc) or "No simulation is running.")
             return

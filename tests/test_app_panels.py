@@ -21,79 +21,36 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from app import dashboard as dashboard_module  # noqa: E402
+from app import dashboard_scales, network_people, score_parts  # noqa: E402
 from app import export as export_module  # noqa: E402
 from app import inspector as inspector_module  # noqa: E402
 from app import plain_words  # noqa: E402
 from app.dashboard import SERIES, QtDashboard  # noqa: E402
 from app.export import (annotation_text, export_figure, export_metrics_csv,  # noqa: E402
                         export_people_csv)
+from app.frame import Static, frame_from_simulation, static_from_simulation  # noqa: E402
 from app.inspector import QtInspector, contribution_points, violation_penalty  # noqa: E402
 from models import load_scenario  # noqa: E402
 from models.history import METRIC_COLUMNS  # noqa: E402
 from models.schema import RUBRIC_KEYS  # noqa: E402
-from models.score import normalised_weights  # noqa: E402
 from models.simulation import Simulation  # noqa: E402
 
 
-# ---------------------------------------------------------------------- frames
-def _frame_types():
-    try:
-        from app.frame import Frame, Static
-    except ImportError:   # the core engineer's module is not there yet: same contract
-        @dataclasses.dataclass(frozen=True)
-        class Frame:
-            step: int
-            scores: np.ndarray
-            status: np.ndarray
-            components: dict
-            weights: dict
-            degree: np.ndarray
-            friend_edges: np.ndarray
-            edges_changed: bool
-            dating_edges: np.ndarray
-            history: dict
-            scenario: object
-
-        @dataclasses.dataclass(frozen=True)
-        class Static:
-            ids: np.ndarray
-            group: np.ndarray
-            group_labels: list
-            opted_out: np.ndarray
-            n: int
-            graph_key: object
-    return Frame, Static
-
-
-def make_frame(sim: Simulation, edges_changed: bool = True):
-    try:
-        from app.frame import frame_from_simulation
-        return frame_from_simulation(sim, edges_changed=edges_changed)
-    except ImportError:
-        pass
-    Frame, _ = _frame_types()
-    return Frame(
-        step=sim.step_count, scores=sim.scores.copy(), status=sim.status.copy(),
-        components={k: v.copy() for k, v in sim.components.items()},
-        weights=normalised_weights(sim.scenario.weights), degree=sim.degree(),
-        friend_edges=sim.friends.edges(), edges_changed=edges_changed,
-        dating_edges=sim.dating.edges(),
-        history={c: sim.history[c] for c in METRIC_COLUMNS}, scenario=sim.scenario)
-
-
-def make_static(sim: Simulation):
-    try:
-        from app.frame import static_from_simulation
-        return static_from_simulation(sim)
-    except ImportError:
-        pass
-    _, Static = _frame_types()
-    return Static(ids=sim.ids, group=sim.pop.group, group_labels=list(sim.pop.group_labels),
-                  opted_out=sim.pop.opted_out, n=sim.n, graph_key=("test", sim.n))
-
-
+# ---------------------------------------------------------------------- helpers
 def karate(**changes) -> Simulation:
     return Simulation(load_scenario("karate", changes or None))
+
+
+def show_dashboard(qtbot, sim: Simulation, first, size: tuple[int, int] | None = None):
+    """A dashboard on screen (resized to ``size``), started on ``sim`` at frame ``first``."""
+    dash = QtDashboard()
+    qtbot.addWidget(dash)
+    if size is not None:
+        dash.resize(*size)
+    dash.show()
+    qtbot.waitExposed(dash)
+    dash.on_rebuilt(static_from_simulation(sim), first)
+    return dash
 
 
 # ---------------------------------------------------------------------- plain words
@@ -105,7 +62,8 @@ def test_plain_words_cover_every_metric_and_component():
     assert "Pearson correlation" in plain_words.METRIC_DEFINITIONS["assortativity"]
 
 
-@pytest.mark.parametrize("module", [plain_words, dashboard_module, inspector_module,
+@pytest.mark.parametrize("module", [plain_words, dashboard_module, dashboard_scales,
+                                    inspector_module, score_parts, network_people,
                                     export_module])
 def test_examples_in_docstrings(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
@@ -116,10 +74,10 @@ def test_examples_in_docstrings(module):
 @pytest.fixture
 def running():
     sim = karate()
-    frames = [make_frame(sim)]
+    frames = [frame_from_simulation(sim, edges_changed=True)]
     for _ in range(15):
         sim.step()
-        frames.append(make_frame(sim, edges_changed=False))
+        frames.append(frame_from_simulation(sim, edges_changed=False))
     return sim, frames
 
 
@@ -127,7 +85,7 @@ def test_dashboard_lines_follow_history(qtbot, running):
     sim, frames = running
     dash = QtDashboard()
     qtbot.addWidget(dash)
-    dash.on_rebuilt(make_static(sim), frames[0])
+    dash.on_rebuilt(static_from_simulation(sim), frames[0])
     for frame in frames[1:]:
         dash.on_frame(frame)
         for col in SERIES:
@@ -142,21 +100,16 @@ def test_dashboard_lines_follow_history(qtbot, running):
 
 def test_dashboard_draws_with_nan_and_inf(qtbot, running):
     sim, frames = running
-    dash = QtDashboard()
-    qtbot.addWidget(dash)
-    dash.resize(1200, 360)
-    dash.show()
-    qtbot.waitExposed(dash)
+    dash = show_dashboard(qtbot, sim, frames[0], (1200, 360))
     last = frames[-1]
     history = {c: np.array(v, dtype=float) for c, v in last.history.items()}
     history["degree_gap"][:] = np.nan
     history["assortativity"][::2] = np.nan
     history["gini"][-1] = np.inf
     odd = dataclasses.replace(last, history=history)
-    dash.on_rebuilt(make_static(sim), frames[0])
     dash.on_frame(odd)
     dash.flush()
-    dash._draw_timer.stop()
+    dash._draws.timer.stop()
     dash._draw_now()   # the blitting path, too
     assert dash._values["degree_gap"].get_text() == "n/a"
     assert dash.hist_counts.sum() == sim.n
@@ -164,11 +117,7 @@ def test_dashboard_draws_with_nan_and_inf(qtbot, running):
 
 def test_dashboard_throttles_drawing(qtbot, running):
     sim, frames = running
-    dash = QtDashboard()
-    qtbot.addWidget(dash)
-    dash.show()
-    qtbot.waitExposed(dash)
-    dash.on_rebuilt(make_static(sim), frames[0])
+    dash = show_dashboard(qtbot, sim, frames[0])
     before = dash.full_draws + dash.blits
     # Without the event loop turning, the throttle timer cannot fire: at most one
     # immediate draw request for the whole burst.
@@ -185,12 +134,7 @@ def test_dashboard_titles_do_not_overlap(qtbot, running, size):
     682 x 260 is too small for seven readable plots: the panel scrolls instead.
     """
     sim, frames = running
-    dash = QtDashboard()
-    qtbot.addWidget(dash)
-    dash.resize(*size)
-    dash.show()
-    qtbot.waitExposed(dash)
-    dash.on_rebuilt(make_static(sim), frames[0])
+    dash = show_dashboard(qtbot, sim, frames[0], size)
     dash.on_frame(frames[-1])
     # The figure follows the canvas's size once Qt delivers the resize event.
     ratio = dash.canvas.device_pixel_ratio
@@ -240,7 +184,7 @@ def test_dashboard_tooltip_gives_the_exact_definition(qtbot, running):
     sim, frames = running
     dash = QtDashboard()
     qtbot.addWidget(dash)
-    dash.on_rebuilt(make_static(sim), frames[-1])
+    dash.on_rebuilt(static_from_simulation(sim), frames[-1])
     ax = dash._axes["assortativity"]
 
     class Move:
@@ -258,7 +202,6 @@ def test_dashboard_tooltip_gives_the_exact_definition(qtbot, running):
 
 def test_dashboard_many_groups_fold_into_other(qtbot, running):
     sim, frames = running
-    _, Static = _frame_types()
     group = np.arange(sim.n) % 12
     static = Static(ids=sim.ids, group=group, group_labels=[f"class {k}" for k in range(12)],
                     opted_out=sim.pop.opted_out, n=sim.n, graph_key=None)
@@ -273,7 +216,7 @@ def test_dashboard_many_groups_fold_into_other(qtbot, running):
 def test_contributions_add_up_to_the_score_without_violations():
     sim = karate(**{"rubric.violation_points": 0.0})
     sim.run(10)
-    frame = make_frame(sim)
+    frame = frame_from_simulation(sim, edges_changed=True)
     for i in range(sim.n):
         points = contribution_points(frame.components, frame.weights, i)
         assert 350.0 + sum(points.values()) == pytest.approx(frame.scores[i], abs=1e-9)
@@ -283,7 +226,7 @@ def test_contributions_add_up_to_the_score_without_violations():
 def test_penalty_is_never_negative_with_violations():
     sim = karate(**{"rubric.violation_points": 40.0, "events.violation_rate": 0.5})
     sim.run(10)
-    frame = make_frame(sim)
+    frame = frame_from_simulation(sim, edges_changed=True)
     penalties = [violation_penalty(contribution_points(frame.components, frame.weights, i),
                                    frame.scores[i])[0] for i in range(sim.n)]
     assert min(penalties) >= 0.0
@@ -297,7 +240,7 @@ def inspector(qtbot):
     insp = QtInspector(sim.score_history)
     qtbot.addWidget(insp)
     insp.resize(420, 1000)
-    insp.on_rebuilt(make_static(sim), make_frame(sim))
+    insp.on_rebuilt(static_from_simulation(sim), frame_from_simulation(sim, edges_changed=True))
     insp.show()
     qtbot.waitExposed(insp)
     return sim, insp
@@ -331,7 +274,7 @@ def test_inspector_follows_frames(qtbot, inspector):
     sim, insp = inspector
     insp.show_person(3)
     sim.step()
-    insp.on_frame(make_frame(sim, edges_changed=False))
+    insp.on_frame(frame_from_simulation(sim, edges_changed=False))
     want = f"{sim.scores[3]:.0f}"
     qtbot.waitUntil(lambda: insp._score.text() == want)
     qtbot.waitUntil(lambda: insp._table.model().rowCount() == sim.degree()[3])
@@ -363,11 +306,11 @@ def test_inspector_keeps_the_person_on_reset_only(inspector):
     sim, insp = inspector
     insp.show_person(4)
     sim.reset()
-    insp.on_rebuilt(make_static(sim), make_frame(sim))
+    insp.on_rebuilt(static_from_simulation(sim), frame_from_simulation(sim, edges_changed=True))
     assert insp.person == 4
     other = Simulation(load_scenario("karate", {"population.optout_share": 0.3}))
-    insp.on_rebuilt(dataclasses.replace(make_static(other), graph_key="another graph"),
-                    make_frame(other))
+    insp.on_rebuilt(dataclasses.replace(static_from_simulation(other), graph_key="another graph"),
+                    frame_from_simulation(other, edges_changed=True))
     assert insp.person is None
     assert insp._stack.currentIndex() == 0
 
@@ -380,7 +323,7 @@ def test_inspector_survives_missing_score_history(qtbot):
 
     insp = QtInspector(not_kept)
     qtbot.addWidget(insp)
-    insp.on_rebuilt(make_static(sim), make_frame(sim))
+    insp.on_rebuilt(static_from_simulation(sim), frame_from_simulation(sim, edges_changed=True))
     insp.show_person(1)
     assert "not kept" in insp._history_note.get_text()
 
@@ -389,12 +332,7 @@ def test_inspector_survives_missing_score_history(qtbot):
 @pytest.fixture
 def shown_dashboard(qtbot, running):
     sim, frames = running
-    dash = QtDashboard()
-    qtbot.addWidget(dash)
-    dash.resize(1500, 340)
-    dash.show()
-    qtbot.waitExposed(dash)
-    dash.on_rebuilt(make_static(sim), frames[0])
+    dash = show_dashboard(qtbot, sim, frames[0], (1500, 340))
     dash.on_frame(frames[-1])
     dash.flush()
     return sim, frames[-1], dash
