@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.model_host import BROKEN, Failure
 from app.model_process import Died, InlineChannel, ProcessChannel
+from models.errors import ScenarioError
 from models.history import METRIC_COLUMNS
 from models.scenario import Scenario
 
@@ -165,7 +166,15 @@ class Worker(QObject):
         if self._history is None:
             return
         try:
-            scenario, pending = self._request("set_params", changes)
+            scenario, pending = self._ask("set_params", changes)
+        except Died as exc:   # the run is over; Reset rebuilds, with this change kept
+            self.failed.emit(str(exc))
+            try:
+                self._scenario = self._scenario.replace(changes)
+            except ScenarioError:
+                return
+            self.scenario_changed.emit(self._scenario)
+            return
         except Failure as exc:
             self.failed.emit(str(exc))
             try:
@@ -179,7 +188,7 @@ class Worker(QObject):
     @Slot(int)
     def scam(self, person: int) -> None:
         try:
-            self._request("scam", int(person))
+            self._ask("scam", int(person))
         except Failure as exc:
             self.failed.emit(str(exc))
 
@@ -199,7 +208,7 @@ class Worker(QObject):
 
     def _emit_layout(self, recompute: bool) -> None:
         try:
-            key, pos = self._request("layout", recompute)
+            key, pos = self._ask("layout", recompute)
         except Failure as exc:
             if str(exc):
                 self.failed.emit(str(exc))

@@ -207,6 +207,20 @@ def test_a_crashed_model_process_is_reported_and_replaced(qtbot, controller):
     assert _steps(qtbot, controller, 1)[0].step == 1
 
 
+def test_a_process_dying_under_a_parameter_change_still_lets_reset_rebuild(
+        qtbot, controller):
+    controller._worker.channel.process.kill()   # as an out-of-memory kill would
+    controller._worker.channel.process.join(10)
+    with qtbot.waitSignal(controller.failed, timeout=WAIT) as blocker:
+        controller.set_params({"rubric.social": 0.3})
+    assert blocker.args[0].startswith("The model process stopped unexpectedly")
+    with qtbot.waitSignal(controller.rebuilt, timeout=WAIT) as blocker:
+        controller.reset()
+    assert blocker.args[1].step == 0 and blocker.args[0].n == 34
+    assert blocker.args[1].scenario["rubric.social"] == 0.3   # the change was not lost
+    assert _steps(qtbot, controller, 1)[0].step == 1
+
+
 def test_bad_graph_file_keeps_the_previous_simulation(qtbot, controller, tmp_path):
     bad = tmp_path / "junk.graphml"
     bad.write_bytes(b"<graphml><graph><node id='a'")   # truncated XML
