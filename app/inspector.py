@@ -290,11 +290,7 @@ class QtInspector(QWidget):
         self._update_parts(frame, static, i, score, thresholds)
         self._update_history(frame, i, thresholds)
         self._update_friends(frame, static, i)
-        months = int(frame.scenario["events.scam_duration"])
-        self._scam_note.setText(
-            f"A scam, through no fault of their own: they miss every payment for the next "
-            f"{months} month{'s' if months != 1 else ''}. Watch their score, and then their "
-            f"friends'.")
+        self._scam_note.setText(scam_note(frame.scenario))
 
     def _update_header(self, frame: Frame, static: Static, i: int, score: float,
                        status: int) -> None:
@@ -400,3 +396,17 @@ if __name__ == "__main__":
     from app.preview import preview
 
     sys.exit(preview("inspector"))
+
+
+def scam_note(scenario) -> str:
+    """What "Scam this person" will do under this scenario, in one or two sentences."""
+    months = int(scenario["events.scam_duration"])
+    if not scenario["events.enabled"]:
+        # MODEL.md: with life events off nobody pays or misses bills, so a scam is inert.
+        return ("Life events are off, so nobody pays or misses bills: a scam changes "
+                "nothing until you switch them on.")
+    if months == 0:
+        return "Scams last 0 months in this scenario (events.scam_duration): no effect."
+    return (f"A scam, through no fault of their own: they miss every payment for the next "
+            f"{months} month{'s' if months != 1 else ''}. Watch their score, and then their "
+            f"friends'.")

@@ -409,3 +409,12 @@ def test_people_csv_matches_the_cli(tmp_path, running):
     sim.write_nodes_csv(tmp_path / "cli.csv")
     export_people_csv(sim.person_table(), tmp_path / "app.csv")
     assert (tmp_path / "app.csv").read_bytes() == (tmp_path / "cli.csv").read_bytes()
+
+
+def test_scam_note_says_when_a_scam_cannot_act():
+    from app.inspector import scam_note
+    from models import load_scenario
+
+    assert "6 months" in scam_note(load_scenario("default"))
+    assert "changes nothing" in scam_note(load_scenario("frozen"))
+    assert "no effect" in scam_note(load_scenario("default", {"events.scam_duration": 0}))
