@@ -2,12 +2,24 @@
 
 The public API is small:
 
-- :class:`Scenario`, :func:`load_scenario`, :func:`save_scenario`: parameters and files.
-- :class:`Simulation`: build from a scenario, ``step()``, ``run(n)``, read state and history.
+- :class:`Scenario`, :func:`load_scenario`, :func:`save_scenario`, :func:`preset_names`:
+  every parameter, and the TOML files that hold them.
+- :class:`Simulation`: build from a scenario, ``step()``, ``run(n)``, read the state, the
+  per-person table and the metrics history; change parameters between steps.
 - :class:`ScenarioError`: the one-line error for any user mistake.
+
+Examples
+--------
+>>> from models import Simulation, load_scenario
+>>> sim = Simulation(load_scenario("karate", {"rubric.social": 0.4}))
+>>> sim.run(2)
+>>> sim.history["assortativity"].shape
+(3,)
 """
 
 from .errors import ScenarioError
 from .scenario import Scenario, load_scenario, preset_names, save_scenario
+from .simulation import Simulation
 
-__all__ = ["Scenario", "ScenarioError", "load_scenario", "save_scenario", "preset_names"]
+__all__ = ["Scenario", "ScenarioError", "Simulation", "load_scenario", "preset_names",
+           "save_scenario"]

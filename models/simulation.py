@@ -26,7 +26,7 @@ from .dating import DatingState, dating_round
 from .errors import ScenarioError
 from .events import decay_factor, miss_probability, prior_record, spending, status_of
 from .graph import GraphData, in_sorted, sorted_unique
-from .history import METRIC_COLUMNS, NODE_COLUMNS, History, table_rows, write_csv
+from .history import NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
 from .population import draw_population
 from .scenario import Scenario
@@ -412,6 +412,3 @@ def _gap_rule(sc: Scenario, social_share: float):
 
     return rule
 
-
-# METRIC_COLUMNS is re-exported for callers that want the CSV header without a run.
-__all__ += ["METRIC_COLUMNS"]
