@@ -164,6 +164,17 @@ def drop_probability(gap: np.ndarray, *, tolerance: float, motivation: float,
     return -np.expm1(-sensitivity * motivation * excess)
 
 
+#: How many people a reviewer who dropped a tie may ask before giving up this month.
+ASK_TRIES = 8
+
+
+def _taken(edges: EdgeSet, i: np.ndarray, j: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Candidates ``c`` that ``i`` cannot ask: itself, the friend just dropped, a friend."""
+    n = edges.n
+    return (c == i) | (c == j) | edges.contains(np.minimum(i, c) * np.int64(n)
+                                                + np.maximum(i, c))
+
+
 def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.random.Generator,
                 triadic_closure: float, drop_rule=None,
                 accept_rule=None) -> tuple[np.ndarray, np.ndarray]:
@@ -201,18 +212,21 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
     candidate = rng.integers(0, n, size=i.size)
     k = adj.random_neighbour(i[via_friend], rng)
     candidate[via_friend] = adj.random_neighbour(k, rng)
-    # A friend of a friend is often a friend already: then ask a random person instead,
-    # so that closure does not slowly thin the network.
-    fallback = rng.integers(0, n, size=i.size)
-    taken = (candidate == i) | edges.contains(np.minimum(i, candidate) * np.int64(n)
-                                              + np.maximum(i, candidate))
-    candidate = np.where(taken, fallback, candidate)
+    # A friend of a friend is often a friend already (and in a small graph a random person
+    # often is too): ask someone else at random, a few times, so that reviews do not
+    # slowly thin the network.
+    taken = _taken(edges, i, j, candidate)
+    for _ in range(ASK_TRIES):
+        if not taken.any():
+            break
+        candidate[taken] = rng.integers(0, n, size=int(taken.sum()))
+        taken = _taken(edges, i, j, candidate)
     u_accept = rng.random(i.size)
     if accept_rule is None:
         accepted = np.ones(i.size, dtype=bool)
     else:
         accepted = u_accept >= accept_rule(scores[candidate] - scores[i])
-    accepted &= candidate != i
+    accepted &= ~taken
     a = i[accepted]
     c = candidate[accepted]
     add = np.minimum(a, c) * np.int64(n) + np.maximum(a, c)

@@ -116,3 +116,16 @@ def test_opted_out_components_follow_optout_value():
     assert out.any()
     for key in ("history", "capacity", "identity", "behaviour"):
         assert (sim.components[key][out] == 0.0).all()
+
+
+def test_reviews_do_not_thin_a_small_network():
+    from models.graph import GraphData
+
+    # A triangle and two people alone: churn must find them rather than lose ties.
+    graph = GraphData(ids=np.array(list("xyzqr"), dtype=object),
+                      edges=np.array([[0, 1], [0, 2], [1, 2]]), groups=None)
+    sim = Simulation(load_scenario("default", {"sharing.churn": 0.2,
+                                               "sharing.share_with_friends": False}),
+                     graph=graph)
+    sim.run(200)
+    assert sim.friends.m == 3
