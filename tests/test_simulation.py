@@ -127,5 +127,10 @@ def test_reviews_do_not_thin_a_small_network():
     sim = Simulation(load_scenario("default", {"sharing.churn": 0.2,
                                                "sharing.share_with_friends": False}),
                      graph=graph)
-    sim.run(200)
-    assert sim.friends.m == 3
+    ties = []
+    for _ in range(200):
+        sim.step()
+        ties.append(sim.friends.m)
+    # Batch semantics can lose a tie when two people act on the same pair in one month,
+    # but the network must not drain (it used to lose every tie within 25 months).
+    assert min(ties[-50:]) >= 2 and np.mean(ties) >= 2.5
