@@ -10,7 +10,9 @@ Conventions, the same for every format:
   GraphML, GEXF and GML, then any node that only appears in an edge). Text ids become
   Python ints only when *every* id is a canonical decimal integer (``str(int(t)) == t``:
   ``"7"`` and ``"-3"`` do, ``"007"``, ``"+3"`` and ``"-0"`` do not), so ids round-trip
-  exactly. GML ids keep their GML type (integer or string).
+  exactly. GML: when every node has a distinct ``label`` (as networkx and Gephi write
+  the node's name), the labels are the ids, as networkx's ``read_gml`` does; otherwise
+  the ``id`` values, keeping their GML type (integer or string).
 - A node attribute named ``group`` (any case) gives ``GraphData.groups``, values as typed
   in the file (GraphML ``attr.type``, GEXF attribute ``type``, GML value). If some nodes
   lack it, they get the label ``"none"`` and every label becomes a string; labels of mixed
@@ -334,7 +336,7 @@ def _read_gml(text: str) -> GraphData:
     graph = next((v for k, v in tree if k.lower() == "graph" and isinstance(v, list)), None)
     if graph is None:
         raise _Bad("no 'graph [ ... ]' block: not a GML file")
-    b = _Builder()
+    nodes = []
     for k, (key, item) in enumerate(kv for kv in graph if kv[0].lower() == "node"):
         attrs = dict(reversed(item)) if isinstance(item, list) else {}
         nid = attrs.get("id", _MISSING)
@@ -343,14 +345,23 @@ def _read_gml(text: str) -> GraphData:
         group = next((v for kk, v in attrs.items() if kk.lower() == "group"), _MISSING)
         if isinstance(group, list):
             raise _Bad(f"node {_short(nid)}: group must be a number or a string")
-        b.node(nid, group)
+        nodes.append((nid, attrs.get("label", _MISSING), group))
+    # networkx and Gephi write the node's name as its label and number the ids: use the
+    # labels when every node has a distinct one, as networkx's read_gml does.
+    labels = [lab for _, lab, _ in nodes]
+    named = bool(nodes) and all(isinstance(lab, (int, str)) for lab in labels) and \
+        len(set(map(str, labels))) == len(labels)
+    name_of = {nid: (lab if named else nid) for nid, lab, _ in nodes}
+    b = _Builder()
+    for nid, _, group in nodes:
+        b.node(name_of[nid], group)
     for k, (key, item) in enumerate(kv for kv in graph if kv[0].lower() == "edge"):
         attrs = dict(reversed(item)) if isinstance(item, list) else {}
         s, t = attrs.get("source", _MISSING), attrs.get("target", _MISSING)
         if not isinstance(s, (int, str)) or not isinstance(t, (int, str)):
             raise _Bad(f"edge #{k + 1}: needs an integer or string source and target")
-        b.edge(s, t)
-    return b.finish(convert_ids=False)
+        b.edge(name_of.get(s, s), name_of.get(t, t))
+    return b.finish(convert_ids=named)
 
 
 # --------------------------------------------------------------------------- edge lists

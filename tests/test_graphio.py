@@ -86,13 +86,23 @@ def test_networkx_files_round_trip_string_ids(tmp_path, writer, ext):
     assert g.groups.tolist() == [k.nodes[i]["club"] for i in names]
 
 
-def test_gml_uses_the_id_not_the_label(tmp_path):
+def test_gml_uses_distinct_labels_as_names_like_networkx(tmp_path):
     k = karate_with_groups([f"n{i}" for i in range(34)])
     p = tmp_path / "named.gml"
     nx.write_gml(k, p)  # writes id 0..33 and the names as labels
     g = read_graph(p)
-    assert g.ids.tolist() == list(range(34))
+    assert g.ids.tolist() == [f"n{i}" for i in range(34)]
     assert g.m == 78
+    assert sorted(map(tuple, g.edges.tolist())) == sorted(
+        tuple(sorted((int(u[1:]), int(v[1:])))) for u, v in k.edges())
+
+
+def test_gml_falls_back_to_ids_when_labels_repeat_or_are_missing(tmp_path):
+    p = tmp_path / "dup.gml"
+    p.write_text('graph [ node [ id 5 label "a" ] node [ id 7 label "a" ] '
+                 'node [ id 9 ] edge [ source 5 target 7 ] ]')
+    g = read_graph(p)
+    assert g.ids.tolist() == [5, 7, 9] and g.edges.tolist() == [[0, 1]]
 
 
 @pytest.mark.parametrize("groups", [
