@@ -12,6 +12,7 @@ caller to show in a dialog. Animations (``save_animation``) are not implemented.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -165,7 +166,11 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], *,
         a.set_animated(False)
     try:
         # Text stays text in SVG and PDF: searchable, and editable in slide software.
-        with atomic_path(path) as tmp, \
+        # The views' draw_event handlers paint the screen buffer (blitting, recoloured
+        # people); run against the file's renderer they would scribble on the image.
+        quiet = figure.canvas.callbacks.blocked(signal="draw_event") \
+            if figure.canvas is not None else contextlib.nullcontext()
+        with atomic_path(path) as tmp, quiet, \
                 mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
             figure.savefig(tmp, format=fmt, dpi=dpi or PNG_DPI, bbox_inches="tight",
                            pad_inches=0.15, metadata=_metadata(fmt, lines),

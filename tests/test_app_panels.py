@@ -418,3 +418,19 @@ def test_scam_note_says_when_a_scam_cannot_act():
     assert "6 months" in scam_note(load_scenario("default"))
     assert "changes nothing" in scam_note(load_scenario("frozen"))
     assert "no effect" in scam_note(load_scenario("default", {"events.scam_duration": 0}))
+
+
+def test_export_does_not_run_the_screen_draw_handlers(tmp_path, shown_dashboard):
+    # The network view paints recoloured people into the screen buffer on draw_event;
+    # run against the file's renderer during savefig it scribbled streaks over exports.
+    dash = shown_dashboard[2]
+    canvas = dash.canvas
+    seen = []
+    cid = canvas.mpl_connect("draw_event", lambda event: seen.append(event.renderer))
+    try:
+        for suffix in (".png", ".svg"):
+            export_figure(dash.figure, tmp_path / f"d{suffix}",
+                          annotations={"app": "ScoreNet"})
+        assert all(r is canvas.get_renderer() for r in seen)
+    finally:
+        canvas.mpl_disconnect(cid)
