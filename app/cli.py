@@ -113,20 +113,41 @@ def _summary(sim) -> str:
     return "\n".join(lines)
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse unwritable output paths before the run, so no work is thrown away."""
+    from pathlib import Path
+
+    from models.atomic import check_writable
+
+    outs = {"--metrics-out": args.metrics_out, "--nodes-out": args.nodes_out}
+    for flag, path in outs.items():
+        if path is not None:
+            if not path.strip():
+                raise UsageError(f"{flag}: needs a file name")
+            check_writable(path)
+    if args.metrics_out and args.nodes_out and \
+            Path(args.metrics_out).resolve() == Path(args.nodes_out).resolve():
+        raise UsageError("--metrics-out and --nodes-out name the same file")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from models import load_scenario
     from models.simulation import Simulation
 
     scenario = load_scenario(args.scenario, _overrides(args))
+    _check_outputs(args)
     if not args.quiet:
         sys.stderr.write(f"building {scenario.name}...\n")
     sim = Simulation(scenario)
     sim.run(progress=_Progress(sys.stderr, args.quiet))
-    if args.metrics_out:
-        sim.history.to_csv(args.metrics_out)
-    if args.nodes_out:
-        sim.write_nodes_csv(args.nodes_out)
-    if not args.metrics_out:
+    for path, write in ((args.metrics_out, sim.history.to_csv),
+                        (args.nodes_out, sim.write_nodes_csv)):
+        if path is not None:
+            try:
+                write(path)
+            except OSError as exc:   # e.g. a full disk: say which file
+                raise OSError(exc.errno, exc.strerror or str(exc), path) from None
+    if args.metrics_out is None:
         print(_summary(sim))
     return 0
 
