@@ -68,8 +68,10 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     weight = np.power(s, exposure_bias) if exposure_bias > 0 else np.ones(users.size)
     total = weight.sum()
     p = weight / total if total > 0 else None
-    pick = rng.choice(users.size, size=(users.size, feed_size), p=p)
-    viewer = np.repeat(np.arange(users.size), feed_size)
+    # A feed longer than the pool only repeats people (and costs memory quadratically).
+    feed = min(feed_size, users.size - 1)
+    pick = rng.choice(users.size, size=(users.size, feed), p=p)
+    viewer = np.repeat(np.arange(users.size), feed)
     pick = pick.ravel()
     like = rng.random(pick.size) < like_rate
     like &= pick != viewer

@@ -27,9 +27,11 @@ Conventions, the same for every format:
 
 Edge lists: whitespace- or comma-separated, ``#`` starts a comment, blank lines skipped,
 columns after the second ignored (weights, timestamps), a line with one field is an
-isolated node, fields may be wrapped in double quotes. A first line that names the columns
-(``source,target``, ``from to``, ``id_1,id_2``..., or any non-integer pair followed only
-by integer ids) is skipped as a header.
+isolated node, fields may be wrapped in double quotes (which may hold spaces, commas and
+``#``; an unbalanced quote is an error). A first line that names the columns
+(``source,target``, ``from to``, ``id_1,id_2``... when those names are not ids elsewhere
+in the file, or any non-integer pair followed only by integer ids) is skipped as a
+header.
 """
 
 from __future__ import annotations
@@ -367,7 +369,46 @@ def _read_gml(text: str) -> GraphData:
 # --------------------------------------------------------------------------- edge lists
 
 
+def _strip_comment(line: str) -> str:
+    """The line without a ``#`` comment; a ``#`` inside double quotes is part of an id."""
+    if '"' not in line:
+        return line.split("#", 1)[0]
+    quoted = False
+    for k, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "#" and not quoted:
+            return line[:k]
+    return line
+
+
+def _split_quoted(line: str, sep: str | None) -> list[str]:
+    """Split on ``sep`` (None: runs of whitespace) outside double quotes; drop the quotes."""
+    fields, cur, quoted, started = [], [], False, False
+    for ch in line:
+        if ch == '"':
+            quoted, started = not quoted, True
+        elif not quoted and (ch == sep or (sep is None and ch.isspace())):
+            if sep is not None or cur or started:
+                fields.append("".join(cur))
+            cur, started = [], False
+        else:
+            cur.append(ch)
+    if cur or started or sep is not None:
+        fields.append("".join(cur))
+    return fields
+
+
 def _fields(line: str, lineno: int) -> list[str]:
+    if line.count('"') % 2:
+        raise _Bad(f"line {lineno}: unbalanced double quote in {_short(line)}")
+    if '"' in line:
+        sep = "," if any("," in part for part in line.split('"')[::2]) else None
+        fields = [f.strip() if sep else f for f in _split_quoted(line, sep)]
+        for f in fields[:2]:
+            if not f:
+                raise _Bad(f"line {lineno}: empty node id in {_short(line)}")
+        return fields[:2]
     if "," in line:
         fields = [f.strip() for f in line.split(",")]
         for f in fields[:2]:
@@ -377,13 +418,7 @@ def _fields(line: str, lineno: int) -> list[str]:
                 raise _Bad(f"line {lineno}: mixed comma and space separators in {_short(line)}")
     else:
         fields = line.split()
-    out = fields[:2]
-    for i, f in enumerate(out):
-        if len(f) >= 2 and f[0] == '"' and f[-1] == '"':
-            out[i] = f = f[1:-1]
-            if not f:
-                raise _Bad(f"line {lineno}: empty node id in {_short(line)}")
-    return out
+    return fields[:2]
 
 
 def _read_edge_list(text: str) -> GraphData:
@@ -396,7 +431,7 @@ def _read_edge_list(text: str) -> GraphData:
     if "," in text or '"' in text:
         rows = []
         for lineno, line in enumerate(lines, 1):
-            line = line.split("#", 1)[0].strip()
+            line = _strip_comment(line).strip()
             if line:
                 rows.append(_fields(line, lineno))
     else:  # the common case, kept to C-speed list comprehensions
@@ -426,7 +461,8 @@ def _is_header(rows: list[list[str]]) -> bool:
     if len(first) < 2 or any(_INT_RE.fullmatch(f) for f in first):
         return False
     if {f.lower() for f in first} <= _HEADER_NAMES and first[0].lower() != first[1].lower():
-        return True
+        # "node1 node2" may be a header or a first tie: a header's names are not ids.
+        return not set(first) & {f for fields in rows[1:] for f in fields}
     if len(rows) < 2:
         return False
     match = _INT_RE.fullmatch

@@ -314,7 +314,7 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     except OSError as exc:
         raise ScenarioError(source, "", f"cannot read: {exc.strerror or exc}") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")   # Notepad and Excel may add a byte-order mark
     except UnicodeDecodeError:
         raise ScenarioError(source, "", "not a UTF-8 text file") from None
     try:

@@ -21,6 +21,9 @@ NETWORK_KINDS: tuple[str, ...] = ("watts_strogatz", "barabasi_albert", "sbm", "k
 
 INF = math.inf
 
+#: Rubric weights are shares of their sum; this bound keeps the sum finite.
+MAX_WEIGHT = 1e6
+
 
 @dataclass(frozen=True)
 class Field:
@@ -120,15 +123,15 @@ FIELDS: tuple[Field, ...] = (
        "SBM: share of a person's expected ties that fall inside their own group.",
        rebuild=True, step=0.05),
     # [rubric]
-    _f("rubric", "history", float, 0.35, 0.0, None, "Credit history",
+    _f("rubric", "history", float, 0.35, 0.0, MAX_WEIGHT, "Credit history",
        "Weight of the payment record, 1 / (1 + missed).", step=0.01),
-    _f("rubric", "capacity", float, 0.20, 0.0, None, "Fulfilment capacity",
+    _f("rubric", "capacity", float, 0.20, 0.0, MAX_WEIGHT, "Fulfilment capacity",
        "Weight of wealth (percentile).", step=0.01),
-    _f("rubric", "identity", float, 0.15, 0.0, None, "Personal characteristics",
+    _f("rubric", "identity", float, 0.15, 0.0, MAX_WEIGHT, "Personal characteristics",
        "Weight of stability (identity, education, housing).", step=0.01),
-    _f("rubric", "behaviour", float, 0.25, 0.0, None, "Behaviour and preferences",
+    _f("rubric", "behaviour", float, 0.25, 0.0, MAX_WEIGHT, "Behaviour and preferences",
        "Weight of platform spending (percentile among participants).", step=0.01),
-    _f("rubric", "social", float, 0.05, 0.0, None, "Interpersonal relationships",
+    _f("rubric", "social", float, 0.05, 0.0, MAX_WEIGHT, "Interpersonal relationships",
        "Weight of the friends' mean score from the previous step.", step=0.01),
     _f("rubric", "violation_points", float, 10.0, 0.0, 600.0, "Points per violation",
        "Points subtracted per (decayed) violation.", step=1.0),
@@ -196,7 +199,7 @@ FIELDS: tuple[Field, ...] = (
     _f("dating", "enabled", bool, True, label="Dating app", doc="People use a dating app."),
     _f("dating", "activity", float, 0.1, 0.0, 1.0, "Dating activity",
        "Share of people who use the app each month.", step=0.01),
-    _f("dating", "feed_size", int, 10, 0, 10_000, "Feed size",
+    _f("dating", "feed_size", int, 10, 0, 1_000, "Feed size",
        "Candidates each user is shown per month.", step=1),
     _f("dating", "exposure_bias", float, 1.0, 0.0, 20.0, "Exposure bias",
        "0 shows everyone equally; higher shows high scorers more.", step=0.1),

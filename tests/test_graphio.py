@@ -536,3 +536,25 @@ def test_arbitrary_content_only_raises_scenario_error(tmp_path_factory, data, ex
         assert g.groups is None or len(g.groups) == g.n
         assert_canonical(g)
         assert g.edges.size == 0 or g.edges.max() < g.n
+
+
+@pytest.mark.parametrize("name, text, ids, edges", [
+    ("q.txt", '"a b" "c"\n"c" "d"\n', ["a b", "c", "d"], [[0, 1], [1, 2]]),
+    ("q.csv", '"x,1", "y # no comment" # comment\n"y # no comment",z\n',
+     ["x,1", "y # no comment", "z"], [[0, 1], [1, 2]]),
+    ("h.txt", "node1 node2\nnode2 node3\nnode3 node4\n",
+     ["node1", "node2", "node3", "node4"], [[0, 1], [1, 2], [2, 3]]),
+    ("h.csv", "node1,node2\na,b\nb,c\n", ["a", "b", "c"], [[0, 1], [1, 2]]),
+])
+def test_quotes_and_header_like_first_lines(tmp_path, name, text, ids, edges):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    g = read_graph(p)
+    assert g.ids.tolist() == ids and g.edges.tolist() == edges
+
+
+def test_unbalanced_quote_is_an_error(tmp_path):
+    p = tmp_path / "bad.txt"
+    p.write_text('"a" "b"\n"b" "c\n', encoding="utf-8")
+    with pytest.raises(ScenarioError, match="line 2: unbalanced double quote"):
+        read_graph(p)

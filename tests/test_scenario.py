@@ -75,6 +75,7 @@ def test_every_field_has_doc_label_and_valid_default():
     ("[population]\nsize = 4000000\n[network]\nmean_degree = 1000\n", "network.mean_degree",
      "fit in memory"),
     ("[population]\nsize = 90000000\n", "population.size", "<="),
+    ("[rubric]\nhistory = 1e308\ncapacity = 1e308\n", "rubric.history", "<="),
 ])
 def test_bad_values_give_one_line_naming_file_and_key(tmp_path, body, key, words):
     p = write(tmp_path, body)
@@ -153,3 +154,9 @@ def test_parse_value(text, value):
 def test_int_accepted_where_float_expected():
     sc = Scenario({"rubric.social": 1})
     assert isinstance(sc["rubric.social"], float)
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    p = tmp_path / "bom.toml"
+    p.write_bytes(b"\xef\xbb\xbf[about]\nname = \"bom\"\n")
+    assert load_scenario(p).name == "bom"

@@ -134,3 +134,10 @@ def test_reviews_do_not_thin_a_small_network():
     # Batch semantics can lose a tie when two people act on the same pair in one month,
     # but the network must not drain (it used to lose every tie within 25 months).
     assert min(ties[-50:]) >= 2 and np.mean(ties) >= 2.5
+
+
+def test_a_feed_longer_than_the_pool_is_cut_to_the_pool():
+    sim = Simulation(load_scenario("karate", {"dating.feed_size": 1000,
+                                              "dating.activity": 1.0}))
+    sim.run(3)   # 34 users see at most 33 candidates each, not 1,000
+    assert np.isfinite(sim.history["dating_assortativity"][1:]).any()
