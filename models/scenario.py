@@ -7,11 +7,14 @@ values, checked against :mod:`models.schema`. Presets live in ``assets/scenarios
 from __future__ import annotations
 
 import math
+import numbers
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .atomic import write_text_atomic
 from .errors import ScenarioError
@@ -80,9 +83,9 @@ def _check_value(field: Field, value: Any, source: str) -> Any:
     """Coerce one value to the field's type and range, or raise ScenarioError."""
     name = field.name
     if field.type is bool:
-        if not isinstance(value, bool):
+        if not isinstance(value, (bool, np.bool_)):
             raise ScenarioError(source, name, f"must be true or false, got {value!r}")
-        return value
+        return bool(value)
     if field.type is str:
         if not isinstance(value, str):
             raise ScenarioError(source, name, f"must be a string, got {_describe(value)} {value!r}")
@@ -90,11 +93,14 @@ def _check_value(field: Field, value: Any, source: str) -> Any:
             raise ScenarioError(
                 source, name, f"must be one of {', '.join(field.choices)}; got {value!r}")
         return value
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         want = "an integer" if field.type is int else "a number"
         raise ScenarioError(source, name, f"must be {want}, got {_describe(value)} {value!r}")
     if field.type is int:
-        if isinstance(value, float):
+        if isinstance(value, numbers.Integral):
+            value = int(value)
+        else:
+            value = float(value)
             if not value.is_integer():
                 raise ScenarioError(source, name, f"must be an integer, got {value!r}")
             value = int(value)
@@ -271,7 +277,10 @@ def _flatten(doc: Mapping[str, Any], source: str) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for section, body in doc.items():
         if section == "schema_version":
-            if not isinstance(body, int) or isinstance(body, bool) or body > SCHEMA_VERSION:
+            if not isinstance(body, int) or isinstance(body, bool):
+                raise ScenarioError(source, "schema_version",
+                                    f"must be an integer, got {body!r}")
+            if body > SCHEMA_VERSION:
                 raise ScenarioError(source, "schema_version",
                                     f"unsupported version {body!r} (this ScoreNet reads "
                                     f"up to {SCHEMA_VERSION})")

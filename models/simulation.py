@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -196,16 +197,23 @@ class Simulation:
         The graph is rebuilt only when the seed, size or network parameters changed.
         """
         if seed is not None:
-            self._scenario = self._scenario.replace({"run.seed": int(seed)})
+            self._scenario = self._scenario.replace({"run.seed": seed})
         self._build()
 
     def scam(self, person: int) -> None:
         """Make person ``person`` (an index) a scam victim from the next step on."""
-        if not 0 <= person < self.n:
-            raise IndexError(f"person index {person} out of range 0..{self.n - 1}")
+        person = self._check_person(person)
         self.scam_left[person] = max(int(self.scam_left[person]),
                                      int(self._applied["events.scam_duration"]))
         self.ever_scammed[person] = True
+
+    def _check_person(self, person) -> int:
+        if isinstance(person, (bool, np.bool_)):
+            raise TypeError("a person is an integer index, not a boolean")
+        person = operator.index(person)   # TypeError for 1.5, "3", None
+        if not 0 <= person < self.n:
+            raise IndexError(f"person index {person} out of range 0..{self.n - 1}")
+        return person
 
     def index_of(self, person_id: Any) -> int:
         """The index of the person with id ``person_id`` (as given by the graph)."""
@@ -223,7 +231,9 @@ class Simulation:
         ``progress(done, total)`` is called after each step; ``should_stop()`` is checked
         before each step and ends the run early when it returns True.
         """
-        total = self._scenario["run.steps"] if steps is None else int(steps)
+        total = self._scenario["run.steps"] if steps is None else operator.index(steps)
+        if total < 0:
+            raise ValueError(f"steps must be >= 0, got {total}")
         for done in range(total):
             if should_stop is not None and should_stop():
                 return
@@ -371,6 +381,7 @@ class Simulation:
         """
         if self._score_log is None:
             raise RuntimeError("per-person score history is not kept for graphs this large")
+        person = self._check_person(person)
         return np.array([row[person] for row in self._score_log], dtype=np.float32)
 
     def person_table(self) -> dict[str, np.ndarray]:

@@ -141,3 +141,19 @@ def test_a_feed_longer_than_the_pool_is_cut_to_the_pool():
                                               "dating.activity": 1.0}))
     sim.run(3)   # 34 users see at most 33 candidates each, not 1,000
     assert np.isfinite(sim.history["dating_assortativity"][1:]).any()
+
+
+def test_api_refuses_odd_arguments_clearly():
+    sim = Simulation(load_scenario("karate"))
+    for bad in (1.5, "3", None, True):
+        with pytest.raises(TypeError):
+            sim.scam(bad)
+    with pytest.raises(IndexError):
+        sim.score_history(-1)
+    with pytest.raises(ValueError):
+        sim.run(-1)
+    with pytest.raises(ScenarioError, match="run.seed"):
+        sim.reset(seed=1.5)
+    sim.set_params({"dating.feed_size": np.int64(3), "dating.enabled": np.True_,
+                    "rubric.social": np.float32(0.5)})
+    assert sim.applied["dating.feed_size"] == 3 and type(sim.applied["dating.feed_size"]) is int
