@@ -48,11 +48,6 @@ class History(Mapping[str, np.ndarray]):
     def append(self, row: Mapping[str, float]) -> None:
         self._rows.append(dict(row))
 
-    @property
-    def steps(self) -> int:
-        """Number of recorded rows (steps 0..now)."""
-        return len(self._rows)
-
     def row(self, i: int) -> dict[str, float]:
         """Row ``i`` as a dict (negative indices count from the end)."""
         return dict(self._rows[i])

@@ -186,11 +186,6 @@ class Simulation:
         self._applied = self._applied.replace(live)
         return self.pending()
 
-    def set_scenario(self, scenario: Scenario) -> list[str]:
-        """Replace the whole scenario (e.g. after opening a file); like :meth:`set_params`."""
-        self._scenario = scenario
-        return self.set_params({})
-
     def reset(self, seed: int | None = None) -> None:
         """Start again at step 0 from the current scenario (optionally with a new seed).
 
@@ -402,10 +397,6 @@ class Simulation:
         }
         assert list(table) == list(NODE_COLUMNS)
         return table
-
-    def write_metrics_csv(self, path) -> None:
-        """Write the metrics history (one row per step, step 0 included) to ``path``."""
-        self.history.to_csv(path)
 
     def write_nodes_csv(self, path) -> None:
         """Write the current per-person table to ``path``."""

@@ -57,10 +57,6 @@ class Adjacency:
                        self.lower.indices[np.where(in_upper, 0, pos_l)])
         return out.astype(np.int64)
 
-    def to_csr(self) -> sp.csr_array:
-        """The full symmetric matrix (built on request, for callers that need one)."""
-        return (self.upper + self.lower).tocsr()
-
 
 class _PlusEdges:
     """An :class:`Adjacency` plus a few extra edges, without building a new matrix."""
