@@ -28,7 +28,7 @@ _FIRST_PAINT = r"""
 import sys, time
 t0 = float(sys.argv[1])
 from PySide6.QtCore import QEvent, QObject
-from app.main import create_window
+from app.window.start import create_window
 app, window, error = create_window(sys.argv[2])
 marks = {}
 class Watch(QObject):
@@ -70,7 +70,7 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0,
     """
     from PySide6.QtCore import QEventLoop
 
-    from app.main import create_window
+    from app.window.start import create_window
 
     os.environ.setdefault("SCORENET_SETTINGS", str(ROOT / ".bench.ini"))
     app, window, _error = create_window(scenario)

@@ -55,8 +55,8 @@ def _settle(app, seconds: float) -> None:
 
 def shoot(name: str, out: Path = OUT) -> Path:
     """Render one shot of :data:`SHOTS` and return the PNG's path."""
-    from app.main import create_window
-    from app.main_window import settings
+    from app.window.start import create_window
+    from app.window.main_window import settings
     from models import load_scenario
 
     scenario_name, overrides, steps, (w, h), person = SHOTS[name]

@@ -15,8 +15,8 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
-from app.controller import SimController  # noqa: E402
-from app.frame import Frame, Static  # noqa: E402
+from app.controller.sim_controller import SimController  # noqa: E402
+from app.process.frame import Frame, Static  # noqa: E402
 from models import load_scenario  # noqa: E402
 from models.history import METRIC_COLUMNS  # noqa: E402
 from models.simulation import Simulation  # noqa: E402

@@ -20,16 +20,18 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from app import dashboard as dashboard_module  # noqa: E402
-from app import dashboard_scales, network_people, score_parts  # noqa: E402
-from app import export as export_module  # noqa: E402
-from app import inspector as inspector_module  # noqa: E402
-from app import plain_words  # noqa: E402
-from app.dashboard import SERIES, QtDashboard  # noqa: E402
-from app.export import (annotation_text, export_figure, export_metrics_csv,  # noqa: E402
-                        export_people_csv)
-from app.frame import Static, frame_from_simulation, static_from_simulation  # noqa: E402
-from app.inspector import QtInspector, contribution_points, violation_penalty  # noqa: E402
+from app.common import plain_words  # noqa: E402
+from app.dashboard import panel as dashboard_module  # noqa: E402
+from app.dashboard import scales as dashboard_scales  # noqa: E402
+from app.inspector import panel as inspector_module  # noqa: E402
+from app.inspector import score_parts  # noqa: E402
+from app.network import people as network_people  # noqa: E402
+from app.window import export as export_module  # noqa: E402
+from app.dashboard.panel import SERIES, QtDashboard  # noqa: E402
+from app.inspector.panel import QtInspector, contribution_points, violation_penalty  # noqa: E402
+from app.process.frame import Static, frame_from_simulation, static_from_simulation  # noqa: E402
+from app.process.tables import export_metrics_csv, export_people_csv  # noqa: E402
+from app.window.export import annotation_text, export_figure  # noqa: E402
 from models import load_scenario  # noqa: E402
 from models.history import METRIC_COLUMNS  # noqa: E402
 from models.schema import RUBRIC_KEYS  # noqa: E402
@@ -412,7 +414,7 @@ def test_people_csv_matches_the_cli(tmp_path, running):
 
 
 def test_scam_note_says_when_a_scam_cannot_act():
-    from app.inspector import scam_note
+    from app.inspector.panel import scam_note
     from models import load_scenario
 
     assert "6 months" in scam_note(load_scenario("default"))

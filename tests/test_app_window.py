@@ -19,7 +19,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
-from app.main_window import MainWindow  # noqa: E402
+from app.window.main_window import MainWindow  # noqa: E402
 from models import load_scenario  # noqa: E402
 from models.simulation import Simulation  # noqa: E402
 
@@ -232,7 +232,7 @@ def test_wheel_zooms_about_the_cursor_and_double_click_fits(qtbot, window):
 
 
 def test_a_bad_file_on_the_command_line_opens_the_default(qtbot, tmp_path, monkeypatch):
-    from app.main import create_window
+    from app.window.start import create_window
 
     monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "s.ini"))
     bad = tmp_path / "bad.toml"

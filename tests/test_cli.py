@@ -129,7 +129,7 @@ def test_run_does_not_import_qt():
     # igraph imports matplotlib.pyplot itself when it is installed (for its drawing
     # module), but that loads no Qt binding.
     code = ("import sys, app.cli; rc = app.cli.main(['run', 'karate', '--steps', '2', '--quiet']);"
-            "bad = [m for m in ('PySide6', 'shiboken6', 'app.main', 'matplotlib.backends.backend_qtagg') if m in sys.modules];"
+            "bad = [m for m in ('PySide6', 'shiboken6', 'app.window.start', 'matplotlib.backends.backend_qtagg') if m in sys.modules];"
             "print(bad); sys.exit(rc or bool(bad))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)

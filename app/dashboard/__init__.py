@@ -1,0 +1,1 @@
+"""The dashboard panel: the metrics over time and the score histogram."""

@@ -1,0 +1,1 @@
+"""The inspector panel: one person's score, its parts, their friends and history."""

@@ -1,0 +1,1 @@
+"""The network panel: people coloured by score on their friendship map."""

@@ -1,0 +1,91 @@
+"""The network view's friendship ties: one compound path, redrawn at a measured pace.
+
+Friendship ties change with rewiring, but redrawing them costs a full draw of the
+canvas, so they are redrawn at most every ``MIN_TIE_INTERVAL`` seconds, and less often
+when a full draw is slow (a big graph): about a tenth of the time at most. Beyond
+``MAX_TIE_SEGMENTS`` ties a fixed sample is drawn. :class:`TiesMixin` holds the
+:class:`~app.network.panel.QtNetworkView` methods that do this; it uses the view's
+artists and state and is not meant for another class.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+from matplotlib.path import Path
+
+from app.common.pacing import run_when_due
+
+__all__ = ["MAX_TIE_SEGMENTS", "HIDE_TIES_WHILE_MOVING", "MIN_TIE_INTERVAL", "TiesMixin"]
+
+#: Beyond this many friendship ties a deterministic sample is drawn (and a note says so).
+MAX_TIE_SEGMENTS = 100_000
+
+#: From this many drawn ties on, they are hidden while zooming or panning (drawing them
+#: takes a quarter of a second at 88,000) and come back when the mouse rests.
+HIDE_TIES_WHILE_MOVING = 20_000
+
+MIN_TIE_INTERVAL = 0.35  # s between two redraws of the friendship ties
+
+
+def _segments_path(pos: np.ndarray, edges: np.ndarray) -> Path:
+    """One path made of a separate line segment per edge."""
+    if edges.size == 0:
+        return Path(np.zeros((0, 2)))
+    verts = pos[edges].reshape(-1, 2)
+    codes = np.empty(verts.shape[0], dtype=Path.code_type)
+    codes[0::2] = Path.MOVETO
+    codes[1::2] = Path.LINETO
+    return Path(verts, codes)
+
+
+def _tie_style(m: int) -> tuple[float, float]:
+    """(alpha, linewidth) for ``m`` friendship ties: fainter as they get denser.
+
+    The ties are one path, so overlapping ties do not darken each other: the alpha is
+    the final shade, whatever the density.
+    """
+    alpha = float(np.clip(18.0 / math.sqrt(max(m, 1)), 0.15, 0.5))
+    width = float(np.clip(40.0 / math.sqrt(max(m, 1)), 0.3, 1.2))
+    return alpha, width
+
+
+class TiesMixin:
+    """The network view's friendship ties, redrawn when they changed and it is time.
+    Mixed into :class:`~app.network.panel.QtNetworkView`."""
+
+    def _schedule_ties(self) -> None:
+        if self._tie_timer.isActive():
+            return
+        run_when_due(self._tie_timer, self._tie_interval, self._last_tie_draw,
+                     self._redraw_ties)
+
+    def _on_tie_timer(self) -> None:
+        if self._ties_pending:
+            self._redraw_ties()
+
+    def _redraw_ties(self, draw: bool = True) -> None:
+        self._ties_pending = False
+        frame = self._frame
+        if frame is None or self._pos is None:
+            return
+        edges = np.asarray(frame.friend_edges)
+        m = edges.shape[0]
+        note = ""
+        if m > MAX_TIE_SEGMENTS:
+            # Same sample for the same tie count, so the picture does not flicker.
+            rng = np.random.default_rng(m)
+            keep = np.sort(rng.choice(m, MAX_TIE_SEGMENTS, replace=False))
+            edges = edges[keep]
+            note = f"Showing {MAX_TIE_SEGMENTS:,} of {m:,} friendships (a fixed sample)."
+        self._drawn_ties = int(edges.shape[0])
+        alpha, width = _tie_style(min(m, MAX_TIE_SEGMENTS))
+        self._ties.set_path(_segments_path(self._pos, edges))
+        self._ties.set_alpha(alpha)
+        self._ties.set_linewidth(width)
+        self._note.set_text(note)
+        self._last_tie_draw = time.perf_counter()
+        if draw:
+            self._invalidate()

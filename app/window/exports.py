@@ -1,0 +1,113 @@
+"""The main window's exports: the network or the dashboard as an image, the metrics and
+the people as CSV tables.
+
+Images carry their context drawn in (:func:`app.window.export.annotation_text`); the metrics
+CSV is byte for byte what ``scorenet run --metrics-out`` writes; the people table is
+computed where the model lives. :class:`ExportsMixin` is mixed into
+:class:`~app.window.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.process.tables import export_metrics_csv, write_people_csv
+from app.window.export import annotation_text, export_figure
+
+__all__ = ["ExportsMixin"]
+
+_IMAGE_FILTER = "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
+_CSV_FILTER = "CSV table (*.csv)"
+
+
+class ExportsMixin:
+    """Export commands and their dialogs for :class:`~app.window.main_window.MainWindow`."""
+
+    def _export_path(self, title: str, filters: str, what: str, suffix: str) -> Path | None:
+        """Pause and ask where to write ``what``; None before the first frame or when the
+        user cancels. A name typed without a suffix gets the chosen filter's."""
+        if self.controller.frame is None:
+            return None
+        self.controller.pause()
+        default = self._save_folder() / f"{self._base_name(what)}{suffix}"
+        path, chosen = QFileDialog.getSaveFileName(self, title, str(default), filters)
+        if not path:
+            return None
+        p = Path(path)
+        if not p.suffix:
+            ext = chosen[chosen.find("*.") + 1:chosen.find(")")] if "*." in chosen else ""
+            p = p.with_suffix(ext or ".png")
+        return p
+
+    def _base_name(self, what: str) -> str:
+        frame = self.controller.frame
+        step = frame.step if frame is not None else 0
+        return f"{self.controls.scenario.name}-{what}-month{step}"
+
+    def export_network_image(self, path: Path) -> Path:
+        """Write the network view (with its legend and context) to ``path``."""
+        self.network.flush()
+        return export_figure(self.network.figure, path, annotations=self._annotations())
+
+    def export_dashboard_image(self, path: Path) -> Path:
+        self.dashboard.flush()
+        return export_figure(self.dashboard.figure, path, annotations=self._annotations())
+
+    def _annotations(self) -> dict[str, str]:
+        frame = self.controller.frame
+        if frame is None:
+            return {"app": "ScoreNet", "scenario": self.controls.scenario.name}
+        return annotation_text(frame, frame.scenario.name)
+
+    def _export_image(self, which: str) -> None:
+        path = self._export_path(f"Export {which} image", _IMAGE_FILTER, which, ".png")
+        if path is None:
+            return
+        writer = self.export_network_image if which == "network" else self.export_dashboard_image
+        try:
+            writer(path)
+        except (OSError, ValueError) as exc:
+            text = f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror \
+                else str(exc)
+            QMessageBox.critical(self, "ScoreNet", text)
+            return
+        self.statusBar().showMessage(f"Exported {path}", 6000)
+
+    def _on_export_network(self) -> None:
+        self._export_image("network")
+
+    def _on_export_dashboard(self) -> None:
+        self._export_image("dashboard")
+
+    def export_metrics(self, path: Path) -> None:
+        """The metrics history so far, exactly as ``scorenet run --metrics-out`` writes it."""
+        export_metrics_csv(self.controller.frame.history, path)
+
+    def export_people(self, path: Path, on_done=None) -> None:
+        """The per-person table at the current step (computed in the worker)."""
+        def done(_result) -> None:
+            self.statusBar().showMessage(f"Exported {path}", 6000)
+            if on_done is not None:
+                on_done(path)
+
+        self.controller.call_in_worker(
+            write_people_csv, done, lambda msg: QMessageBox.critical(self, "ScoreNet", msg),
+            args=(str(path),))
+
+    def _on_export_metrics(self) -> None:
+        path = self._export_path("Export metrics", _CSV_FILTER, "metrics", ".csv")
+        if path is None:
+            return
+        try:
+            self.export_metrics(path)
+        except OSError as exc:
+            QMessageBox.critical(self, "ScoreNet", f"{path}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported {path}", 6000)
+
+    def _on_export_people(self) -> None:
+        path = self._export_path("Export people", _CSV_FILTER, "people", ".csv")
+        if path is not None:
+            self.export_people(path)

@@ -1,0 +1,185 @@
+"""The main window's document: open, save, revert, the recent files and the settings.
+
+The window owns the scenario as the controls show it, the file it came from and the
+last saved state, which decide the "*" in the title and the save prompt. A scenario
+that is opened becomes the document only once the model has built it (see
+``MainWindow._on_scenario_changed``), so a file that fails leaves the previous one in
+place. Presets ship with the app: they are never overwritten and never listed as recent.
+:class:`FilesMixin` is mixed into :class:`~app.window.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.controls.field_editors import GRAPH_FILE_FILTER
+from models.errors import ScenarioError
+from models.scenario import Scenario, load_scenario, preset_dir, save_scenario
+
+__all__ = ["FilesMixin", "settings", "MAX_RECENT"]
+
+MAX_RECENT = 8
+_TOML_FILTER = "ScoreNet scenario (*.toml);;All files (*)"
+
+
+def settings() -> QSettings:
+    """The app's settings (an INI file named by $SCORENET_SETTINGS, e.g. in tests)."""
+    path = os.environ.get("SCORENET_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings("ScoreNet", "ScoreNet")
+
+
+def _same_scenario(a: Scenario, b: Scenario) -> bool:
+    """Equal values; a graph path counts as equal when it names the same file."""
+    if a == b:
+        return True
+    ga, gb = a.graph_path(), b.graph_path()
+    if ga is None or gb is None or ga.resolve() != gb.resolve():
+        return False
+    return a.replace({"network.path": "x"}) == b.replace({"network.path": "x"})
+
+
+def _is_preset(path: Path | None) -> bool:
+    return path is not None and path.parent.resolve() == preset_dir().resolve()
+
+
+class FilesMixin:
+    """Open, save and recent files for :class:`~app.window.main_window.MainWindow`."""
+
+    def is_modified(self) -> bool:
+        return not _same_scenario(self.controls.scenario, self._saved)
+
+    def _save_folder(self) -> Path:
+        """Where file dialogs start: the scenario's folder, or home for a preset."""
+        return self._path.parent if self._path and not _is_preset(self._path) else Path.home()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"ScoreNet - {self.controls.scenario.name}[*]")
+        self.setWindowModified(self.is_modified())
+
+    def _on_scenario_changed(self, scenario: Scenario) -> None:
+        opening = self._opening
+        # Compared by value: the scenario may have crossed to the model process and back.
+        if opening is None or scenario != opening[0]:
+            return
+        # The scenario just opened is running: it becomes the document.
+        self._opening = None
+        self._path = opening[1]
+        self._saved = scenario
+        self.controls.set_scenario(scenario)
+        if self._path is not None and not _is_preset(self._path):
+            self._add_recent(self._path)
+        self._update_title()
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        if not self.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self, "ScoreNet", f"Save the changes to \u201c{self.controls.scenario.name}\u201d?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self._on_save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _on_open(self) -> None:
+        start = str(self._path.parent) if self._path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", start, _TOML_FILTER)
+        if path:
+            self._open_scenario(path)
+
+    def _open_scenario(self, name_or_path: str) -> bool:
+        """Open a scenario file or preset; False if it was refused or cancelled."""
+        if not self.maybe_save():
+            return False
+        try:
+            scenario = load_scenario(name_or_path)
+        except ScenarioError as exc:
+            QMessageBox.critical(self, "ScoreNet", str(exc))
+            return False
+        self.open_loaded(scenario, Path(scenario.source))
+        return True
+
+    def open_loaded(self, scenario: Scenario, path: Path | None) -> None:
+        """Run an already validated scenario; it becomes the document once it is built."""
+        self._opening = (scenario, path)
+        self.statusBar().showMessage(f"Opening {scenario.name}\u2026")
+        self.transport.set_status("Building the network\u2026")
+        self.controller.set_scenario(scenario)
+
+    def _on_revert(self) -> None:
+        if self._path is None:
+            return
+        try:
+            scenario = load_scenario(self._path)
+        except ScenarioError as exc:
+            QMessageBox.critical(self, "ScoreNet", str(exc))
+            return
+        self.open_loaded(scenario, self._path)
+
+    def _on_save(self) -> bool:
+        if self._path is None or _is_preset(self._path):
+            return self._on_save_as()   # presets ship with the app: never overwrite them
+        return self._save_to(self._path)
+
+    def _on_save_as(self) -> bool:
+        name = self.controls.scenario.name or "scenario"
+        path, _ = QFileDialog.getSaveFileName(self, "Save scenario as",
+                                              str(self._save_folder() / f"{name}.toml"),
+                                              _TOML_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(".toml"):
+            path += ".toml"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        scenario = self.controls.scenario
+        try:
+            save_scenario(scenario, path)
+        except OSError as exc:
+            QMessageBox.critical(self, "ScoreNet", f"{path}: {exc.strerror or exc}")
+            return False
+        self._path = path
+        self._saved = scenario
+        self._add_recent(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 6000)
+        return True
+
+    def _on_open_network(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open network file", str(Path.home()), GRAPH_FILE_FILTER)
+        if path:
+            self.controls.apply_changes({"network.kind": "file",
+                                         "network.path": str(Path(path).resolve())})
+            self.statusBar().showMessage("The new network is used from the next Reset.", 8000)
+
+    # ------------------------------------------------------------------ recent files
+    def _recent(self) -> list[str]:
+        value = settings().value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _add_recent(self, path: Path) -> None:
+        p = str(Path(path).resolve())
+        items = [p] + [x for x in self._recent() if x != p]
+        settings().setValue("recent", items[:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        items = self._recent()
+        for p in items:
+            act = self.recent_menu.addAction(Path(p).name)
+            act.setToolTip(p)
+            act.setStatusTip(p)
+            act.triggered.connect(lambda _c=False, x=p: self._open_scenario(x))
+        self.recent_menu.setEnabled(bool(items))

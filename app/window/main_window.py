@@ -1,0 +1,289 @@
+"""The main window: the network in the centre, the dashboard below it, the controls and
+the person inspector in docks, menus for files and exports.
+
+The window owns the *document* (:mod:`app.window.files`): the scenario as the controls
+show it, the file it came from and the last saved state. The running simulation is the
+controller's business; the window only forwards edits and commands to it and hands its
+frames to the views. Its actions and menus are in :mod:`app.window.menus`, its exports
+in :mod:`app.window.exports`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QDockWidget, QMainWindow, QMessageBox, QScrollArea,
+                               QSplitter, QStyle, QToolBar, QWidget)
+
+from app.common.theme import ABOUT_HTML, MODEL_HTML
+from app.controller.sim_controller import SimController
+from app.controls.panel import QtControls
+from app.dashboard.panel import QtDashboard
+from app.inspector.panel import QtInspector
+from app.network.panel import QtNetworkView
+from app.process.frame import Frame, Static
+from app.window.exports import ExportsMixin
+from app.window.files import MAX_RECENT, FilesMixin, settings
+from app.window.menus import MenusMixin
+from app.window.transport import QtTransport
+from models.scenario import Scenario, load_scenario
+
+__all__ = ["MainWindow", "settings", "MAX_RECENT"]
+
+
+class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
+    """ScoreNet's window around one :class:`SimController`.
+
+    Parameters
+    ----------
+    scenario
+        The scenario to open; the simulation is built once the window is shown, so the
+        first paint does not wait for it.
+    path
+        The file it came from (None for an unsaved scenario).
+    """
+
+    def __init__(self, scenario: Scenario, path: str | os.PathLike[str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = SimController(self)
+        self._path: Path | None = Path(path) if path else None
+        self._saved: Scenario = scenario
+        self._opening: tuple[Scenario, Path | None] | None = (scenario, self._path)
+        self._started = False
+        self._fell_back = False
+        self._closing = False
+        self._build_views(scenario)
+        self._build_actions()
+        self._build_menus()
+        self._build_docks()
+        self._connect()
+        self._update_title()
+        self.statusBar().showMessage("Building the simulation\u2026")
+        self.resize(1600, 950)
+
+    # ------------------------------------------------------------------ building
+    def _build_views(self, scenario: Scenario) -> None:
+        self.network = QtNetworkView(self)
+        self.dashboard = QtDashboard(self)
+        self.inspector = QtInspector(self.controller.score_history, self)
+        self.controls = QtControls(scenario, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.network)
+        split.addWidget(self.dashboard)
+        split.setStretchFactor(0, 62)
+        split.setStretchFactor(1, 38)
+        split.setChildrenCollapsible(False)
+        self.splitter = split
+        self.setCentralWidget(split)
+
+    def _build_docks(self) -> None:
+        self.transport = QtTransport(self.act_play, self.act_step, self.act_reset, self)
+        bar = QToolBar("Transport", self)
+        bar.setObjectName("transport")
+        bar.setMovable(False)
+        bar.addWidget(self.transport)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.controls.minimumSizeHint().width() + 24)
+        self.controls_dock = QDockWidget("Parameters", self)
+        self.controls_dock.setObjectName("controls")
+        self.controls_dock.setWidget(scroll)
+        self.inspector_dock = QDockWidget("Person", self)
+        self.inspector_dock.setObjectName("inspector")
+        self.inspector_dock.setWidget(self.inspector)
+        for dock in (self.controls_dock, self.inspector_dock):
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.controls_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.controls_dock.toggleViewAction())
+        self.view_menu.addAction(self.inspector_dock.toggleViewAction())
+        self._wide = None
+
+    def _size_splitter(self) -> None:
+        """Give the dashboard the height its plots need to stay readable."""
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        dash = int(min(max(0.36 * total, 300), 430, total - 300))
+        self.splitter.setSizes([total - dash, dash])
+
+    def arrange_docks(self, width: int) -> None:
+        """Inspector beside the controls on wide screens, as a tab on narrow ones."""
+        wide = width >= 1700
+        if wide == self._wide:
+            return
+        self._wide = wide
+        if wide:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.inspector_dock)
+            self.resizeDocks([self.inspector_dock, self.controls_dock], [370, 430],
+                             Qt.Orientation.Horizontal)
+        else:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+            self.tabifyDockWidget(self.controls_dock, self.inspector_dock)
+            self.controls_dock.raise_()
+            self.resizeDocks([self.controls_dock], [410 if width >= 1300 else 360],
+                             Qt.Orientation.Horizontal)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.rebuilt.connect(self._on_rebuilt)
+        c.stepped.connect(self._on_stepped)
+        c.layout_ready.connect(self._on_layout_ready)
+        c.failed.connect(self._on_failed)
+        c.running_changed.connect(self._update_running)
+        c.pending_changed.connect(self.controls.set_pending)
+        c.scenario_changed.connect(self._on_scenario_changed)
+        c.stopped_at_end.connect(lambda step: self.statusBar().showMessage(
+            f"Reached month {step}, the scenario's length (run.steps). Play goes on.", 8000))
+        self.controls.params_changed.connect(self._on_params_changed)
+        self.controls.reset_requested.connect(self._on_reset)
+        self.controls.new_seed_requested.connect(self._on_new_seed)
+        self.transport.speed_changed.connect(c.set_speed)
+        c.set_speed(self.transport.steps_per_second)
+        self.network.person_selected.connect(self._on_person_selected)
+        self.inspector.person_selected.connect(self._on_person_selected)
+        self.inspector.scam_requested.connect(self._on_scam)
+
+    # ------------------------------------------------------------------ start
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.arrange_docks(self.width())
+        if not self._started:
+            self._started = True
+            QTimer.singleShot(0, self._size_splitter)
+            # Paint first, then build: the window appears at once.
+            self.transport.set_status("Building the network\u2026")
+            QTimer.singleShot(0, lambda: self.controller.set_scenario(self._opening[0]))
+
+    @property
+    def path(self) -> Path | None:
+        """The scenario file shown (None when never saved)."""
+        return self._path
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario as the controls show it, unsaved edits included."""
+        return self.controls.scenario
+
+    # ------------------------------------------------------------------ controller replies
+    def _on_rebuilt(self, static: Static, frame: Frame) -> None:
+        self.network.on_rebuilt(static, frame)
+        self.dashboard.on_rebuilt(static, frame)
+        self.inspector.on_rebuilt(static, frame)
+        self.network.select(self.inspector.person)
+        if self.controller.positions is not None:
+            self.network.set_layout(static.graph_key, self.controller.positions)
+        self._update_counter(frame)
+        self.transport.set_status("" if self.network.positions is not None
+                                  else f"Laying out {static.n:,} people\u2026")
+        self.statusBar().showMessage(
+            f"{frame.scenario.name}: {static.n:,} people, {frame.friend_edges.shape[0]:,} "
+            f"friendships, seed {frame.scenario['run.seed']}.", 6000)
+
+    def _on_layout_ready(self, key: object, positions) -> None:
+        self.network.set_layout(key, positions)
+        self.transport.set_status("")
+
+    def _on_stepped(self, frame: Frame) -> None:
+        self.network.on_frame(frame)
+        self.dashboard.on_frame(frame)
+        self.inspector.on_frame(frame)
+        self._update_counter(frame)
+
+    def _update_counter(self, frame: Frame) -> None:
+        self.transport.set_step(frame.step, int(frame.scenario["run.steps"]))
+
+    def _update_running(self, running: bool) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_play.setText("Pause" if running else "Play")
+        self.act_play.setIcon(self.style().standardIcon(sp.SP_MediaPause if running
+                                                        else sp.SP_MediaPlay))
+
+    def _on_failed(self, message: str) -> None:
+        if self._closing:
+            return
+        self._opening = None   # a failed open leaves the previous scenario in place
+        self.transport.set_status("")
+        self.statusBar().showMessage("Error: " + message, 10000)
+        if self.controller.static is None and not self._fell_back:
+            # Nothing runs yet (the first scenario's network could not be built): say
+            # why, then open the default scenario so that the window is usable.
+            self._fell_back = True
+            QMessageBox.critical(self, "ScoreNet",
+                                 f"{message}\n\nThe default scenario is open instead.")
+            default = load_scenario("default")
+            self.open_loaded(default, Path(default.source))
+            return
+        QMessageBox.critical(self, "ScoreNet", message)
+
+    # ------------------------------------------------------------------ edits and commands
+    def _on_params_changed(self, changes: dict) -> None:
+        self.controller.set_params(changes)
+        self._update_title()
+
+    def _on_reset(self) -> None:
+        self.controller.reset()
+
+    def _on_new_seed(self) -> None:
+        seed = self.controller.new_seed()
+        self.controls.set_scenario(self.controls.scenario.replace({"run.seed": seed}))
+        self._update_title()
+
+    def _on_person_selected(self, index: int) -> None:
+        person = None if index is None or index < 0 else int(index)
+        self.network.select(person)
+        self.inspector.show_person(person)
+        if person is not None and not self.inspector_dock.isVisible():
+            self.inspector_dock.show()
+        if person is not None:
+            self.inspector_dock.raise_()
+
+    def _on_scam(self, index: int) -> None:
+        self.controller.scam(index)
+        static = self.controller.static
+        who = static.ids[index] if static is not None else index
+        months = self.controls.scenario["events.scam_duration"]
+        self.statusBar().showMessage(
+            f"Scammed person {who}: they miss every payment for the next {months} months.", 8000)
+
+    # ------------------------------------------------------------------ help and closing
+    def _on_about(self) -> None:
+        QMessageBox.about(self, "About ScoreNet", ABOUT_HTML)
+
+    def _on_model_help(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "The model in brief", MODEL_HTML,
+                          QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._closing = True
+        self.controller.shutdown()
+        store = settings()
+        store.setValue("geometry", self.saveGeometry())
+        store.setValue("state", self.saveState())
+        super().closeEvent(event)
+
+    def restore_layout(self) -> bool:
+        """Window size and dock layout of the last session; False if there is none."""
+        store = settings()
+        geometry = store.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            return False
+        state = store.value("state")
+        if state is not None:
+            self._wide = None
+            self.restoreState(state)
+            self._wide = self.width() >= 1700   # keep the user's dock arrangement
+        return True

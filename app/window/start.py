@@ -1,0 +1,74 @@
+"""Start the desktop app: ``run_app("default")`` opens a window and returns the exit code.
+
+The window is shown before anything heavy happens: the simulation and the network
+layout are built in the controller's worker thread once the window has painted, so the
+first window appears within a second or two even for big graphs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+__all__ = ["run_app", "create_window"]
+
+
+def _load(name_or_path: str):
+    """The scenario to open and its file; a bad one is reported, then the default opens."""
+    from models import load_scenario
+    from models.errors import ScenarioError
+
+    try:
+        scenario = load_scenario(name_or_path)
+        return scenario, Path(scenario.source), None
+    except ScenarioError as exc:
+        fallback = load_scenario("default")
+        return fallback, Path(fallback.source), str(exc)
+
+
+def create_window(scenario_name_or_path: str = "default"):
+    """Make the QApplication (if needed) and the main window, not yet shown.
+
+    Returns ``(app, window, error)``; ``error`` is the one-line message of a scenario
+    that could not be opened (the default scenario is shown instead), or None.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from app.common.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ScoreNet")
+    app.setOrganizationName("ScoreNet")
+    app.setApplicationDisplayName("ScoreNet")
+    apply_theme(app)
+    from app.window.main_window import MainWindow
+
+    scenario, path, error = _load(scenario_name_or_path)
+    window = MainWindow(scenario, path)
+    return app, window, error
+
+
+def run_app(scenario: str = "default") -> int:
+    """Open ScoreNet on ``scenario`` (a preset name or a TOML path); the exit status."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    app, window, error = create_window(scenario)
+    # Quitting without closing the window (a session ending, app.quit()) must still stop
+    # the model thread and process cleanly.
+    app.aboutToQuit.connect(window.controller.shutdown)
+    screen = app.primaryScreen()
+    avail = screen.availableGeometry() if screen is not None else None
+    if window.restore_layout():
+        window.show()
+    elif avail is not None and (avail.width() < 1500 or avail.height() < 900):
+        window.showMaximized()   # a laptop or a projector: use every pixel
+    else:
+        if avail is not None:
+            window.resize(min(1800, int(avail.width() * 0.92)),
+                          min(1050, int(avail.height() * 0.92)))
+        window.show()
+    if error:
+        QTimer.singleShot(0, lambda: QMessageBox.critical(
+            window, "ScoreNet", f"{error}\n\nThe default scenario is open instead."))
+    return int(app.exec())
