@@ -64,6 +64,13 @@ class Simulation:
     graph
         Use this graph instead of building the scenario's network.
 
+    Attributes
+    ----------
+    ties_version
+        0 after a build; one more after every step whose :meth:`EdgeSet.update
+        <models.ties.EdgeSet.update>` changed the friendships, so that a caller holding a
+        copy of the ties knows when it is stale without comparing them.
+
     Examples
     --------
     >>> from models import load_scenario
@@ -107,6 +114,7 @@ class Simulation:
             optout_share=sc["population.optout_share"], rng=self._rng["population"],
             given_groups=g.groups)
         self.friends = EdgeSet.from_edges(g.edges, n)
+        self.ties_version = 0   # counts the steps whose EdgeSet.update changed the ties
         self.dating = DatingState(n)
         self.missed, self.violations = prior_record(
             self.pop.reliability, months=sc["events.prior_months"],
@@ -297,7 +305,8 @@ class Simulation:
         add = np.concatenate([a for _, a in rounds])
         # A tie dropped this month is not re-formed in the same month.
         add = add[~in_sorted(add, remove)]
-        self.friends.update(remove, add)
+        if self.friends.update(remove, add):
+            self.ties_version += 1
 
     def _score(self, sc: Scenario) -> None:
         wn = normalised_weights(sc.weights)

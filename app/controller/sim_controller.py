@@ -11,6 +11,14 @@ and stall the window. ``SimController(isolate=False)`` (or a platform where proc
 cannot be started) runs the same model host (:mod:`app.process.host`) in the worker
 thread instead.
 
+The controller holds the GUI process's one copy of the scenario: the one the model last
+reported (:attr:`SimController.scenario`). Parameter changes are not checked here: they
+are merged, sent at most every :data:`PARAMS_EVERY_MS` (a slider dragged fast sends a few
+updates, not hundreds; superqt's ``qthrottled``) and validated by the model, whose
+answer (the new scenario, or a refusal) comes back as ``scenario_changed`` or
+``params_refused``. Anything else asked of the model first sends the changes waiting,
+so a change is in force from the next step requested after it.
+
 Playing is paced from the GUI thread with back-pressure: a new step is requested only
 when the previous frame has arrived, so requests never pile up. At full speed the next
 step is requested *before* the views draw the frame that just arrived, so the model
@@ -27,24 +35,25 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal
+from superqt.utils import qthrottled
 
 from app.common.pacing import run_when_due
 from app.controller.worker import Worker
 from app.process.channel import ProcessChannel
 from app.process.frame import Frame, Static
-from models.errors import ScenarioError
 from models.scenario import Scenario
+from models.simulation import KEEP_SCORES_UP_TO
 
-__all__ = ["SimController", "MAX_SPEED"]
+__all__ = ["SimController", "MAX_SPEED", "PARAMS_EVERY_MS"]
 
 log = logging.getLogger(__name__)
 
 #: ``set_speed(MAX_SPEED)`` (or any value <= 0 or infinite): as fast as frames arrive.
 MAX_SPEED = math.inf
 
-#: Per-person score history is kept (GUI side) up to this many people, as in the model.
-KEEP_SCORES_UP_TO = 20_000
+#: Parameter changes reach the model at most this often (ms); the first one at once.
+PARAMS_EVERY_MS = 100
 
 
 class SimController(QObject):
@@ -58,13 +67,18 @@ class SimController(QObject):
         One step was taken.
     failed(str)
         A readable one-line message: the model's ``ScenarioError`` text, or
-        "Internal error in the model: <type>: <msg>" (traceback on stderr).
+        "Internal error in the model: <type>: <msg>" (traceback on stderr and in the
+        error log, whose path :meth:`take_bug_log` then gives).
+    params_refused(str, str)
+        The model refused a parameter change: the key and what is wrong (``failed``
+        follows with the whole message). Nothing changed.
     running_changed(bool)
         Play started (True) or stopped (False).
     pending_changed(list)
         Names of changed parameters that wait for Reset.
     scenario_changed(Scenario)
-        The simulation's scenario (pending changes included) after any change.
+        The simulation's scenario (pending changes included), as the model reports it
+        once every change sent so far was answered.
     layout_ready(object, numpy.ndarray)
         Positions in [0, 1]^2 for the graph with this ``graph_key``.
     """
@@ -77,10 +91,12 @@ class SimController(QObject):
     scenario_changed = Signal(object)
     layout_ready = Signal(object, object)
     stopped_at_end = Signal(int)  # play paused itself at run.steps
+    params_refused = Signal(str, str)
+    settled = Signal()   # every parameter change sent was answered
 
     # Requests to the worker (queued across threads).
     _req_build = Signal(object)
-    _req_reset = Signal(object)
+    _req_reset = Signal(object, object)
     _req_step = Signal()
     _req_params = Signal(object)
     _req_scam = Signal(int)
@@ -109,14 +125,21 @@ class SimController(QObject):
         w.build_failed.connect(self._on_build_failed)
         w.stepped.connect(self._on_stepped)
         w.step_failed.connect(self._on_step_failed)
-        w.failed.connect(self.failed)
+        w.failed.connect(self._on_failed)
+        w.nothing.connect(self._on_nothing)
         w.layout_ready.connect(self._on_layout_ready)
-        w.scenario_changed.connect(self._on_scenario_changed)
-        w.pending_changed.connect(self.pending_changed)
+        w.params_done.connect(self._on_params_done)
+        w.reported.connect(self._on_reported)
         w.call_done.connect(self._on_call_done)
         self._thread.start()
 
         self._scenario: Scenario | None = None
+        self._pending: list[str] = []
+        self._queued: dict[str, Any] = {}   # changes not sent yet (throttled)
+        self._unanswered = 0                # set_params requests sent, not answered
+        self._bug_log = ""
+        self._send_params = qthrottled(self._send_queued, timeout=PARAMS_EVERY_MS,
+                                       leading=True, parent=self)
         self._static: Static | None = None
         self._frame: Frame | None = None
         self._positions: np.ndarray | None = None
@@ -137,7 +160,9 @@ class SimController(QObject):
     # ------------------------------------------------------------------ state
     @property
     def scenario(self) -> Scenario | None:
-        """The current scenario, pending changes included (None before the first build)."""
+        """The scenario as the model last reported it, pending changes included (None
+        before the first build). Changes still on their way are not in it: see
+        :meth:`settle`."""
         return self._scenario
 
     @property
@@ -176,13 +201,15 @@ class SimController(QObject):
         """Build a new simulation from ``scenario`` (open file, preset); pauses play."""
         self.pause()
         self._building = True
+        self.flush_params()
         self._req_build.emit(scenario)
 
     def reset(self, seed: int | None = None) -> None:
         """Start again at step 0 from the current scenario, optionally with a new seed."""
         self.pause()
         self._building = True
-        self._req_reset.emit(None if seed is None else int(seed))
+        self.flush_params()
+        self._req_reset.emit(None if seed is None else int(seed), self._scenario)
 
     def new_seed(self) -> int:
         """Reset with a fresh random seed; returns the seed."""
@@ -222,24 +249,51 @@ class SimController(QObject):
     def set_params(self, changes: dict[str, Any]) -> None:
         """Change parameters; rubric and behaviour changes apply from the next step.
 
-        An invalid value emits ``failed`` and changes nothing.
+        Changes are merged and sent at most every ``PARAMS_EVERY_MS``; the model checks
+        them. An invalid value emits ``params_refused`` and ``failed`` and changes
+        nothing.
         """
         if not changes:
             return
-        if self._scenario is not None:
-            try:
-                self._scenario = self._scenario.replace(changes)
-            except ScenarioError as exc:
-                self.failed.emit(str(exc))
-                return
-        self._req_params.emit(dict(changes))
+        self._queued.update(changes)
+        self._send_params()
+
+    def _send_queued(self) -> None:
+        if self._queued and not self._shut:
+            changes, self._queued = self._queued, {}
+            self._unanswered += 1
+            self._req_params.emit(changes)
+
+    def flush_params(self) -> None:
+        """Send the parameter changes waiting for the throttle now."""
+        self._send_params.cancel()
+        self._send_queued()
+
+    def settle(self, timeout_ms: int = 10_000) -> bool:
+        """Send the changes waiting and wait (events keep flowing) until the model has
+        answered every one, so that :attr:`scenario` holds them; False on timeout."""
+        self.flush_params()
+        if self._unanswered:
+            loop = QEventLoop()
+            self.settled.connect(loop.quit)
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+            self.settled.disconnect(loop.quit)
+        return self._unanswered == 0
+
+    def take_bug_log(self) -> str:
+        """The error log's path of the last failure that was a bug ("" if none); once."""
+        path, self._bug_log = self._bug_log, ""
+        return path
 
     def scam(self, index: int) -> None:
         """Make person ``index`` a scam victim from the next step on."""
+        self.flush_params()
         self._req_scam.emit(int(index))
 
     def relayout(self) -> None:
         """Arrange the people again, by their current friendships (another layout seed)."""
+        self.flush_params()
         self._req_relayout.emit()
 
     @property
@@ -257,6 +311,7 @@ class SimController(QObject):
         token = self._next_token
         self._next_token += 1
         self._calls[token] = (on_done, on_error)
+        self.flush_params()
         self._req_call.emit(token, fn, tuple(args))
 
     def score_history(self, index: int) -> np.ndarray:
@@ -275,6 +330,7 @@ class SimController(QObject):
         self._shut = True
         self.pause()
         self._tick.stop()
+        self._send_params.cancel()
         worker = self._worker
         worker.closing = True
         channel = worker.channel
@@ -298,6 +354,7 @@ class SimController(QObject):
             self._request_step()
 
     def _request_step(self) -> None:
+        self.flush_params()   # a change made before this step applies to it
         self._in_flight = True
         self._last_request = time.perf_counter()
         self._req_step.emit()
@@ -314,10 +371,17 @@ class SimController(QObject):
                             if static.n <= KEEP_SCORES_UP_TO else None)
         self.rebuilt.emit(static, frame)
 
-    def _on_build_failed(self, message: str) -> None:
+    def _on_build_failed(self, message: str, log_path: str) -> None:
         self._building = False
-        if message:
-            self.failed.emit(message)
+        self._on_failed(message, log_path)
+
+    def _on_failed(self, message: str, log_path: str) -> None:
+        if log_path:
+            self._bug_log = log_path
+        self.failed.emit(message)
+
+    def _on_nothing(self) -> None:
+        self._building = False
 
     def _on_stepped(self, frame: Frame) -> None:
         if self._shut:
@@ -334,24 +398,47 @@ class SimController(QObject):
         self._schedule_next()
         self.stepped.emit(frame)
 
-    def _on_step_failed(self, message: str) -> None:
+    def _on_step_failed(self, message: str, log_path: str) -> None:
         self._in_flight = False
         self.pause()
-        if message:
-            self.failed.emit(message)
+        self._on_failed(message, log_path)
 
     def _on_layout_ready(self, key: object, positions: np.ndarray) -> None:
         self._positions_key = key
         self._positions = positions
         self.layout_ready.emit(key, positions)
 
-    def _on_scenario_changed(self, scenario: Scenario) -> None:
-        self._scenario = scenario
-        self.scenario_changed.emit(scenario)
+    def _on_params_done(self, scenario: Scenario | None, pending: list | None,
+                        refusal: tuple[str, str, str] | None) -> None:
+        """The model's answer to a parameter change (scenario None: no model to ask)."""
+        self._unanswered = max(0, self._unanswered - 1)
+        self._take_report(scenario, pending, refusal)
 
-    def _on_call_done(self, token: int, result: object, error: str) -> None:
+    def _on_reported(self, scenario: Scenario, pending: list) -> None:
+        """The scenario of a simulation just built."""
+        self._take_report(scenario, pending, None)
+
+    def _take_report(self, scenario, pending, refusal) -> None:
+        if scenario is not None:
+            self._scenario = scenario
+            self._pending = list(pending)
+        if refusal is not None:
+            key, problem, message = refusal
+            self.params_refused.emit(key, problem)
+            self.failed.emit(message)
+        if self._unanswered == 0 and not self._queued:
+            # Said only once every change is answered: a slider being dragged is never
+            # moved back to a value the model confirmed a moment ago.
+            if self._scenario is not None:
+                self.scenario_changed.emit(self._scenario)
+                self.pending_changed.emit(list(self._pending))
+            self.settled.emit()
+
+    def _on_call_done(self, token: int, result: object, error: str, log_path: str) -> None:
         on_done, on_error = self._calls.pop(token, (None, None))
         if error:
+            if log_path:
+                self._bug_log = log_path
             (on_error or self.failed.emit)(error)
         elif on_done is not None:
             on_done(result)

@@ -1,26 +1,26 @@
 """The controller's worker thread: forwards requests to the model host, emits the answers.
 
 :class:`Worker` lives in the :class:`~PySide6.QtCore.QThread` that
-:class:`~app.controller.sim_controller.SimController` starts; its slots run there one at a time, so the
-GUI thread never waits for the model. It talks to the model host through a channel from
-:mod:`app.process.channel` (a child process, or the host in this thread), keeps the ties
-and the metrics history that the host sends only as changes, and replaces a child
-process that died so that Reset can start again.
+:class:`~app.controller.sim_controller.SimController` starts; its slots run there one at a
+time, so the GUI thread never waits for the model. It talks to the model host through a
+channel from :mod:`app.process.channel` (a child process, or the host in this thread),
+makes whole frames again from the host's frames of changes
+(:class:`~app.process.assembly.FrameReceiver`), and replaces a child process that died
+so that Reset can start again. It keeps no scenario of its own: the controller sends
+the one it was last told about with every Reset.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from app.process.assembly import FrameReceiver
 from app.process.channel import Died, InlineChannel, ProcessChannel
 from app.process.host import BROKEN, Failure
-from models.errors import ScenarioError
-from models.history import METRIC_COLUMNS
 from models.scenario import Scenario
 
 __all__ = ["Worker"]
@@ -28,49 +28,31 @@ __all__ = ["Worker"]
 log = logging.getLogger(__name__)
 
 
-class _History:
-    """Metric columns kept as growing numpy buffers, so a frame's copy is cheap."""
-
-    def __init__(self, columns: dict[str, np.ndarray]) -> None:
-        rows = len(columns["step"])
-        cap = max(256, 2 * rows)
-        self._buf = {c: np.empty(cap) for c in METRIC_COLUMNS}
-        for c in METRIC_COLUMNS:
-            self._buf[c][:rows] = columns[c]
-        self._len = rows
-
-    def append(self, row: dict[str, float]) -> None:
-        if self._len == next(iter(self._buf.values())).shape[0]:
-            for c, b in self._buf.items():
-                self._buf[c] = np.concatenate([b, np.empty_like(b)])
-        for c in METRIC_COLUMNS:
-            self._buf[c][self._len] = row[c]
-        self._len += 1
-
-    def copy(self) -> dict[str, np.ndarray]:
-        return {c: b[:self._len].copy() for c, b in self._buf.items()}
-
-
 class Worker(QObject):
-    """Lives in the worker thread; every slot runs there, one request at a time."""
+    """Lives in the worker thread; every slot runs there, one request at a time.
+
+    Failures are emitted as ``(message, log)``: ``log`` is the error log's path when
+    the failure is a bug, else "".
+    """
 
     built = Signal(object, object)        # Static, Frame
-    build_failed = Signal(str)
+    build_failed = Signal(str, str)
     stepped = Signal(object)              # Frame
-    step_failed = Signal(str)
-    failed = Signal(str)
+    step_failed = Signal(str, str)
+    failed = Signal(str, str)
+    nothing = Signal()                    # a request that had nothing to act on
     layout_ready = Signal(object, object)  # graph_key, (n, 2) positions
-    scenario_changed = Signal(object)
-    pending_changed = Signal(list)
-    call_done = Signal(int, object, str)  # token, result, error ("" when fine)
+    params_done = Signal(object, object, object)  # scenario, pending, (key, message)
+    reported = Signal(object, object)     # a build's scenario, pending
+    call_done = Signal(int, object, str, str)  # token, result, error ("" when fine), log
 
     def __init__(self, isolate: bool) -> None:
         super().__init__()
         self._isolate = isolate
         self._channel = None
-        self._history: _History | None = None
-        self._edges: np.ndarray | None = None
-        self._scenario: Scenario | None = None   # to rebuild after the process died
+        self._frames = FrameReceiver()
+        self._running = False
+        self._carry: dict = {}   # changes sent to a process that died: Reset applies them
         self.closing = False   # set by the GUI thread on shutdown: never restart then
         self.start_channel()
 
@@ -89,112 +71,89 @@ class Worker(QObject):
     def channel(self):
         return self._channel
 
-    def _request(self, op: str, *args):
-        """Ask the host; a dead child process is replaced so that Reset can work."""
+    def _ask(self, op: str, *args):
+        """Ask the host; a dead child process is replaced so that Reset can work, and
+        the run is over: only a rebuild can go on from there."""
         try:
             return self._channel.request(op, *args)
         except Died:
+            self._running = False
             if not self.closing:
                 self.start_channel()
-            raise
-
-    def _ask(self, op: str, *args):
-        """As :meth:`_request`, for the requests after which a dead process also ends
-        the run: only a rebuild can go on from there."""
-        try:
-            return self._request(op, *args)
-        except Died:
-            self._history = None
             raise
 
     # ------------------------------------------------------------------ slots
     @Slot(object)
     def build(self, scenario: Scenario) -> None:
-        self._built(lambda: self._ask("build", scenario))
+        self._carry = {}
+        self._built(lambda: self._ask("build", scenario, None))
 
-    @Slot(object)
-    def reset(self, seed: int | None) -> None:
-        if self._scenario is None:   # nothing was ever built: nothing to reset
-            self.build_failed.emit("")
+    @Slot(object, object)
+    def reset(self, seed: int | None, scenario: Scenario | None) -> None:
+        if scenario is None:   # nothing was ever built: nothing to reset
+            self.nothing.emit()
             return
-        if isinstance(self._channel, ProcessChannel) and self._history is None:
-            scenario = self._scenario   # a fresh process after a crash: build from scratch
+        if not self._running:   # a fresh process after a crash: build from scratch
+            changes = dict(self._carry)
             if seed is not None:
-                scenario = scenario.replace({"run.seed": int(seed)})
-            self.build(scenario)
+                changes["run.seed"] = int(seed)
+            self._built(lambda: self._ask("build", scenario, changes))
             return
         self._built(lambda: self._ask("reset", seed))
 
     def _built(self, make) -> None:
         try:
             static, frame, scenario, pending = make()
-        except Died as exc:
-            self.build_failed.emit(str(exc))
-            return
         except Failure as exc:
-            self.build_failed.emit(str(exc))
-            if self._scenario is not None:   # still running the previous scenario
-                self.scenario_changed.emit(self._scenario)
+            self.build_failed.emit(exc.message, exc.log or "")
             return
-        self._history = _History(frame.history)
-        self._edges = frame.friend_edges
-        self._scenario = scenario
-        frame = dataclasses.replace(frame, history=self._history.copy())
+        self._carry = {}
+        self._running = True
+        frame = self._frames.first(frame)
         self.built.emit(static, frame)
-        self.scenario_changed.emit(scenario)
-        self.pending_changed.emit(pending)
+        self.reported.emit(scenario, list(pending))
         self._emit_layout(False)
 
     @Slot()
     def step(self) -> None:
-        if self._history is None:
-            self.step_failed.emit(BROKEN if self._scenario is not None else "")
+        if not self._running:
+            self.step_failed.emit(BROKEN, "")
             return
         try:
-            frame, row = self._ask("step")
+            frame = self._ask("step")
         except Failure as exc:
-            self.step_failed.emit(str(exc))
+            self.step_failed.emit(exc.message, exc.log or "")
             return
-        if frame.edges_changed:
-            self._edges = frame.friend_edges
-        self._history.append(row)
-        self.stepped.emit(dataclasses.replace(frame, friend_edges=self._edges,
-                                              history=self._history.copy()))
+        self.stepped.emit(self._frames.next(frame))
 
     @Slot(object)
     def set_params(self, changes: dict) -> None:
-        if self._history is None:
+        """Send ``changes`` to the model, which validates them; always answered with
+        ``params_done`` (scenario None when there is no model to ask)."""
+        if not self._running:
+            self._carry.update(changes)
+            self.params_done.emit(None, None, None)
             return
         try:
-            scenario, pending = self._ask("set_params", changes)
-        except Died as exc:   # the run is over; Reset rebuilds, with this change kept
-            self.failed.emit(str(exc))
-            try:
-                self._scenario = self._scenario.replace(changes)
-            except ScenarioError:
-                return
-            self.scenario_changed.emit(self._scenario)
+            scenario, pending, refusal = self._ask("set_params", changes)
+        except Failure as exc:   # the process died under it: Reset rebuilds with it
+            if isinstance(exc, Died):
+                self._carry.update(changes)
+            self.failed.emit(exc.message, exc.log or "")
+            self.params_done.emit(None, None, None)
             return
-        except Failure as exc:
-            self.failed.emit(str(exc))
-            try:
-                scenario, pending = self._request("scenario")
-            except Failure:
-                return
-        self._scenario = scenario
-        self.scenario_changed.emit(scenario)
-        self.pending_changed.emit(list(pending))
+        self.params_done.emit(scenario, list(pending), refusal)
 
     @Slot(int)
     def scam(self, person: int) -> None:
         try:
             self._ask("scam", int(person))
         except Failure as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(exc.message, exc.log or "")
 
     @Slot()
     def relayout(self) -> None:
-        if self._history is not None:
+        if self._running:
             self._emit_layout(True)
 
     @Slot(int, object, object)
@@ -202,16 +161,15 @@ class Worker(QObject):
         try:
             result = self._ask("call", fn, tuple(args))
         except Failure as exc:
-            self.call_done.emit(token, None, str(exc) or "No simulation is running.")
+            self.call_done.emit(token, None, exc.message, exc.log or "")
             return
-        self.call_done.emit(token, result, "")
+        self.call_done.emit(token, result, "", "")
 
     def _emit_layout(self, recompute: bool) -> None:
         try:
             key, pos = self._ask("layout", recompute)
         except Failure as exc:
-            if str(exc):
-                self.failed.emit(str(exc))
+            self.failed.emit(exc.message, exc.log or "")
             return
         pos = np.asarray(pos)
         pos.setflags(write=False)

@@ -8,10 +8,12 @@ the formula in words, then a switch and the main parameters of each mechanism, t
 every other field in a collapsible "Advanced" section, each with the editor its type
 calls for (:mod:`app.controls.field_editors`).
 
-The panel keeps its own copy of the scenario, validates each change against it (an
-invalid value is refused with a message, never sent) and emits ``params_changed`` with
-only what changed. :meth:`QtControls.set_scenario` updates every widget without
-emitting anything, so opening a file never echoes back as an edit.
+The panel checks nothing itself: it shows the scenario the model last reported
+(:meth:`QtControls.set_scenario`, which updates every widget without emitting anything,
+so opening a file never echoes back as an edit), and emits ``params_changed`` with the
+user's edits, which the model validates (:mod:`models.schema`). A refused edit comes
+back through :meth:`QtControls.show_refusal` and the reported scenario puts the widget
+back.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from superqt import QCollapsible, QLabeledDoubleSlider
 
 from app.common.plain_words import RUBRIC_WORDS, formula_in_words
 from app.controls.field_editors import FieldEditor, WeightSlider
-from models.errors import ScenarioError
 from models.scenario import Scenario
 from models.schema import FIELD_BY_NAME, FIELDS, RUBRIC_KEYS, SECTIONS
 
@@ -69,7 +70,8 @@ class QtControls(QWidget):
     Signals
     -------
     params_changed(dict)
-        Dotted names to new values, validated; emitted only for user edits.
+        Dotted names to new values, as edited (the model validates them); emitted only
+        for user edits.
     reset_requested()
         "Reset now" in the pending-changes banner.
     new_seed_requested()
@@ -88,6 +90,7 @@ class QtControls(QWidget):
         self._resets: dict[str, QToolButton] = {}
         self._groups: dict[str, QGroupBox] = {}
         self._pending: list[str] = []
+        self._edits: dict[str, Any] = {}   # sent, not yet reported back by the model
         self._build()
         self.set_scenario(self._scenario)
 
@@ -239,13 +242,22 @@ class QtControls(QWidget):
     # ------------------------------------------------------------------ public API
     @property
     def scenario(self) -> Scenario:
-        """The scenario the controls show."""
+        """The scenario last shown with :meth:`set_scenario` (without the edits since)."""
         return self._scenario
 
+    @property
+    def editing(self) -> bool:
+        """True while edits were made that no :meth:`set_scenario` has answered yet."""
+        return bool(self._edits)
+
+    def value(self, name: str) -> Any:
+        """The value field ``name`` shows: the user's latest edit, else the scenario's."""
+        return self._edits.get(name, self._scenario[name])
+
     def set_scenario(self, scenario: Scenario) -> None:
-        """Show ``scenario`` in every control, emitting nothing."""
+        """Show ``scenario`` (the model's answer) in every control, emitting nothing."""
         self._scenario = scenario
-        self._error.hide()
+        self._edits.clear()
         for name, editor in self._editors.items():
             editor.set_value(scenario[name])
         for switch, box in self._groups.items():
@@ -283,26 +295,33 @@ class QtControls(QWidget):
         self.apply_changes({name: value}, update_widgets=False)
 
     def apply_changes(self, changes: dict[str, Any], update_widgets: bool = True) -> bool:
-        """Validate and apply ``changes`` as if the user made them; False if refused."""
-        changes = {k: v for k, v in changes.items() if self._scenario[k] != v}
+        """Make ``changes`` as if the user made them: shown at once, sent to the model.
+
+        Returns False when nothing changed. Unknown names raise KeyError.
+        """
+        changes = {k: v for k, v in changes.items() if self.value(k) != v}
         if not changes:
-            if update_widgets:
-                self.set_scenario(self._scenario)
-            return True
-        try:
-            candidate = self._scenario.replace(changes)
-        except ScenarioError as exc:
-            self.set_scenario(self._scenario)   # put the refused value back
-            self._show_error(exc.problem, exc.key)
             return False
         self._error.hide()
-        self._scenario = candidate
+        self._edits.update(changes)
         if update_widgets:
-            self.set_scenario(candidate)
-        else:
-            self._update_decorations()
+            for name, v in changes.items():
+                if name in self._editors:
+                    self._editors[name].set_value(v)
+                if name in self._groups:
+                    box = self._groups[name]
+                    box.blockSignals(True)
+                    box.setChecked(bool(v))
+                    box.blockSignals(False)
+        self._update_decorations()
         self.params_changed.emit(changes)
         return True
+
+    def show_refusal(self, key: str, problem: str) -> None:
+        """Say that the model refused the edit of ``key`` (the widget is put back by the
+        next :meth:`set_scenario`)."""
+        self._edits.pop(key, None)
+        self._show_error(problem, key)
 
     def _show_error(self, problem: str, key: str) -> None:
         f = FIELD_BY_NAME.get(key)
@@ -317,15 +336,14 @@ class QtControls(QWidget):
 
     # ------------------------------------------------------------------ looks
     def _update_decorations(self) -> None:
-        sc = self._scenario
-        weights = sc.weights
+        weights = {k: self.value(f"rubric.{k}") for k in RUBRIC_KEYS}
         total = sum(weights.values())
         for k in RUBRIC_KEYS:
             share = weights[k] / total if total > 0 else 0.0
             self._editors[f"rubric.{k}"].share.setText(f"{100 * share:.0f}%")
         self._formula.setText(formula_in_words(weights))
         for name, button in self._resets.items():
-            button.setEnabled(sc[name] != FIELD_BY_NAME[name].default)
+            button.setEnabled(self.value(name) != FIELD_BY_NAME[name].default)
         for name, label in self._labels.items():
             pending = name in self._pending
             font = label.font()

@@ -8,13 +8,14 @@ network, 6 s on 60,000 people). In its own process the model uses the second cor
 closing the window can stop a long step at once.
 
 The pipe protocol: the parent sends ``(op, args)`` and receives ``("ok", result)`` or
-``("error", message)``, one reply per request, in order; ``("quit", ())`` ends the child.
+``("error", failure)`` (a pickled :class:`~app.process.host.Failure`, which keeps the
+error log's path of a bug), one reply per request, in order; ``("quit", ())`` ends the child.
 This module imports no Qt, so the child starts with only the model's imports.
 """
 
 from __future__ import annotations
 
-from app.process.host import Failure, ModelHost, describe_failure
+from app.process.host import Failure, ModelHost, failure_of
 
 __all__ = ["ProcessChannel", "InlineChannel", "Died"]
 
@@ -35,14 +36,12 @@ def _serve(conn) -> None:
             return
         try:
             reply = ("ok", getattr(host, op)(*args))
-        except Failure as exc:
-            reply = ("error", str(exc))
-        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable argument
-            reply = ("error", describe_failure(exc))
+        except Exception as exc:  # noqa: BLE001 - e.g. an unknown op, an unpicklable argument
+            reply = ("error", failure_of(exc, op))
         try:
             conn.send(reply)
         except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-            conn.send(("error", describe_failure(exc)))
+            conn.send(("error", failure_of(exc, op)))
 
 
 class ProcessChannel:
@@ -68,7 +67,7 @@ class ProcessChannel:
             raise Died(f"The model process stopped unexpectedly (exit code {code}); "
                        "press Reset to start again from your scenario.") from None
         if status == "error":
-            raise Failure(payload)
+            raise payload if isinstance(payload, Failure) else Failure(str(payload))
         return payload
 
     def close(self, timeout: float = 2.0) -> None:

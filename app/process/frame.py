@@ -6,6 +6,11 @@ never mutates again), so a view may keep a frame as long as it likes.
 
 A :class:`Static` is sent when the simulation is (re)built and holds what does not
 change during a run; a :class:`Frame` is sent after every step.
+
+Over the pipe from the model process a step's frame carries only what changed
+(:mod:`app.process.assembly`): the ties as a :class:`TiesDelta` or :data:`SAME`, the
+scenario only when it changed, the history as its one new row. The controller's worker
+turns it back into a whole :class:`Frame` before any view sees it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,26 @@ import numpy as np
 from models.scenario import Scenario
 
 __all__ = ["Frame", "Static", "frame_from_simulation", "static_from_simulation",
-           "graph_key_of"]
+           "graph_key_of", "SAME"]
+
+
+class _Same:
+    """Marks "unchanged since the previous frame" in a frame sent over the pipe."""
+
+    def __reduce__(self):
+        return (_same, ())
+
+    def __repr__(self) -> str:
+        return "SAME"
+
+
+def _same():
+    return SAME
+
+
+#: Stands for a field that did not change since the previous frame (one object per
+#: process: it unpickles to itself, so ``x is SAME`` works on both sides of the pipe).
+SAME = _Same()
 
 
 @dataclass(frozen=True)
@@ -43,11 +67,15 @@ class Frame:
         ``(m, 2)`` int64 canonical friendship ties, current.
     edges_changed
         True when ``friend_edges`` differ from the previous frame's (always True for the
-        first frame after a build).
+        first frame after a build): the simulation's ``ties_version`` moved.
     dating_edges
         ``(k, 2)`` int64 current dating ties.
+    violations
+        float ``(n,)`` decayed violation counts, which the score subtracts
+        (``rubric.violation_points`` points each).
     history
-        Every metric column (``models.history.METRIC_COLUMNS``) for steps 0..step.
+        Every metric column (``models.history.METRIC_COLUMNS``) for steps 0..step, as
+        read-only arrays (over the pipe: only the rows that are new).
     scenario
         The scenario applied at this step (changes waiting for Reset are not in it).
     """
@@ -61,6 +89,7 @@ class Frame:
     friend_edges: np.ndarray
     edges_changed: bool
     dating_edges: np.ndarray
+    violations: np.ndarray
     history: dict[str, np.ndarray]
     scenario: Scenario
 
@@ -142,4 +171,5 @@ def frame_from_simulation(sim, *, edges_changed: bool, friend_edges: np.ndarray 
         weights=normalised_weights(scenario.weights), degree=np.asarray(sim.degree()).copy(),
         friend_edges=sim.friends.edges() if friend_edges is None else friend_edges,
         edges_changed=bool(edges_changed), dating_edges=np.array(sim.dating.edges(), copy=True),
+        violations=np.array(sim.violations, dtype=np.float64, copy=True),
         history=history, scenario=scenario)

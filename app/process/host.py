@@ -3,8 +3,12 @@
 :class:`ModelHost` owns the :class:`~models.simulation.Simulation` and turns each request
 (build, reset, step, set_params, scam, layout, call) into the frames and values the GUI
 needs. It runs in the model's child process (see :mod:`app.process.channel`), or in the
-controller's worker thread when processes are not used. Every failure becomes a
-:class:`Failure` whose message is ready to show in the window.
+controller's worker thread when processes are not used. It holds the one scenario of its
+process (the simulation's): a parameter change is validated once, by the model
+(``Simulation.set_params``, that is :mod:`models.schema`), and every answer says what
+the scenario is now. Every failure becomes a :class:`Failure` whose message is ready to
+show: a user's mistake in the model's own words, a bug as "Internal error" with its
+traceback in the error log (:mod:`app.process.errorlog`).
 
 The host only ever calls ``Simulation(...)``, ``step()``, ``set_params()`` and
 ``scam()``, so the same scenario and seed give the same metrics as ``scorenet run``.
@@ -12,55 +16,79 @@ The host only ever calls ``Simulation(...)``, ``step()``, ``set_params()`` and
 
 from __future__ import annotations
 
-import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
-from app.process.frame import frame_from_simulation, static_from_simulation
+from app.process.assembly import FrameSender
+from app.process.errorlog import log_exception
+from app.process.frame import static_from_simulation
 from models.errors import ScenarioError
-from models.history import METRIC_COLUMNS
 from models.scenario import Scenario
 
-__all__ = ["ModelHost", "Failure", "BROKEN", "describe_failure", "internal_error_message"]
+__all__ = ["ModelHost", "Failure", "BROKEN", "NO_SIMULATION", "describe_failure",
+           "failure_of", "internal_error_message"]
 
 #: What a step after a failed one says: the state may be half-updated.
 BROKEN = ("The simulation stopped after an internal error; press Reset to start again "
           "from your scenario.")
 
+#: What a request that needs a simulation says before one was built.
+NO_SIMULATION = "No simulation is running."
+
 
 def internal_error_message(exc: BaseException) -> str:
-    """The one-line message for an unexpected exception (the traceback goes to the log)."""
+    """The one-line message for an unexpected exception (the traceback goes to the log).
+
+    Examples
+    --------
+    >>> internal_error_message(KeyError())
+    'Internal error in the model: KeyError: (no message)'
+    """
     text = " ".join(str(exc).split()) or "(no message)"
     return f"Internal error in the model: {type(exc).__name__}: {text}"
 
 
-def describe_failure(exc: BaseException) -> str:
-    """The one-line message for ``exc``: the model's own text for a user's mistake."""
-    if isinstance(exc, ScenarioError):
-        return str(exc)
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
-    traceback.print_exception(exc)  # stderr: what a bug report needs
-    return internal_error_message(exc)
-
-
 class Failure(Exception):
-    """A request the model host refused or could not carry out (message ready to show)."""
+    """A request the model host refused or could not carry out (message ready to show).
 
+    ``log`` is the path of the error log that holds the traceback when the failure is a
+    bug, else None. An empty message is never kept: it reads "(no message)".
 
-class _Same:
-    """Marks "the friendship ties did not change" in a frame sent over the pipe."""
+    Examples
+    --------
+    >>> str(Failure("")), Failure("x", log="/tmp/errors.log").log
+    ('(no message)', '/tmp/errors.log')
+    """
+
+    def __init__(self, message: str, log: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message or "(no message)"
+        self.log = log
+
+    def __str__(self) -> str:
+        return self.message
 
     def __reduce__(self):
-        return (_same, ())
+        return (type(self), (self.message, self.log))
 
 
-def _same():
-    return _SAME
+def failure_of(exc: BaseException, where: str = "") -> Failure:
+    """The :class:`Failure` for ``exc``: a user's mistake (``ScenarioError``, an
+    ``OSError`` naming a file) as it is; anything else is a bug, whose traceback is
+    logged (the failure then carries the log's path)."""
+    if isinstance(exc, Failure):
+        return exc
+    if isinstance(exc, ScenarioError):
+        return Failure(str(exc))
+    if isinstance(exc, OSError) and exc.strerror:
+        return Failure(f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror)
+    return Failure(internal_error_message(exc), log=log_exception(exc, where))
 
 
-_SAME = _Same()
+def describe_failure(exc: BaseException) -> str:
+    """The one-line message for ``exc`` (see :func:`failure_of`)."""
+    return failure_of(exc).message
 
 
 class ModelHost:
@@ -68,108 +96,102 @@ class ModelHost:
 
     def __init__(self) -> None:
         self.sim = None
-        self._edges: np.ndarray | None = None
+        self._sender = FrameSender()
         self._broken = False
         self._key: object = None
         self._layouts: dict[object, np.ndarray] = {}
         self._layout_seed = 0
 
-    def build(self, scenario: Scenario):
-        """A new simulation; (static, frame, scenario, pending)."""
+    def _need_sim(self):
+        if self.sim is None:
+            raise Failure(NO_SIMULATION)
+        return self.sim
+
+    def build(self, scenario: Scenario, changes: Mapping | None = None):
+        """A new simulation of ``scenario`` with ``changes`` made to it (validated here);
+        (static, frame, scenario, pending)."""
         from models.simulation import Simulation
 
         try:
+            if changes:
+                scenario = scenario.replace(changes)
             sim = Simulation(scenario)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
-            raise Failure(describe_failure(exc)) from None
+            raise failure_of(exc, "build") from None
         self.sim = sim
         self._broken = False
-        self._edges = sim.friends.edges()
         static = static_from_simulation(sim)
         self._key = static.graph_key
-        history = {c: np.asarray(sim.history[c], dtype=float) for c in METRIC_COLUMNS}
-        frame = frame_from_simulation(sim, edges_changed=True, friend_edges=self._edges,
-                                      history=history)
-        return static, frame, sim.scenario, list(sim.pending())
+        return static, self._sender.first(sim), sim.scenario, list(sim.pending())
 
     def reset(self, seed: int | None):
-        if self.sim is None:
-            raise Failure("No simulation to reset.")
-        scenario = self.sim.scenario
-        if seed is not None:
-            try:
-                scenario = scenario.replace({"run.seed": int(seed)})
-            except ScenarioError as exc:
-                raise Failure(str(exc)) from None
-        return self.build(scenario)
+        scenario = self._need_sim().scenario
+        return self.build(scenario, None if seed is None else {"run.seed": int(seed)})
 
     def step(self):
-        """One step; (frame without history, its metrics row). Unchanged ties are not sent."""
-        if self.sim is None:
-            raise Failure("")
+        """One step; its frame carries only what changed (:mod:`app.process.assembly`)."""
+        sim = self._need_sim()
         if self._broken:
             raise Failure(BROKEN)
         try:
-            self.sim.step()
-            row = self.sim.history.row(-1)
-            edges = self.sim.friends.edges()
+            sim.step()
+            return self._sender.next(sim)
         except Exception as exc:  # noqa: BLE001
             # A step that raised may have left the state half-updated: refuse to go on.
             self._broken = True
-            raise Failure(describe_failure(exc)) from None
-        changed = not np.array_equal(edges, self._edges)
-        if changed:
-            self._edges = edges
-        # The receiver keeps the ties and the history: only what is new crosses the pipe.
-        frame = frame_from_simulation(self.sim, edges_changed=changed,
-                                      friend_edges=edges if changed else _SAME, history={})
-        return frame, row
+            raise failure_of(exc, "step") from None
 
     def set_params(self, changes: dict):
-        if self.sim is None:
-            raise Failure("")
+        """Apply ``changes``; (scenario, pending, refusal). ``refusal`` is None, or
+        ``(key, problem, message)`` when the model refused them (nothing changed)."""
+        sim = self._need_sim()
+        refusal = None
         try:
-            self.sim.set_params(changes)
+            sim.set_params(changes)
+        except ScenarioError as exc:
+            refusal = (exc.key, exc.problem, str(exc))
         except Exception as exc:  # noqa: BLE001
-            raise Failure(describe_failure(exc)) from None
-        return self.sim.scenario, list(self.sim.pending())
+            raise failure_of(exc, "set_params") from None
+        return sim.scenario, list(sim.pending()), refusal
 
     def scenario(self):
         return None if self.sim is None else (self.sim.scenario, list(self.sim.pending()))
 
     def scam(self, person: int) -> None:
-        if self.sim is None:
-            return
+        sim = self._need_sim()
         try:
-            self.sim.scam(int(person))
+            sim.scam(int(person))
         except Exception as exc:  # noqa: BLE001
-            raise Failure(describe_failure(exc)) from None
+            raise failure_of(exc, "scam") from None
 
     def layout(self, recompute: bool):
-        """(graph_key, positions): the initial graph's, or today's friendships' on request."""
+        """(graph_key, positions): the initial graph's, or today's friendships' on request.
+
+        A layout that fails is a :class:`Failure` (a bug, logged): the people are not
+        put at made-up places.
+        """
         from models.layout import layout
 
-        key, sim = self._key, self.sim
-        if sim is None:
-            raise Failure("")
+        sim = self._need_sim()
+        key = self._key
         if recompute or key not in self._layouts:
             if recompute:
                 self._layout_seed += 1
-            edges = self._edges if recompute else sim.graph.edges
+            edges = sim.friends.edges() if recompute else sim.graph.edges
             try:
                 pos = layout(sim.n, edges, seed=self._layout_seed)
-            except Exception as exc:  # noqa: BLE001 - a drawing problem must not stop a run
-                describe_failure(exc)
-                pos = np.random.default_rng(0).random((sim.n, 2))
+            except Exception as exc:  # noqa: BLE001
+                failure = failure_of(exc, "layout")
+                raise Failure("Could not lay out the network: " + failure.message,
+                              log=failure.log) from None
             self._layouts = {key: pos}  # one graph at a time: layouts can be large
         return key, self._layouts[key]
 
     def call(self, fn: Callable, args: tuple):
-        if self.sim is None:
-            raise Failure("No simulation is running.")
+        sim = self._need_sim()
         try:
-            return fn(self.sim, *args)
+            return fn(sim, *args)
         except (SystemExit, KeyboardInterrupt):
             raise
         except Exception as exc:  # noqa: BLE001
-            raise Failure(describe_failure(exc)) from None
+            raise failure_of(exc, getattr(fn, "__name__", "call")) from None

@@ -44,7 +44,7 @@ class ExportsMixin:
     def _base_name(self, what: str) -> str:
         frame = self.controller.frame
         step = frame.step if frame is not None else 0
-        return f"{self.controls.scenario.name}-{what}-month{step}"
+        return f"{self.scenario.name}-{what}-month{step}"
 
     def export_network_image(self, path: Path) -> Path:
         """Write the network view (with its legend and context) to ``path``."""
@@ -58,7 +58,7 @@ class ExportsMixin:
     def _annotations(self) -> dict[str, str]:
         frame = self.controller.frame
         if frame is None:
-            return {"app": "ScoreNet", "scenario": self.controls.scenario.name}
+            return {"app": "ScoreNet", "scenario": self.scenario.name}
         return annotation_text(frame, frame.scenario.name)
 
     def _export_image(self, which: str) -> None:

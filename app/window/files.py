@@ -1,7 +1,8 @@
 """The main window's document: open, save, revert, the recent files and the settings.
 
-The window owns the scenario as the controls show it, the file it came from and the
-last saved state, which decide the "*" in the title and the save prompt. A scenario
+The document is the scenario the model reports (:attr:`SimController.scenario
+<app.controller.sim_controller.SimController.scenario>`, edits waiting for the model's
+answer aside), the file it came from and the last saved state, which decide the "*" in the title and the save prompt. A scenario
 that is opened becomes the document only once the model has built it (see
 ``MainWindow._on_scenario_changed``), so a file that fails leaves the previous one in
 place. Presets ship with the app: they are never overwritten and never listed as recent.
@@ -52,20 +53,23 @@ class FilesMixin:
     """Open, save and recent files for :class:`~app.window.main_window.MainWindow`."""
 
     def is_modified(self) -> bool:
-        return not _same_scenario(self.controls.scenario, self._saved)
+        # An edit on its way to the model counts: the title says so at once.
+        return self.controls.editing or not _same_scenario(self.scenario, self._saved)
 
     def _save_folder(self) -> Path:
         """Where file dialogs start: the scenario's folder, or home for a preset."""
         return self._path.parent if self._path and not _is_preset(self._path) else Path.home()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"ScoreNet - {self.controls.scenario.name}[*]")
+        self.setWindowTitle(f"ScoreNet - {self.scenario.name}[*]")
         self.setWindowModified(self.is_modified())
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
         opening = self._opening
         # Compared by value: the scenario may have crossed to the model process and back.
         if opening is None or scenario != opening[0]:
+            self.controls.set_scenario(scenario)   # the model's answer to the edits
+            self._update_title()
             return
         # The scenario just opened is running: it becomes the document.
         self._opening = None
@@ -78,10 +82,11 @@ class FilesMixin:
 
     def maybe_save(self) -> bool:
         """Ask to save unsaved changes; False when the user cancels."""
+        self.controller.settle()
         if not self.is_modified():
             return True
         answer = QMessageBox.question(
-            self, "ScoreNet", f"Save the changes to \u201c{self.controls.scenario.name}\u201d?",
+            self, "ScoreNet", f"Save the changes to \u201c{self.scenario.name}\u201d?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -129,7 +134,7 @@ class FilesMixin:
         return self._save_to(self._path)
 
     def _on_save_as(self) -> bool:
-        name = self.controls.scenario.name or "scenario"
+        name = self.scenario.name or "scenario"
         path, _ = QFileDialog.getSaveFileName(self, "Save scenario as",
                                               str(self._save_folder() / f"{name}.toml"),
                                               _TOML_FILTER)
@@ -140,7 +145,8 @@ class FilesMixin:
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
-        scenario = self.controls.scenario
+        self.controller.settle()   # the edits still on their way are saved too
+        scenario = self.scenario
         try:
             save_scenario(scenario, path)
         except OSError as exc:

@@ -56,6 +56,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self._started = False
         self._fell_back = False
         self._closing = False
+        self._refused = False
         self._build_views(scenario)
         self._build_actions()
         self._build_menus()
@@ -140,6 +141,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         c.failed.connect(self._on_failed)
         c.running_changed.connect(self._update_running)
         c.pending_changed.connect(self.controls.set_pending)
+        c.params_refused.connect(self._on_params_refused)
         c.scenario_changed.connect(self._on_scenario_changed)
         c.stopped_at_end.connect(lambda step: self.statusBar().showMessage(
             f"Reached month {step}, the scenario's length (run.steps). Play goes on.", 8000))
@@ -170,8 +172,9 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
 
     @property
     def scenario(self) -> Scenario:
-        """The scenario as the controls show it, unsaved edits included."""
-        return self.controls.scenario
+        """The document: the scenario as the model last reported it, unsaved edits
+        included (the file's until the first build)."""
+        return self.controller.scenario or self._saved
 
     # ------------------------------------------------------------------ controller replies
     def _on_rebuilt(self, static: Static, frame: Frame) -> None:
@@ -207,12 +210,23 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.act_play.setIcon(self.style().standardIcon(sp.SP_MediaPause if running
                                                         else sp.SP_MediaPlay))
 
+    def _on_params_refused(self, key: str, problem: str) -> None:
+        self.controls.show_refusal(key, problem)
+        self._refused = True   # the controller's `failed` that follows needs no dialog
+
     def _on_failed(self, message: str) -> None:
         if self._closing:
             return
-        self._opening = None   # a failed open leaves the previous scenario in place
         self.transport.set_status("")
         self.statusBar().showMessage("Error: " + message, 10000)
+        if self._refused:   # shown beside the control already
+            self._refused = False
+            return
+        self._opening = None   # a failed open leaves the previous scenario in place
+        log_file = self.controller.take_bug_log()
+        if log_file:
+            message = (f"{message}\n\nThis is a bug in ScoreNet: please report it, with "
+                       f"the log file\n{log_file}")
         if self.controller.static is None and not self._fell_back:
             # Nothing runs yet (the first scenario's network could not be built): say
             # why, then open the default scenario so that the window is usable.
@@ -234,8 +248,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
 
     def _on_new_seed(self) -> None:
         seed = self.controller.new_seed()
-        self.controls.set_scenario(self.controls.scenario.replace({"run.seed": seed}))
-        self._update_title()
+        self.statusBar().showMessage(f"New seed {seed}.", 6000)
 
     def _on_person_selected(self, index: int) -> None:
         person = None if index is None or index < 0 else int(index)
@@ -250,7 +263,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.controller.scam(index)
         static = self.controller.static
         who = static.ids[index] if static is not None else index
-        months = self.controls.scenario["events.scam_duration"]
+        months = self.scenario["events.scam_duration"]
         self.statusBar().showMessage(
             f"Scammed person {who}: they miss every payment for the next {months} months.", 8000)
 
