@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from models.history import METRIC_COLUMNS
+from models.score import SCORE_MIN, SPAN
 from models.schema import RUBRIC_KEYS
 
 __all__ = [
@@ -22,6 +23,9 @@ __all__ = [
     "metric_tooltip",
     "formula_in_words",
 ]
+
+
+_LO, _SPAN = f"{SCORE_MIN:g}", f"{SPAN:g}"   # the score formula's numbers, from the model
 
 #: Column -> a question or phrase an audience understands, with the technical name.
 METRIC_TITLES: dict[str, str] = {
@@ -76,7 +80,7 @@ METRIC_DEFINITIONS: dict[str, str] = {
     "step": "0, 1, 2, ... (one step is one month).",
     "mean_score": "Mean score over everyone.",
     "median_score": "Median score over everyone.",
-    "gini": "Gini coefficient of score - 350.",
+    "gini": f"Gini coefficient of score - {_LO}.",
     "restricted_share": "Share of people whose score is below restricted_below.",
     "privileged_share": "Share of people whose score is at or above privileged_at.",
     "assortativity": "Pearson correlation of the scores at the two ends of friendship ties "
@@ -119,7 +123,7 @@ RUBRIC_LONG: dict[str, str] = {
     "behaviour": "Behaviour and preferences: percentile of this month's platform spending "
                  "among everyone who takes part.",
     "social": "Interpersonal relationships: mean over friends (and current dates) of "
-              "(score - 350) / 600, using last month's scores.",
+              f"(score - {_LO}) / {_SPAN}, using last month's scores.",
 }
 
 #: Status code -> word.
@@ -159,7 +163,7 @@ def formula_in_words(weights: Mapping[str, float], violation_points: float = 0.0
         return "Score undefined: every weight is zero"
     parts = [f"{_pct(weights[k] / total)} {RUBRIC_WORDS[k]}"
              for k in RUBRIC_KEYS if weights[k] > 0]
-    text = "Score = 350 + 600 x (" + " + ".join(parts) + ")"
+    text = f"Score = {_LO} + {_SPAN} x (" + " + ".join(parts) + ")"
     if violation_points > 0:
         text += f" - {violation_points:g} per violation"
     return text

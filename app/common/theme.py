@@ -12,8 +12,11 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
+from models.schema import FIELD_BY_NAME
+from models.score import SCORE_MAX, SCORE_MIN
+
 __all__ = ["apply_theme", "app_icon", "ABOUT_HTML", "MODEL_HTML", "MIN_FONT_PT",
-           "STATUS_COLOURS", "COMPONENT_COLOURS"]
+           "STATUS_COLOURS", "COMPONENT_COLOURS", "SCORE_RANGE", "DEFAULT_THRESHOLDS"]
 
 #: The smallest font the window uses: readable from the back of a classroom.
 MIN_FONT_PT = 10.5
@@ -57,9 +60,16 @@ def app_icon() -> QIcon:
     return QIcon(str(_ICON)) if _ICON.is_file() else QIcon()
 
 
-ABOUT_HTML = """
+#: The score's range and the perks' default thresholds, from the model (never retyped).
+SCORE_RANGE: tuple[float, float] = (SCORE_MIN, SCORE_MAX)
+DEFAULT_THRESHOLDS: tuple[float, float] = (
+    float(FIELD_BY_NAME["perks.restricted_below"].default),
+    float(FIELD_BY_NAME["perks.privileged_at"].default))
+_LO, _HI, _SPAN = f"{SCORE_MIN:g}", f"{SCORE_MAX:g}", f"{SCORE_MAX - SCORE_MIN:g}"
+
+ABOUT_HTML = f"""
 <h3>ScoreNet</h3>
-<p>Simulates what a social credit score, like Alibaba's Sesame Credit (350 to 950),
+<p>Simulates what a social credit score, like Alibaba's Sesame Credit ({_LO} to {_HI}),
 does to a society: who is friends with whom, who dates whom, and who gets stuck.</p>
 <p>Same scenario and seed give the same run as <code>scorenet run</code>, bit for bit.
 Scenario files are plain TOML; every parameter is in them.</p>
@@ -67,16 +77,16 @@ Scenario files are plain TOML; every parameter is in them.</p>
 fit the network. Keys: Space play/pause, Right one step, Ctrl+R reset.</p>
 """
 
-MODEL_HTML = """
+MODEL_HTML = f"""
 <h3>The model in brief</h3>
 <p><b>People and ties.</b> N people on a friendship network, plus dating ties. Each has
 wealth, a reliability to pay on time, personal stability, a group, and may have opted
 out. One step is one month.</p>
-<p><b>The score</b> (350 to 950) is a weighted sum of five components, each in [0, 1]:
+<p><b>The score</b> ({_LO} to {_HI}) is a weighted sum of five components, each in [0, 1]:
 credit history <i>1 / (1 + missed payments)</i>, fulfilment capacity (wealth
 percentile), personal characteristics (stability), behaviour (spending percentile) and
 interpersonal relationships (friends' mean score last month):</p>
-<p align="center"><i>score = 350 + 600 &times; &Sigma; (w<sub>k</sub> / &Sigma;w)
+<p align="center"><i>score = {_LO} + {_SPAN} &times; &Sigma; (w<sub>k</sub> / &Sigma;w)
 x<sub>k</sub> &minus; violation points</i></p>
 <p><b>Life events.</b> Bills are paid or missed, scams strike through no fault of one's
 own, violations arrive; old mistakes fade with the forgiveness half-life.</p>

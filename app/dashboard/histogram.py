@@ -19,6 +19,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
+from app.common.theme import DEFAULT_THRESHOLDS, SCORE_RANGE
 from app.dashboard.scales import TEXT_PT, TITLE_PT
 
 __all__ = ["ScoreHistogram", "GROUP_COLOURS", "OTHER_COLOUR", "HIST_EDGES", "HIST_TITLE",
@@ -30,7 +31,7 @@ GROUP_COLOURS: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#
 OTHER_COLOUR = "#999999"
 
 #: Histogram bins: 30 bins of 20 points over the whole score range.
-HIST_EDGES = np.linspace(350.0, 950.0, 31)
+HIST_EDGES = np.linspace(*SCORE_RANGE, 31)
 
 HIST_TITLE = "How are scores spread? (by group)"
 HIST_TITLE_SHORT = "Scores by group"
@@ -53,25 +54,27 @@ class ScoreHistogram:
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_xlim(HIST_EDGES[0], HIST_EDGES[-1])
-        ax.set_xticks([350, 500, 650, 800, 950])
+        ax.set_xticks(np.linspace(*SCORE_RANGE, 5))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
         self.title = ax.set_title(HIST_TITLE, loc="left", fontsize=TITLE_PT, fontweight="bold")
         ax.set_xlabel("score", fontsize=TEXT_PT, labelpad=2)
         ax.set_ylabel("people", fontsize=TEXT_PT)
         xdata_yaxes = blended_transform_factory(ax.transData, ax.transAxes)
-        self._restricted_span = ax.axvspan(350, 550, color=RESTRICTED_COLOUR, alpha=0.10,
+        lo, hi = SCORE_RANGE
+        restricted, privileged = DEFAULT_THRESHOLDS
+        self._restricted_span = ax.axvspan(lo, restricted, color=RESTRICTED_COLOUR, alpha=0.10,
                                            linewidth=0, zorder=0)
-        self._privileged_span = ax.axvspan(700, 950, color=PRIVILEGED_COLOUR, alpha=0.10,
+        self._privileged_span = ax.axvspan(privileged, hi, color=PRIVILEGED_COLOUR, alpha=0.10,
                                            linewidth=0, zorder=0)
-        self._restricted_line = ax.axvline(550, color=RESTRICTED_COLOUR, linewidth=2.0,
+        self._restricted_line = ax.axvline(restricted, color=RESTRICTED_COLOUR, linewidth=2.0,
                                            linestyle="--", zorder=4)
-        self._privileged_line = ax.axvline(700, color=PRIVILEGED_COLOUR, linewidth=2.0,
+        self._privileged_line = ax.axvline(privileged, color=PRIVILEGED_COLOUR, linewidth=2.0,
                                            linestyle="--", zorder=4)
         self._restricted_label = ax.text(
-            356, 0.97, "restricted", transform=xdata_yaxes, ha="left", va="top",
+            lo + 6, 0.97, "restricted", transform=xdata_yaxes, ha="left", va="top",
             fontsize=TEXT_PT, color="#a63f00", zorder=5)
         self._privileged_label = ax.text(
-            944, 0.97, "privileged", transform=xdata_yaxes, ha="right", va="top",
+            hi - 6, 0.97, "privileged", transform=xdata_yaxes, ha="right", va="top",
             fontsize=TEXT_PT, color="#00508a", zorder=5)
         self.ax = ax
         self._legend = None
@@ -83,7 +86,7 @@ class ScoreHistogram:
         self.stairs: list = []
         self._group_slot: np.ndarray | None = None   # group code -> stacked layer
         self._ylim: float | None = None
-        self.thresholds = (550.0, 700.0)
+        self.thresholds = DEFAULT_THRESHOLDS
         self.counts = np.zeros((0, HIST_EDGES.size - 1), dtype=np.int64)
 
     def set_groups(self, group: np.ndarray, group_labels: list) -> None:
@@ -203,6 +206,7 @@ class ScoreHistogram:
     def tooltip(self) -> str:
         lo, hi = self.thresholds
         return (f"{HIST_TITLE}\n\n"
-                "Number of people in each 20-point score bin from 350 to 950, the bars "
+                f"Number of people in each {HIST_EDGES[1] - HIST_EDGES[0]:g}-point score bin "
+                f"from {SCORE_RANGE[0]:g} to {SCORE_RANGE[1]:g}, the bars "
                 "of each group stacked on the others.\n"
                 f"Shaded: restricted (below {lo:g}) and privileged ({hi:g} and above).")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from matplotlib.font_manager import FontProperties
 
+from app.common.theme import SCORE_RANGE
 from app.dashboard.histogram import HIST_TITLE, HIST_TITLE_SHORT
 from app.dashboard.scales import SERIES, TEXT_PT, TITLE_PT, TITLE_TIERS
 
@@ -127,7 +128,7 @@ class LayoutPlanner:
             # The widest current values format_value writes: "-0.00", "100%", "9.99x".
             value_w=max(self.text_px(v, TITLE_PT, True) for v in ("-0.00", "100%", "9.99x"))
             + 8 * px, pad=5 * px,
-            end_pad=self.text_px("950", TEXT_PT) / 2 + 5 * px)
+            end_pad=self.text_px(f"{SCORE_RANGE[1]:g}", TEXT_PT) / 2 + 5 * px)
 
     def evaluate(self, config: tuple, W: float, H: float) -> Plan | None:
         """Lay out ``config`` = (mode, cols, rows, title tier) on W x H pixels."""

@@ -1,7 +1,7 @@
 """The person inspector: one person's score, where its points come from, and their friends.
 
 For the selected person it shows the score and status, a bar of the points each rubric
-component contributed (``weight share x component x 600``, :mod:`app.inspector.score_parts`) with
+component contributed (the model's own ``combine``, :mod:`app.inspector.score_parts`) with
 the violation penalty, their score over time against the thresholds, their friends, and
 a "Scam this person" button for the class to watch what follows.
 
@@ -28,8 +28,9 @@ from app.inspector.widgets import (PART_NAMES, ContributionBar, FriendsModel, ba
                                    scale_font, section_title)
 from app.common.pacing import Throttle
 from app.common.plain_words import RUBRIC_LONG, STATUS_WORDS
-from app.common.theme import COMPONENT_COLOURS, STATUS_COLOURS
-from app.inspector.score_parts import SCORE_MAX, SCORE_MIN, contribution_points, violation_penalty
+from app.common.theme import COMPONENT_COLOURS, DEFAULT_THRESHOLDS, STATUS_COLOURS
+from app.inspector.score_parts import (SCORE_MAX, SCORE_MIN, contribution_points, score_parts,
+                                       violation_penalty)
 from models.schema import RUBRIC_KEYS
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class QtInspector(QWidget):
         row = QHBoxLayout()
         self._score = QLabel()
         scale_font(self._score, 2.6, bold=True)
-        self._score.setToolTip("Score, from 350 to 950.")
+        self._score.setToolTip(f"Score, from {SCORE_MIN:g} to {SCORE_MAX:g}.")
         self._badge = QLabel()
         scale_font(self._badge, 1.15, bold=True)
         row.addWidget(self._score)
@@ -176,15 +177,15 @@ class QtInspector(QWidget):
         self._canvas.setFixedHeight(170)
         ax = self._fig.add_axes((0.15, 0.27, 0.81, 0.68))
         ax.set_ylim(SCORE_MIN, SCORE_MAX)
-        ax.set_yticks([350, 550, 700, 950])
+        ax.set_yticks([SCORE_MIN, *DEFAULT_THRESHOLDS, SCORE_MAX])
         ax.tick_params(labelsize=10.5, length=3)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_xlabel("month", fontsize=10.5, labelpad=1)
-        self._restricted_line = ax.axhline(550, color=STATUS_COLOURS[-1], linestyle="--",
+        self._restricted_line = ax.axhline(DEFAULT_THRESHOLDS[0], color=STATUS_COLOURS[-1], linestyle="--",
                                            linewidth=1.5)
-        self._privileged_line = ax.axhline(700, color=STATUS_COLOURS[1], linestyle="--",
+        self._privileged_line = ax.axhline(DEFAULT_THRESHOLDS[1], color=STATUS_COLOURS[1], linestyle="--",
                                            linewidth=1.5)
         (self._history_line,) = ax.plot([], [], color="#1f3b73", linewidth=2.4)
         self._history_note = ax.text(0.5, 0.5, "", transform=ax.transAxes, ha="center",
@@ -213,7 +214,7 @@ class QtInspector(QWidget):
         header = self._table.horizontalHeader()
         fm = self._table.fontMetrics()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((1, "Score 950"), (2, "privileged  ")):
+        for column, sample in ((1, f"Score {SCORE_MAX:.0f}"), (2, "privileged  ")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, fm.horizontalAdvance(sample) + 16)
         self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -306,8 +307,7 @@ class QtInspector(QWidget):
 
     def _update_parts(self, frame: Frame, static: Static, i: int, score: float,
                       thresholds: tuple[float, float]) -> None:
-        points = contribution_points(frame.components, frame.weights, i)
-        penalty, at_least = violation_penalty(points, score)
+        points, penalty, at_floor = score_parts(frame, i)
         self._bar.set_data(points, penalty, score, thresholds)
         for key in RUBRIC_KEYS:
             pts, detail = self._part_labels[key][2:]
@@ -318,11 +318,12 @@ class QtInspector(QWidget):
             w.setVisible(penalty > 0)
         pts, detail = self._part_labels["violations"][2:]
         pts.setText(f"\u2212{penalty:.0f}")
-        detail.setText("at least (score at the 350 floor)" if at_least else "")
+        detail.setText(f"at least (score at the {SCORE_MIN:.0f} floor)" if at_floor else "")
         pts, detail = self._part_labels["total"][2:]
         pts.setText(f"{score:.0f}")
         earned = sum(points.values())
-        detail.setText(f"350 + {earned:.0f}" + (f" \u2212 {penalty:.0f}" if penalty > 0 else ""))
+        detail.setText(f"{SCORE_MIN:.0f} + {earned:.0f}"
+                       + (f" \u2212 {penalty:.0f}" if penalty > 0 else ""))
         if bool(static.opted_out[i]):
             value = float(frame.scenario["rubric.optout_value"])
             self._optout_note.setText(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.common.plain_words import RUBRIC_LONG, RUBRIC_WORDS, STATUS_WORDS
 from app.inspector.score_parts import SCORE_MAX, SCORE_MIN, SPAN
-from app.common.theme import COMPONENT_COLOURS, STATUS_COLOURS
+from app.common.theme import COMPONENT_COLOURS, DEFAULT_THRESHOLDS, STATUS_COLOURS
 from models.schema import RUBRIC_KEYS
 
 __all__ = ["ContributionBar", "FriendsModel", "PART_NAMES", "badge_style", "scale_font",
@@ -34,7 +34,7 @@ class ContributionBar(QWidget):
         self._points: dict[str, float] = {}
         self._penalty = 0.0
         self._score = SCORE_MIN
-        self._thresholds = (550.0, 700.0)
+        self._thresholds = DEFAULT_THRESHOLDS
         self._spans: list[tuple[float, float, str]] = []   # pixel x0, x1, tooltip
 
     def sizeHint(self):  # noqa: N802 (Qt API)

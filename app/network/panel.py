@@ -30,6 +30,7 @@ from matplotlib.path import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QToolTip
 
+from app.common.theme import DEFAULT_THRESHOLDS, SCORE_RANGE
 from app.network.mouse import MouseMixin
 from app.network.people import (CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, NodeRaster,
                                 PeopleMixin, node_size_px)
@@ -77,7 +78,7 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
         self._selected: int | None = None
         self._show_ties = True
         self._show_dating = True
-        self._thresholds = (550.0, 700.0)
+        self._thresholds = DEFAULT_THRESHOLDS
         self._view: tuple[float, float, float] | None = None  # centre x, y, data per px
         self._zoom = 1.0
         self._press: tuple[float, float, tuple] | None = None
@@ -152,8 +153,9 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
         self._cax.tick_params(labelsize=TEXT_PT)
         self._cax.set_title("score", fontsize=TEXT_PT, pad=8)
         self._cbar_lines = [self._cax.axhline(v, color=c, linewidth=3)
-                            for v, c in ((550, RESTRICTED_RING), (700, PRIVILEGED_RING))]
-        self._cax.set_yticks([350, 550, 700, 950])   # the range and the two thresholds
+                            for v, c in zip(DEFAULT_THRESHOLDS, (RESTRICTED_RING,
+                                                                 PRIVILEGED_RING))]
+        self._set_ticks(DEFAULT_THRESHOLDS)
         self._legend = None
         self._make_legend()
 
@@ -300,11 +302,15 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
         self._sync_scatters()
         self.draw()
 
+    def _set_ticks(self, thresholds: tuple[float, float]) -> None:
+        """Colour bar ticks at the score range's ends and the two thresholds."""
+        self._cax.set_yticks(sorted({*SCORE_RANGE, *thresholds}))
+
     def _set_thresholds(self, thresholds: tuple[float, float]) -> None:
         self._thresholds = thresholds
         for line, v in zip(self._cbar_lines, thresholds):
             line.set_ydata([v, v])
-        self._cax.set_yticks(sorted({350.0, *thresholds, 950.0}))
+        self._set_ticks(thresholds)
         self._make_legend()
         self._invalidate()
 

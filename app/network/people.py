@@ -18,7 +18,8 @@ from matplotlib import colormaps
 from matplotlib.colors import Normalize, to_rgba
 from matplotlib.path import Path
 
-from app.common.theme import STATUS_COLOURS
+from app.common.theme import SCORE_RANGE, STATUS_COLOURS
+from models.score import SCORE_MIN, SPAN
 
 if TYPE_CHECKING:
     from app.process.frame import Frame
@@ -28,7 +29,7 @@ __all__ = ["CMAP", "NORM", "RESTRICTED_RING", "PRIVILEGED_RING", "node_size_px",
 
 #: Colour-blind-safe, perceptually uniform, readable in grey on a washed-out projector.
 CMAP = colormaps["viridis"]
-NORM = Normalize(350.0, 950.0)
+NORM = Normalize(*SCORE_RANGE)
 
 #: Rings of restricted and privileged people, in the status colours the inspector uses.
 RESTRICTED_RING = STATUS_COLOURS[-1]
@@ -188,7 +189,7 @@ class PeopleMixin:
         status = np.asarray(frame.status)
         if scores.shape[0] != (self._static.n if self._static is not None else -1):
             return
-        level = np.clip(((scores - 350.0) / 600.0 * 255.0 + 0.5).astype(np.int64), 0, 255)
+        level = np.clip(((scores - SCORE_MIN) / SPAN * 255.0 + 0.5).astype(np.int64), 0, 255)
         self._fill = _LUT[level]
         ring = self._fill.copy()
         ring[status < 0] = _RESTRICTED_RGB

@@ -53,7 +53,7 @@ class Frame:
     step
         Step number (month), 0 after a build or reset.
     scores
-        float64 ``(n,)`` scores in 350-950.
+        float64 ``(n,)`` scores in ``models.score.SCORE_MIN``..``SCORE_MAX``.
     status
         int8 ``(n,)``: -1 restricted, 0 normal, 1 privileged.
     components
