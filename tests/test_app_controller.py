@@ -44,6 +44,14 @@ def controller(qtbot, shared_controller):
     qtbot.waitUntil(lambda: not c._in_flight, timeout=WAIT)
 
 
+def _round_trip(qtbot, c: SimController) -> None:
+    """Wait until the worker has answered everything asked of it before now: its
+    requests are served one at a time, in order, so a no-op call is a barrier."""
+    done = []
+    c.call_in_worker(_size, done.append, done.append, args=(0,))
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
+
+
 def _steps(qtbot, c: SimController, n: int) -> list[Frame]:
     frames: list[Frame] = []
     c.stepped.connect(frames.append)
@@ -104,8 +112,7 @@ def test_play_is_paced_with_back_pressure_and_pause_stops(qtbot, controller):
     # A request may have been in flight when we paused: let it land, then nothing more.
     qtbot.waitUntil(lambda: not controller._in_flight, timeout=WAIT)
     count = len(frames)
-    with qtbot.waitSignal(controller.stepped, timeout=300, raising=False):
-        pass
+    _round_trip(qtbot, controller)   # a step asked for after the pause would land first
     assert len(frames) == count
     steps = [f.step for f in frames]
     assert steps == list(range(1, len(steps) + 1))   # one frame per step, none skipped
@@ -176,8 +183,10 @@ def test_rebuild_parameters_wait_for_reset(qtbot, controller):
 def test_model_error_pauses_and_reports_and_reset_recovers(qtbot, controller):
     # Break this simulation's step where it runs (in the model process).
     broken = functools.partial(int, "boom")
-    with qtbot.waitSignal(controller.failed, timeout=0, raising=False):
-        controller.call_in_worker(setattr, lambda _r: None, args=("step", broken))
+    patched = []
+    controller.call_in_worker(setattr, patched.append, patched.append, args=("step", broken))
+    qtbot.waitUntil(lambda: bool(patched), timeout=WAIT)
+    assert patched == [None]   # setattr ran where the model lives, and returned
     controller.set_speed(None)
     with qtbot.waitSignal(controller.failed, timeout=WAIT) as blocker:
         controller.play()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 import zlib
 from pathlib import Path
 
@@ -459,7 +458,6 @@ def test_hostile_files_raise_one_line_scenario_errors(tmp_path, name):
     content, words = HOSTILE[name]
     p = tmp_path / name
     p.write_bytes(content)
-    t0 = time.perf_counter()
     try:
         g = read_graph(p)
     except ScenarioError:
@@ -467,16 +465,13 @@ def test_hostile_files_raise_one_line_scenario_errors(tmp_path, name):
     else:  # random junk may, rarely, be a valid edge list; it must then be well-formed
         assert name.startswith("junk") and g.n > 0
         return
-    assert time.perf_counter() - t0 < 5
-    assert_bad(p, *words)
+    assert_bad(p, *words)   # a hang would be stopped by pytest-timeout; speed: benchmarks
 
 
 def test_billion_laughs_fails_fast(tmp_path):
     p = tmp_path / "bomb.graphml"
     p.write_bytes(BILLION_LAUGHS)
-    t0 = time.perf_counter()
-    assert_bad(p, "entit")
-    assert time.perf_counter() - t0 < 0.5
+    assert_bad(p, "entit")   # refused before any expansion (no time asserted in tests)
 
 
 def test_missing_directory_and_special_paths(tmp_path):
@@ -490,13 +485,18 @@ def test_missing_directory_and_special_paths(tmp_path):
         assert_bad(fifo, "regular file")  # and does not block reading it
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root can read anything")
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc")
 def test_unreadable_file(tmp_path):
+    # Root (as in CI) reads any file whatever its mode, but not /proc/self/mem at offset 0
+    # (no page is mapped there: EIO for everyone), here behind a name with a graph suffix.
     p = tmp_path / "secret.txt"
-    p.write_text("1 2\n")
-    p.chmod(0)
+    p.symlink_to("/proc/self/mem")
     assert_bad(p, "cannot read")
+    if os.geteuid() != 0:   # and a plain file without read permission, where that bites
+        q = tmp_path / "locked.txt"
+        q.write_text("1 2\n")
+        q.chmod(0)
+        assert_bad(q, "cannot read")
 
 
 EXTENSIONS = [".graphml", ".gexf", ".gml", ".txt", ".csv", ".dat"]
