@@ -117,3 +117,28 @@ def test_a_failed_layout_is_reported(qtbot, monkeypatch):
         assert laid == [] and c.positions is None and c.take_bug_log()
     finally:
         c.shutdown()
+
+
+def test_a_bug_in_the_window_is_logged_and_shown_with_the_log(qtbot, monkeypatch, tmp_path):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from app.window.start import install_bug_report
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        staticmethod(lambda _p, _t, text, *a, **k: shown.append(text)))
+    monkeypatch.setenv("SCORENET_LOG", str(tmp_path / "errors.log"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)   # put back afterwards
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    install_bug_report(parent)
+    try:
+        raise IndexError("list index out of range")
+    except IndexError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    [text] = shown
+    assert text.startswith("Internal error in the window: IndexError: list index out of range")
+    assert "please report" in text and str(tmp_path / "errors.log") in text
+    assert "Traceback" in (tmp_path / "errors.log").read_text()

@@ -15,7 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
-__all__ = ["log_path", "log_exception"]
+__all__ = ["log_path", "log_exception", "please_report"]
 
 #: The log file is cut to its last half once it grows past this size.
 MAX_LOG_BYTES = 1_000_000
@@ -60,3 +60,18 @@ def log_exception(exc: BaseException, where: str = "") -> str | None:
     except OSError:
         return None
     return str(path)
+
+
+def please_report(message: str, log: str | None) -> str:
+    """What the window says about a bug: its one-line message, then where the log is.
+
+    Examples
+    --------
+    >>> print(please_report("Internal error in the model: KeyError: 'x'", "/tmp/errors.log"))
+    Internal error in the model: KeyError: 'x'
+    <BLANKLINE>
+    This is a bug in ScoreNet: please report it, with the log file
+    /tmp/errors.log
+    """
+    where = f"with the log file\n{log}" if log else "with the text printed in the terminal"
+    return f"{message}\n\nThis is a bug in ScoreNet: please report it, {where}"

@@ -24,6 +24,7 @@ from app.controls.panel import QtControls
 from app.dashboard.panel import QtDashboard
 from app.inspector.panel import QtInspector
 from app.network.panel import QtNetworkView
+from app.process.errorlog import please_report
 from app.process.frame import Frame, Static
 from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
@@ -225,8 +226,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self._opening = None   # a failed open leaves the previous scenario in place
         log_file = self.controller.take_bug_log()
         if log_file:
-            message = (f"{message}\n\nThis is a bug in ScoreNet: please report it, with "
-                       f"the log file\n{log_file}")
+            message = please_report(message, log_file)
         if self.controller.static is None and not self._fell_back:
             # Nothing runs yet (the first scenario's network could not be built): say
             # why, then open the default scenario so that the window is usable.

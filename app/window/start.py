@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-__all__ = ["run_app", "create_window"]
+__all__ = ["run_app", "create_window", "install_bug_report"]
 
 
 def _load(name_or_path: str):
@@ -48,6 +48,26 @@ def create_window(scenario_name_or_path: str = "default"):
     return app, window, error
 
 
+def install_bug_report(parent) -> None:
+    """Make an exception that escapes a slot of the window a bug report: its traceback
+    goes to the error log and a dialog says "internal error, please report" with the
+    log's path (instead of a traceback on a terminal the user may not see)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.process.errorlog import log_exception, please_report
+
+    def hook(kind, exc, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log = log_exception(exc.with_traceback(tb), "window")
+        text = " ".join(str(exc).split()) or "(no message)"
+        QMessageBox.critical(parent, "ScoreNet", please_report(
+            f"Internal error in the window: {kind.__name__}: {text}", log))
+
+    sys.excepthook = hook
+
+
 def run_app(scenario: str = "default") -> int:
     """Open ScoreNet on ``scenario`` (a preset name or a TOML path); the exit status."""
     from PySide6.QtCore import QTimer
@@ -57,6 +77,7 @@ def run_app(scenario: str = "default") -> int:
     # Quitting without closing the window (a session ending, app.quit()) must still stop
     # the model thread and process cleanly.
     app.aboutToQuit.connect(window.controller.shutdown)
+    install_bug_report(window)
     screen = app.primaryScreen()
     avail = screen.availableGeometry() if screen is not None else None
     if window.restore_layout():
