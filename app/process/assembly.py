@@ -3,8 +3,9 @@
 :class:`FrameSender` lives beside the simulation (in the model host) and makes each
 step's :class:`~app.process.frame.Frame` with only what is new: the scores and the other
 per-person arrays every step, the friendship ties as a :class:`TiesDelta` only when the
-simulation's ``ties_version`` moved (else :data:`~app.process.frame.SAME`), the applied
-scenario only when it changed, and the history as its one new row.
+simulation's ``ties_version`` moved (else :data:`~app.process.frame.SAME`), never the
+friend counts (the receiver counts them from the ties), the applied scenario only when
+it changed, and the history as its one new row.
 
 :class:`FrameReceiver` lives on the GUI side (the controller's worker thread) and turns
 those frames back into whole ones: it keeps the ties, the scenario and the metrics
@@ -152,7 +153,7 @@ class FrameSender:
         row = sim.history.row(-1)
         frame = frame_from_simulation(sim, edges_changed=changed, friend_edges=ties,
                                       history={c: np.array([row[c]]) for c in METRIC_COLUMNS})
-        return dataclasses.replace(frame, scenario=scenario) if scenario is SAME else frame
+        return dataclasses.replace(frame, scenario=scenario, degree=SAME)
 
 
 class FrameReceiver:
@@ -161,6 +162,7 @@ class FrameReceiver:
     def __init__(self) -> None:
         self._keys: np.ndarray | None = None
         self._edges: np.ndarray | None = None
+        self._degree: np.ndarray | None = None
         self._scenario = None
         self.log: MetricsLog | None = None
 
@@ -170,6 +172,7 @@ class FrameReceiver:
         edges = np.asarray(frame.friend_edges, dtype=np.int64)
         self._keys = edges[:, 0] * np.int64(n) + edges[:, 1]
         self._edges = edges
+        self._degree = np.asarray(frame.degree)
         self._scenario = frame.scenario
         self.log = MetricsLog(frame.history)
         return dataclasses.replace(frame, history=self.log.view())
@@ -180,8 +183,10 @@ class FrameReceiver:
         if frame.edges_changed:
             self._keys = apply_ties_delta(self._keys, frame.friend_edges)
             self._edges = _edges(self._keys, frame.n)
+            # Friends counted from the ties, as EdgeSet.degree does (dates not counted).
+            self._degree = np.bincount(self._edges.ravel(), minlength=frame.n)
         if frame.scenario is not SAME:
             self._scenario = frame.scenario
         self.log.extend(frame.history)
         return dataclasses.replace(frame, friend_edges=self._edges, scenario=self._scenario,
-                                   history=self.log.view())
+                                   degree=self._degree, history=self.log.view())
