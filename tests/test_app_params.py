@@ -62,6 +62,19 @@ def test_changes_made_before_a_step_apply_to_it(qtbot, wired):
     assert len(sent) == 2
 
 
+def test_a_build_is_reported_at_once_even_with_edits_on_their_way(qtbot, wired):
+    c, _controls, _sent = wired
+    seen = []
+    c.scenario_changed.connect(seen.append)
+    target = load_scenario("karate").replace({"run.seed": 5})
+    c.set_scenario(target)
+    c.set_params({"rubric.social": 0.4})   # reaches the model after the build
+    with qtbot.waitSignal(c.settled, timeout=WAIT):
+        pass
+    assert seen[0] == target   # an opened file becomes the document at once
+    assert seen[-1] == target.replace({"rubric.social": 0.4})
+
+
 def test_the_model_refuses_a_bad_value_and_the_controls_show_it(qtbot, wired):
     c, controls, sent = wired
     failed: list[str] = []

@@ -415,10 +415,11 @@ class SimController(QObject):
         self._take_report(scenario, pending, refusal)
 
     def _on_reported(self, scenario: Scenario, pending: list) -> None:
-        """The scenario of a simulation just built."""
-        self._take_report(scenario, pending, None)
+        """The scenario of a simulation just built: said at once (a file being opened
+        becomes the document now, even while edits are on their way)."""
+        self._take_report(scenario, pending, None, at_once=True)
 
-    def _take_report(self, scenario, pending, refusal) -> None:
+    def _take_report(self, scenario, pending, refusal, at_once: bool = False) -> None:
         if scenario is not None:
             self._scenario = scenario
             self._pending = list(pending)
@@ -426,12 +427,13 @@ class SimController(QObject):
             key, problem, message = refusal
             self.params_refused.emit(key, problem)
             self.failed.emit(message)
-        if self._unanswered == 0 and not self._queued:
+        if at_once or (self._unanswered == 0 and not self._queued):
             # Said only once every change is answered: a slider being dragged is never
             # moved back to a value the model confirmed a moment ago.
             if self._scenario is not None:
                 self.scenario_changed.emit(self._scenario)
                 self.pending_changed.emit(list(self._pending))
+        if self._unanswered == 0 and not self._queued:
             self.settled.emit()
 
     def _on_call_done(self, token: int, result: object, error: str, log_path: str) -> None:
