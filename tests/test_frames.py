@@ -11,10 +11,12 @@ import pickle
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.inspector.score_parts import score_parts
 from app.process import host as host_module
-from app.process.assembly import FrameReceiver, FrameSender
+from app.process.assembly import FrameReceiver, FrameSender, apply_ties_delta, ties_delta
 from app.process.errorlog import log_path
 from app.process.frame import SAME, frame_from_simulation
 from app.process.host import Failure, ModelHost
@@ -67,6 +69,17 @@ def test_frames_of_changes_come_back_whole(changes):
         _assert_same_frame(got, frame_from_simulation(sim, edges_changed=changed))
         assert not got.history["mean_score"].flags.writeable
     assert (sent_ties > 0) == (not changes)   # rewiring changes ties; without, never
+
+
+KEYS = st.sets(st.integers(0, 60), max_size=40).map(lambda x: np.array(sorted(x), np.int64))
+
+
+@given(KEYS, KEYS)
+def test_ties_delta_is_the_set_difference_and_applies_back(old, new):
+    d = ties_delta(old, new)
+    np.testing.assert_array_equal(d.removed, np.setdiff1d(old, new))
+    np.testing.assert_array_equal(d.added, np.setdiff1d(new, old))
+    np.testing.assert_array_equal(apply_ties_delta(old, d), new)
 
 
 def test_ties_version_moves_exactly_when_the_ties_change():

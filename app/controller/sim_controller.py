@@ -77,8 +77,8 @@ class SimController(QObject):
     pending_changed(list)
         Names of changed parameters that wait for Reset.
     scenario_changed(Scenario)
-        The simulation's scenario (pending changes included), as the model reports it
-        once every change sent so far was answered.
+        The simulation's scenario (pending changes included), as the model reports it:
+        after a build at once, after parameter changes once every one sent is answered.
     layout_ready(object, numpy.ndarray)
         Positions in [0, 1]^2 for the graph with this ``graph_key``.
     """
