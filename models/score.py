@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
-from scipy.stats import rankdata
-
+from .measures.ranks import average_ranks
 from .schema import RUBRIC_KEYS
 
 __all__ = [
@@ -59,7 +58,7 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
     out = np.zeros(consumption.shape[0])
     idx = np.flatnonzero(takes_part)
     if idx.size:
-        out[idx] = (rankdata(consumption[idx]) - 0.5) / idx.size
+        out[idx] = (average_ranks(consumption[idx]) - 0.5) / idx.size
     return out
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from . import metrics as M
+from . import measures as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
 from .events import decay_factor, miss_probability, prior_record, spending, status_of
