@@ -83,7 +83,7 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
 
     Draws, in this order: one uniform per person (who uses the app), the feed
     (``rng.choice``), one uniform per feed entry (the like).
-    :func:`models.ties_loop.dating_round_loop` is the plain-Python version.
+    :func:`models.oracles.dating_round_loop` is the plain-Python version.
     """
     n = state.n
     state.expire(step)

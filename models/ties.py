@@ -1,4 +1,4 @@
-"""Friendship dynamics: score-driven rewiring (friend sharing) and random churn.
+"""Friendship dynamics: tie review by what a friend costs one's score, and random churn.
 
 Ties are kept as a sorted array of int64 keys ``u * n + v`` (``u < v``). Every operation
 here is a batch over all the people who act this step, with set semantics: reviews look
@@ -244,16 +244,17 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
     Each reviewer with friends picks one friend j at random and drops them with
     probability ``rule.drop`` (always, when ``rule`` is None: random churn). A reviewer
     who dropped a tie, and (under a rule) a reviewer with no friends, then asks someone
-    new: with probability ``homophilous_search`` someone close in score rank, else a
-    friend of a friend with probability ``triadic_closure``, else anyone at random. The
-    one asked refuses with ``rule.refuse`` (never, when None). Asking
-    a friend, oneself or the friend just dropped, or being refused, means asking again, up
-    to ``ask_limit`` asks, so ties are conserved unless nobody accepts.
+    new: with probability ``homophilous_search`` someone close in score rank
+    (:func:`homophily_window`), else a friend of a friend with probability
+    ``triadic_closure`` (first ask only), else anyone at random. The one asked refuses
+    with ``rule.refuse`` (never, when None). Asking a friend, oneself or the friend just
+    dropped, or being refused, means asking again, up to ``ask_limit`` asks, so ties are
+    conserved unless nobody accepts.
 
     Everything is judged on the ties and scores at the start of the step. Returns the keys
     to remove and the keys to add; the caller applies them with :meth:`EdgeSet.update`
     (so that several rounds can see the same start-of-step ties).
-    :func:`models.ties_loop.review_ties_loop` is the plain-Python version, fed the same
+    :func:`models.oracles.review_ties_loop` is the plain-Python version, fed the same
     draws, that the tests compare with.
     """
     n = edges.n
@@ -285,9 +286,12 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
         scores_order = (order, rank)
     added = []
     pending = np.arange(i.size)
-    for _ in range(ask_limit):
+    for attempt in range(ask_limit):
         pi, pj = i[pending], j[pending]
-        c = _search(adj, pi, scores_order, homophilous_search, triadic_closure, rng)
+        # A friend of a friend is often a friend already (and then a friend's friend again
+        # would be too): later asks go to similar or random people.
+        triadic = triadic_closure if attempt == 0 else 0.0
+        c = _search(adj, pi, scores_order, homophilous_search, triadic, rng)
         u_accept = rng.random(pending.size)
         ok = ~_taken(edges, pi, pj, c)
         if rule is not None:

@@ -92,8 +92,12 @@ def test_showing_scores_on_dating_app_sorts_couples(preset):
 
 @pytest.mark.parametrize("preset", ["default", "facebook"])
 def test_punitive_optout_value_punishes_those_who_opt_out(preset):
-    neutral = [final(preset, s, rubric__optout_value=0.5) for s in SEEDS[preset]]
-    punitive = [final(preset, s, rubric__optout_value=0.0) for s in SEEDS[preset]]
+    # Since issue 7 the default imputation is the participants' mean; this test keeps
+    # its original arms, both with a fixed value.
+    neutral = [final(preset, s, rubric__optout_imputation="fixed", rubric__optout_value=0.5)
+               for s in SEEDS[preset]]
+    punitive = [final(preset, s, rubric__optout_imputation="fixed", rubric__optout_value=0.0)
+                for s in SEEDS[preset]]
 
     def standing(sim: Simulation) -> float:
         out = sim.pop.opted_out
