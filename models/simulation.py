@@ -3,14 +3,16 @@
 :class:`Simulation` is built from a :class:`~models.scenario.Scenario`. Each
 :meth:`Simulation.step` is one month, in this order (see ``docs/model.md``):
 
-1. life events: scams start, bills are paid or missed, violations arrive, records decay,
-   spending is drawn (perks and restrictions act here);
+1. life events: scams start, bills are paid or missed, violations arrive, records decay
+   (and verified scam relief cleans them), spending is drawn (perks and restrictions act
+   here);
 2. friendships: random churn, then, with friend sharing on, score-driven review;
 3. the dating app: old dates end, new mutual likes become dates;
-4. scores: every component is recomputed; ``social`` averages last month's scores over
+4. with opting out a choice, some people compare their score in and out and switch;
+5. scores: every component is recomputed; ``social`` averages last month's scores over
    friends and current dates (synchronous update);
-5. status (restricted / normal / privileged) follows the new scores;
-6. the metrics of MODEL.md section 6 are recorded.
+6. status (restricted / normal / privileged) follows the new scores;
+7. the metrics of MODEL.md section 6 are recorded (:mod:`models.recording`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .events import (decay_factor, miss_probability, prior_record, relieve_scams
                      status_of)
 from .graph import GraphData, in_sorted, sorted_unique
 from .history import NODE_COLUMNS, History, table_rows, write_csv
+from .recording import MOBILITY_LAG, step_metrics
 from .networks import build_network
 from .population import draw_population
 from .scenario import Scenario
@@ -41,9 +44,6 @@ __all__ = ["Simulation", "STATUS_NAMES"]
 
 #: Names of the status codes -1, 0, 1.
 STATUS_NAMES = {-1: "restricted", 0: "normal", 1: "privileged"}
-
-#: Mobility compares scores with those this many steps earlier.
-MOBILITY_LAG = 12
 
 #: Seed of the community detection, fixed so that partitions are reproducible.
 LOUVAIN_SEED = 0
@@ -121,7 +121,8 @@ class Simulation:
         self.scam_start = np.full(n, -1, dtype=np.int64)
         self.scam_debt = np.zeros(n)
         self.status = np.zeros(n, dtype=np.int8)
-        self._auc = math.nan
+        #: score_auc of the current step (NaN at step 0 and with events off).
+        self.last_auc = math.nan
         noise = sc["events.spend_noise"] * self._rng["population"].standard_normal(n)
         # What each person would spend on the platform; those who opted out spend nothing.
         self.potential_spend = spending(self.pop.amount, noise, self.status,
@@ -256,7 +257,7 @@ class Simulation:
         sc = self._applied
         self.step_count += 1
         t = self.step_count
-        self._auc = math.nan
+        self.last_auc = math.nan
         if sc["events.enabled"]:
             self._events(sc)
         self._ties(sc)
@@ -295,7 +296,7 @@ class Simulation:
         missed_now = ordinary | scammed
         # The score's claim, tested: last month's score against this month's misses.
         part = ~self.pop.opted_out
-        self._auc = M.score_auc(self.scores[part], missed_now[part])
+        self.last_auc = M.score_auc(self.scores[part], missed_now[part])
         decay = decay_factor(sc["events.forgiveness_half_life"])
         self.missed = self.missed * decay + missed_now
         self.scam_debt = self.scam_debt * decay + (scammed & ~ordinary)
@@ -385,43 +386,11 @@ class Simulation:
 
     def metrics(self) -> dict[str, float]:
         """The metrics of MODEL.md section 6 for the current state."""
-        sc = self._applied
-        s = self.scores
-        edges = self.friends.edges()
-        deg = self.degree()
-        labels = self.communities()
-        n = self.n
-        past = self._past_scores[0] if len(self._past_scores) == MOBILITY_LAG else None
-        return {
-            "step": float(self.step_count),
-            "mean_score": float(np.mean(s)),
-            "median_score": float(np.median(s)),
-            "gini": M.gini(s - 350.0),
-            "restricted_share": float(np.mean(s < sc["perks.restricted_below"])),
-            "privileged_share": float(np.mean(s >= sc["perks.privileged_at"])),
-            "assortativity": M.edge_correlation(s, edges),
-            "dating_assortativity": M.edge_correlation(s, self.dating.edges()),
-            "modularity": M.modularity(n, edges, labels),
-            "stratification": M.between_share(s, labels),
-            "isolated_share": float(np.mean(deg == 0)),
-            "giant_share": M.giant_share(n, edges),
-            "degree_gap": M.degree_gap(s, deg),
-            "match_gap": M.match_gap(s, self.dating.uses, self.dating.matches),
-            "group_gap": M.group_gap(s, self.pop.group),
-            "optout_gap": M.optout_gap(deg, self.pop.opted_out),
-            "mobility": M.mobility(s, past) if past is not None else math.nan,
-            "components": M.components(n, edges),
-            "bottom_isolated_share": M.bottom_isolated_share(s, deg),
-            "aim_up": self.dating.aim_up,
-            "score_auc": self._auc,
-            "victim_gap": M.victim_gap(s, self.ever_scammed),
-            "optout_share": float(np.mean(self.pop.opted_out)),
-            "group_restricted_gap": M.group_restricted_gap(s, self.pop.group,
-                                                           sc["perks.restricted_below"]),
-            "friend_ties": float(self.friends.m),
-            "dating_ties": float(self.dating.keys.size),
-            "mean_degree": float(2.0 * self.friends.m / n),
-        }
+        return step_metrics(self)
+
+    def scores_back(self) -> np.ndarray | None:
+        """The scores of ``MOBILITY_LAG`` steps ago (None before that step exists)."""
+        return self._past_scores[0] if len(self._past_scores) == MOBILITY_LAG else None
 
     def _record(self) -> None:
         self.history.append(self.metrics())
