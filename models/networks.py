@@ -164,9 +164,10 @@ def sbm(n: int, groups: int, mean_degree: float, homophily: float,
     (labelled ``"g0"``, ``"g1"``...); with ``minority_share > 0`` the last block has
     ``round(minority_share * n)`` nodes (at least one) and the others share the rest
     equally. The between-block probability keeps the equal-blocks formula below, so a
-    minority member has more ties outside (as in Karimi et al. 2018's networks). A node of block ``a`` (size ``s``) is tied to each
-    other member with probability ``homophily * mean_degree / (s - 1)`` and to each
-    outsider with probability ``(1 - homophily) * mean_degree / (n - n / groups)``
+    minority member has more ties outside (as in Karimi et al. 2018's networks).
+
+    A node of block ``a`` (size ``s``) is tied to each other member with probability
+    ``homophily * mean_degree / (s - 1)`` and to each outsider with probability ``(1 - homophily) * mean_degree / (n - n / groups)``
     (probabilities capped at 1, which lowers the degree of very dense requests), so
     ``homophily = 1 / groups`` means no preference. With one group every pair has
     probability ``mean_degree / (n - 1)``. Exact sampling: a binomial edge count per

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
+
 from .measures.ranks import average_ranks
 from .schema import RUBRIC_KEYS
 

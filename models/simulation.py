@@ -27,17 +27,29 @@ import numpy as np
 from . import measures as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
-from .events import (decay_factor, miss_probability, prior_record, relieve_scams, spending,
-                     status_of)
+from .events import (
+    decay_factor,
+    miss_probability,
+    prior_record,
+    relieve_scams,
+    spending,
+    status_of,
+)
 from .graph import GraphData, in_sorted, sorted_unique
 from .history import NODE_COLUMNS, History, table_rows, write_csv
-from .recording import MOBILITY_LAG, step_metrics
 from .networks import build_network
+from .optout import switch_choices
 from .population import draw_population
+from .recording import MOBILITY_LAG, step_metrics
 from .scenario import Scenario
 from .schema import FIELD_BY_NAME, RUBRIC_KEYS
-from .optout import switch_choices
-from .score import base_components, base_mean, combine, normalised_weights, social_component
+from .score import (
+    base_components,
+    base_mean,
+    combine,
+    normalised_weights,
+    social_component,
+)
 from .ties import EdgeSet, GainRule, review_ties
 
 __all__ = ["Simulation", "STATUS_NAMES"]

@@ -19,11 +19,25 @@ components), :mod:`~models.measures.communities` (Louvain, modularity, stratific
 
 from .communities import between_share, louvain, modularity
 from .distribution import gini, mobility, quintile_masks, score_auc, summary_stats
-from .mixing import (aim_up, degree_gap, edge_correlation, group_gap, group_restricted_gap,
-                     match_gap, optout_gap, victim_gap)
+from .mixing import (
+    aim_up,
+    degree_gap,
+    edge_correlation,
+    group_gap,
+    group_restricted_gap,
+    match_gap,
+    optout_gap,
+    victim_gap,
+)
 from .ranks import average_ranks
-from .structure import (bottom_isolated_share, component_labels, components, degrees,
-                        giant_share, isolated_share)
+from .structure import (
+    bottom_isolated_share,
+    component_labels,
+    components,
+    degrees,
+    giant_share,
+    isolated_share,
+)
 
 __all__ = [
     "aim_up", "average_ranks", "between_share", "bottom_isolated_share", "component_labels",
