@@ -1,4 +1,4 @@
-"""Speed of each metric in ``models/metrics.py``, by hand: ``python benchmarks/bench_metrics.py``.
+"""Speed of each metric in ``models/measures/``, by hand: ``python benchmarks/bench_metrics.py``.
 
 Graphs: ego-Facebook (4,039 people) and Barabasi-Albert graphs of mean degree 10 made
 with ``igraph.Graph.Barabasi`` (100,000 and 1,000,000 people), with random scores in
@@ -25,7 +25,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models import metrics as M  # noqa: E402
+from models import measures as M  # noqa: E402
 from models.graph import canonical_edges  # noqa: E402
 
 FACEBOOK = ROOT / "assets" / "networks" / "facebook_combined.txt"

@@ -28,7 +28,7 @@ def measure(size: int, steps: int) -> dict:
     import numpy as np
 
     from models import load_scenario
-    from models import metrics as M
+    from models import measures as M
     from models.simulation import Simulation
 
     if size == 4039:

@@ -7,12 +7,16 @@ so that ``match_gap`` is not dominated by one month's noise.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+from scipy.special import expit
 
 from .graph import in_sorted, sorted_unique
+from .measures import aim_up
 from .score import SCORE_MIN, SPAN
 
-__all__ = ["DatingState", "dating_round", "WINDOW"]
+__all__ = ["DatingState", "dating_round", "like_probability", "WINDOW"]
 
 #: Months in the exponential window of app use and matches.
 WINDOW = 12.0
@@ -27,6 +31,8 @@ class DatingState:
         self.ends = np.empty(0, dtype=np.int64)
         self.uses = np.zeros(n)
         self.matches = np.zeros(n)
+        #: aim_up of the last round's likes (nan without likes).
+        self.aim_up = math.nan
 
     def edges(self) -> np.ndarray:
         """Canonical ``(m, 2)`` array of current dating ties."""
@@ -41,21 +47,47 @@ class DatingState:
             self.ends = self.ends[live]
 
 
+def like_probability(own: np.ndarray, other: np.ndarray, *, display_scores: bool,
+                     selectivity: float, like_width: float, like_rate: float) -> np.ndarray:
+    """Chance that a user scoring ``own`` likes a candidate scoring ``other``.
+
+    Scores shown: ``like_rate * expit((other - own + selectivity) / like_width)``, a
+    smooth rise with the candidate's standing (people aim up, and the chance of liking
+    someone below falls gently with the gap, never as a cliff). Scores hidden:
+    ``like_rate`` for everyone.
+
+    Examples
+    --------
+    >>> like_probability(np.array([600.0, 600.0]), np.array([550.0, 700.0]),
+    ...                  display_scores=True, selectivity=50, like_width=50,
+    ...                  like_rate=0.5).round(3).tolist()
+    [0.25, 0.476]
+    """
+    if not display_scores:
+        return np.full(np.shape(other), float(like_rate))
+    return like_rate * expit((other - own + selectivity) / like_width)
+
+
 def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity: float,
                  feed_size: int, exposure_bias: float, display_scores: bool,
-                 selectivity: float, like_rate: float, date_duration: int,
+                 selectivity: float, like_width: float, like_rate: float, date_duration: int,
                  rng: np.random.Generator) -> int:
     """One month of the dating app; returns the number of new dating ties.
 
     A share ``activity`` of people use the app. Each sees ``feed_size`` candidates drawn
     (with replacement) from the other users this month with probability proportional to
-    ``((score - 350) / 600) ** exposure_bias``. A user likes a candidate with probability
-    ``like_rate``, and, when scores are displayed, only if the candidate scores at least
-    the user's own score minus ``selectivity``. Mutual likes become ties lasting
-    ``date_duration`` months.
+    ``((score - 350) / 600) ** exposure_bias``, and likes each with
+    :func:`like_probability` (a user shown to themself likes nobody). Mutual likes
+    become ties lasting ``date_duration`` months. ``state.aim_up`` records how far up
+    this month's likes aimed (:func:`models.measures.aim_up`).
+
+    Draws, in this order: one uniform per person (who uses the app), the feed
+    (``rng.choice``), one uniform per feed entry (the like).
+    :func:`models.oracles.dating_round_loop` is the plain-Python version.
     """
     n = state.n
     state.expire(step)
+    state.aim_up = math.nan
     decay = 1.0 - 1.0 / WINDOW
     state.uses *= decay
     state.matches *= decay
@@ -73,12 +105,14 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     pick = rng.choice(users.size, size=(users.size, feed), p=p)
     viewer = np.repeat(np.arange(users.size), feed)
     pick = pick.ravel()
-    like = rng.random(pick.size) < like_rate
+    p_like = like_probability(scores[users[viewer]], scores[users[pick]],
+                              display_scores=display_scores, selectivity=selectivity,
+                              like_width=like_width, like_rate=like_rate)
+    like = rng.random(pick.size) < p_like
     like &= pick != viewer
-    if display_scores:
-        like &= scores[users[pick]] >= scores[users[viewer]] - selectivity
     a = users[viewer[like]]
     b = users[pick[like]]
+    state.aim_up = aim_up(scores[a], scores[b])
     liked = sorted_unique(a * np.int64(n) + b)
     a, b = np.divmod(liked, n)
     mutual = in_sorted(b * np.int64(n) + a, liked) & (a < b)

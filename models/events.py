@@ -10,7 +10,8 @@ import math
 
 import numpy as np
 
-__all__ = ["decay_factor", "miss_probability", "prior_record", "spending", "STATUS_RESTRICTED",
+__all__ = ["decay_factor", "miss_probability", "prior_record", "relieve_scams", "spending",
+           "STATUS_RESTRICTED",
            "STATUS_NORMAL", "STATUS_PRIVILEGED", "status_of"]
 
 STATUS_RESTRICTED = -1
@@ -105,3 +106,28 @@ def prior_record(reliability: np.ndarray, *, months: int, base_miss_rate: float,
         missed = missed * decay + (rng.random(n) < p)
         violations = violations * decay + rng.poisson(violation_rate, n)
     return missed, violations
+
+
+def relieve_scams(missed: np.ndarray, scam_debt: np.ndarray, scam_start: np.ndarray, step: int,
+                  relief_delay: int) -> np.ndarray:
+    """Verified scam relief: remove a scam's misses from the record after the delay.
+
+    ``scam_debt`` holds, decayed like ``missed``, the misses that a current scam caused
+    (months the victim would have paid but for the scam). Where ``relief_delay`` months
+    have passed since the scam began (``scam_start``, -1 for none), that debt is
+    subtracted from ``missed`` and cleared, in place; from then on the scam's misses are
+    cleared the month they happen. Returns who was relieved this month.
+
+    Examples
+    --------
+    >>> missed, debt = np.array([3.0, 2.0]), np.array([2.0, 2.0])
+    >>> relieve_scams(missed, debt, np.array([1, 4]), step=5, relief_delay=3).tolist()
+    [True, False]
+    >>> missed.tolist(), debt.tolist()
+    ([1.0, 2.0], [0.0, 2.0])
+    """
+    due = (scam_start >= 0) & (step - scam_start >= relief_delay)
+    if due.any():
+        missed[due] = np.maximum(missed[due] - scam_debt[due], 0.0)
+        scam_debt[due] = 0.0
+    return due

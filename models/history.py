@@ -21,7 +21,8 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "step", "mean_score", "median_score", "gini", "restricted_share", "privileged_share",
     "assortativity", "dating_assortativity", "modularity", "stratification",
     "isolated_share", "giant_share", "degree_gap", "match_gap", "group_gap", "optout_gap",
-    "mobility", "friend_ties", "dating_ties", "mean_degree",
+    "mobility", "components", "bottom_isolated_share", "aim_up", "score_auc", "victim_gap",
+    "optout_share", "group_restricted_gap", "friend_ties", "dating_ties", "mean_degree",
 )
 
 #: CSV columns of the per-person table.
@@ -39,7 +40,7 @@ class History(Mapping[str, np.ndarray]):
     >>> h = History()
     >>> h.append({c: 1.0 for c in METRIC_COLUMNS})
     >>> h["gini"].tolist(), len(h)
-    ([1.0], 20)
+    ([1.0], 27)
     """
 
     def __init__(self) -> None:

@@ -157,13 +157,17 @@ def _redraw_repeats(rows: np.ndarray, src: np.ndarray, tgt: np.ndarray, first: n
 
 
 def sbm(n: int, groups: int, mean_degree: float, homophily: float,
-        rng: np.random.Generator) -> GraphData:
-    """Stochastic block model with equal blocks and a share ``homophily`` of ties inside.
+        rng: np.random.Generator, minority_share: float = 0.0) -> GraphData:
+    """Stochastic block model with a share ``homophily`` of ties inside blocks.
 
     Nodes are split into ``min(groups, n)`` contiguous blocks as equal as possible
-    (labelled ``"g0"``, ``"g1"``...). A node of block ``a`` (size ``s``) is tied to each
-    other member with probability ``homophily * mean_degree / (s - 1)`` and to each
-    outsider with probability ``(1 - homophily) * mean_degree / (n - n / groups)``
+    (labelled ``"g0"``, ``"g1"``...); with ``minority_share > 0`` the last block has
+    ``round(minority_share * n)`` nodes (at least one) and the others share the rest
+    equally. The between-block probability keeps the equal-blocks formula below, so a
+    minority member has more ties outside (as in Karimi et al. 2018's networks).
+
+    A node of block ``a`` (size ``s``) is tied to each other member with probability
+    ``homophily * mean_degree / (s - 1)`` and to each outsider with probability ``(1 - homophily) * mean_degree / (n - n / groups)``
     (probabilities capped at 1, which lowers the degree of very dense requests), so
     ``homophily = 1 / groups`` means no preference. With one group every pair has
     probability ``mean_degree / (n - 1)``. Exact sampling: a binomial edge count per
@@ -177,8 +181,15 @@ def sbm(n: int, groups: int, mean_degree: float, homophily: float,
     (0.9, ['g0', 'g1'])
     """
     G = max(1, min(int(groups), n))
-    sizes = np.full(G, n // G, dtype=np.int64)
-    sizes[: n % G] += 1
+    if minority_share > 0 and G > 1:
+        last = int(min(max(1, round(minority_share * n)), n - (G - 1)))
+        rest = n - last
+        sizes = np.full(G, rest // (G - 1), dtype=np.int64)
+        sizes[: rest % (G - 1)] += 1
+        sizes[-1] = last
+    else:
+        sizes = np.full(G, n // G, dtype=np.int64)
+        sizes[: n % G] += 1
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     a, b = np.triu_indices(G)
     a, b = a.astype(np.int64), b.astype(np.int64)
@@ -251,7 +262,8 @@ def build_network(scenario, rng: np.random.Generator) -> GraphData:
     -----
     ``watts_strogatz`` uses ``k`` = the nearest even integer to the mean degree (ties up,
     at least 2, at most ``n - 1``); ``barabasi_albert`` uses ``m = max(1, round(mean / 2))``
-    (ties up). ``karate`` and ``file`` ignore ``population.size``.
+    (ties up). ``karate`` and ``file`` ignore ``population.size``; ``sbm`` reads
+    ``population.minority_share``.
 
     Raises
     ------
@@ -273,7 +285,8 @@ def build_network(scenario, rng: np.random.Generator) -> GraphData:
     if kind == "barabasi_albert":
         return barabasi_albert(n, max(1, _half_even(mean)), rng)
     if kind == "sbm":
-        return sbm(n, scenario["population.groups"], mean, scenario["network.homophily"], rng)
+        return sbm(n, scenario["population.groups"], mean, scenario["network.homophily"], rng,
+                   scenario["population.minority_share"])
     if kind == "karate":
         return karate()
     if kind == "file":

@@ -64,7 +64,8 @@ def encode_groups(labels: np.ndarray) -> tuple[np.ndarray, list]:
 
 def draw_population(n: int, *, wealth_sigma: float, rho: float, groups: int, group_gap: float,
                     optout_share: float, rng: np.random.Generator,
-                    given_groups: np.ndarray | None = None) -> Population:
+                    given_groups: np.ndarray | None = None,
+                    minority_share: float = 0.0) -> Population:
     """Draw N people.
 
     Parameters
@@ -77,7 +78,11 @@ def draw_population(n: int, *, wealth_sigma: float, rho: float, groups: int, gro
         The generator to draw from.
     given_groups
         Group labels from the graph (one per person); when None, each person is put in
-        one of ``groups`` groups uniformly at random, labelled ``"g0"``, ``"g1"``...
+        one of ``groups`` groups at random, labelled ``"g0"``, ``"g1"``...: uniformly,
+        or, with ``minority_share > 0``, the last group with that chance and the others
+        equally likely.
+    minority_share
+        The share of the last (worst-off) group; 0 for groups of equal size.
 
     Examples
     --------
@@ -91,7 +96,12 @@ def draw_population(n: int, *, wealth_sigma: float, rho: float, groups: int, gro
     e_stab = rng.standard_normal(n)
     u_opt = rng.random(n)
     if given_groups is None:
-        codes = rng.integers(0, groups, size=n).astype(np.int64)
+        if minority_share > 0 and groups > 1:
+            probs = np.full(groups, (1.0 - minority_share) / (groups - 1))
+            probs[-1] = minority_share
+            codes = rng.choice(groups, size=n, p=probs).astype(np.int64)
+        else:
+            codes = rng.integers(0, groups, size=n).astype(np.int64)
         labels = [f"g{k}" for k in range(groups)]
     else:
         codes, labels = encode_groups(np.asarray(given_groups, dtype=object))

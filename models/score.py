@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
-from scipy.stats import rankdata
 
+from .measures.ranks import average_ranks
 from .schema import RUBRIC_KEYS
 
 __all__ = [
@@ -59,14 +59,28 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
     out = np.zeros(consumption.shape[0])
     idx = np.flatnonzero(takes_part)
     if idx.size:
-        out[idx] = (rankdata(consumption[idx]) - 0.5) / idx.size
+        out[idx] = (average_ranks(consumption[idx]) - 0.5) / idx.size
     return out
 
 
 def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.ndarray,
-                    consumption: np.ndarray, opted_out: np.ndarray,
-                    optout_value: float) -> dict[str, np.ndarray]:
-    """The four non-social components, with ``optout_value`` for people who opted out."""
+                    consumption: np.ndarray, opted_out: np.ndarray, optout_value: float,
+                    imputation: str = "fixed") -> dict[str, np.ndarray]:
+    """The four non-social components, imputed for people who opted out.
+
+    ``imputation="mean"``: each component of those who opted out is the mean of that
+    component over the people who take part (``optout_value`` if nobody does);
+    ``"fixed"``: it is ``optout_value``.
+
+    Examples
+    --------
+    >>> comps = base_components(missed=np.array([0.0, 1.0, 3.0]), wealth=np.full(3, 0.5),
+    ...                         stability=np.full(3, 0.5), consumption=np.array([1.0, 2.0, 0.0]),
+    ...                         opted_out=np.array([False, False, True]), optout_value=0.0,
+    ...                         imputation="mean")
+    >>> comps["history"].tolist(), comps["behaviour"].tolist()
+    ([1.0, 0.5, 0.75], [0.25, 0.75, 0.5])
+    """
     comps = {
         "history": 1.0 / (1.0 + missed),
         "capacity": wealth.astype(float, copy=True),
@@ -74,8 +88,9 @@ def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.nda
         "behaviour": behaviour_percentile(consumption, ~opted_out),
     }
     if opted_out.any():
+        use_mean = imputation == "mean" and not opted_out.all()
         for arr in comps.values():
-            arr[opted_out] = optout_value
+            arr[opted_out] = arr[~opted_out].mean() if use_mean else optout_value
     return comps
 
 

@@ -3,14 +3,16 @@
 :class:`Simulation` is built from a :class:`~models.scenario.Scenario`. Each
 :meth:`Simulation.step` is one month, in this order (see ``docs/model.md``):
 
-1. life events: scams start, bills are paid or missed, violations arrive, records decay,
-   spending is drawn (perks and restrictions act here);
+1. life events: scams start, bills are paid or missed, violations arrive, records decay
+   (and verified scam relief cleans them), spending is drawn (perks and restrictions act
+   here);
 2. friendships: random churn, then, with friend sharing on, score-driven review;
 3. the dating app: old dates end, new mutual likes become dates;
-4. scores: every component is recomputed; ``social`` averages last month's scores over
+4. with opting out a choice, some people compare their score in and out and switch;
+5. scores: every component is recomputed; ``social`` averages last month's scores over
    friends and current dates (synchronous update);
-5. status (restricted / normal / privileged) follows the new scores;
-6. the metrics of MODEL.md section 6 are recorded.
+6. status (restricted / normal / privileged) follows the new scores;
+7. the metrics of MODEL.md section 6 are recorded (:mod:`models.recording`).
 """
 
 from __future__ import annotations
@@ -22,26 +24,38 @@ from typing import Any
 
 import numpy as np
 
-from . import metrics as M
+from . import measures as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
-from .events import decay_factor, miss_probability, prior_record, spending, status_of
+from .events import (
+    decay_factor,
+    miss_probability,
+    prior_record,
+    relieve_scams,
+    spending,
+    status_of,
+)
 from .graph import GraphData, in_sorted, sorted_unique
 from .history import NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
+from .optout import switch_choices
 from .population import draw_population
+from .recording import MOBILITY_LAG, step_metrics
 from .scenario import Scenario
 from .schema import FIELD_BY_NAME, RUBRIC_KEYS
-from .score import base_components, base_mean, combine, normalised_weights, social_component
-from .ties import EdgeSet, drop_probability, review_ties
+from .score import (
+    base_components,
+    base_mean,
+    combine,
+    normalised_weights,
+    social_component,
+)
+from .ties import EdgeSet, GainRule, review_ties
 
 __all__ = ["Simulation", "STATUS_NAMES"]
 
 #: Names of the status codes -1, 0, 1.
 STATUS_NAMES = {-1: "restricted", 0: "normal", 1: "privileged"}
-
-#: Mobility compares scores with those this many steps earlier.
-MOBILITY_LAG = 12
 
 #: Seed of the community detection, fixed so that partitions are reproducible.
 LOUVAIN_SEED = 0
@@ -51,7 +65,7 @@ KEEP_SCORES_UP_TO = 20_000
 
 # Independent random streams, so that switching one mechanism off leaves the draws of
 # the others unchanged (common random numbers make scenario comparisons sharper).
-_STREAMS = ("network", "population", "events", "ties", "dating", "record")
+_STREAMS = ("network", "population", "events", "ties", "dating", "record", "optout")
 
 
 class Simulation:
@@ -112,7 +126,7 @@ class Simulation:
             n, wealth_sigma=sc["population.wealth_sigma"], rho=sc["population.rho"],
             groups=sc["population.groups"], group_gap=sc["population.group_gap"],
             optout_share=sc["population.optout_share"], rng=self._rng["population"],
-            given_groups=g.groups)
+            given_groups=g.groups, minority_share=sc["population.minority_share"])
         self.friends = EdgeSet.from_edges(g.edges, n)
         self.ties_version = 0   # counts the steps whose EdgeSet.update changed the ties
         self.dating = DatingState(n)
@@ -123,11 +137,18 @@ class Simulation:
             decay=decay_factor(sc["events.forgiveness_half_life"]), rng=self._rng["record"])
         self.scam_left = np.zeros(n, dtype=np.int64)
         self.ever_scammed = np.zeros(n, dtype=bool)
+        # Verified relief needs the start of each current scam and the misses it caused.
+        self.scam_start = np.full(n, -1, dtype=np.int64)
+        self.scam_debt = np.zeros(n)
         self.status = np.zeros(n, dtype=np.int8)
+        #: score_auc of the current step (NaN at step 0 and with events off).
+        self.last_auc = math.nan
         noise = sc["events.spend_noise"] * self._rng["population"].standard_normal(n)
-        self.consumption = spending(self.pop.amount, noise, self.status, self.pop.opted_out,
-                                    perks_on=False, perk_spend_factor=1.0,
-                                    restricted_spend_cap=math.inf)
+        # What each person would spend on the platform; those who opted out spend nothing.
+        self.potential_spend = spending(self.pop.amount, noise, self.status,
+                                        np.zeros(n, dtype=bool), perks_on=False,
+                                        perk_spend_factor=1.0, restricted_spend_cap=math.inf)
+        self.consumption = np.where(self.pop.opted_out, 0.0, self.potential_spend)
         self.step_count = 0
         self._applied = sc
         wn = normalised_weights(sc.weights)
@@ -148,7 +169,8 @@ class Simulation:
         return base_components(
             missed=self.missed, wealth=self.pop.wealth, stability=self.pop.stability,
             consumption=self.consumption, opted_out=self.pop.opted_out,
-            optout_value=self._applied["rubric.optout_value"])
+            optout_value=self._applied["rubric.optout_value"],
+            imputation=self._applied["rubric.optout_imputation"])
 
     # ------------------------------------------------------------------ public API
     @property
@@ -206,8 +228,14 @@ class Simulation:
     def scam(self, person: int) -> None:
         """Make person ``person`` (an index) a scam victim from the next step on."""
         person = self._check_person(person)
-        self.scam_left[person] = max(int(self.scam_left[person]),
-                                     int(self._applied["events.scam_duration"]))
+        duration = int(self._applied["events.scam_duration"])
+        if duration <= 0:
+            return
+        if self.scam_left[person] == 0:
+            if self.scam_start[person] < 0:
+                self.scam_debt[person] = 0.0
+            self.scam_start[person] = self.step_count + 1
+        self.scam_left[person] = max(int(self.scam_left[person]), duration)
         self.ever_scammed[person] = True
 
     def _check_person(self, person) -> int:
@@ -249,6 +277,7 @@ class Simulation:
         sc = self._applied
         self.step_count += 1
         t = self.step_count
+        self.last_auc = math.nan
         if sc["events.enabled"]:
             self._events(sc)
         self._ties(sc)
@@ -257,10 +286,11 @@ class Simulation:
                 self.dating, self.scores, t, activity=sc["dating.activity"],
                 feed_size=sc["dating.feed_size"], exposure_bias=sc["dating.exposure_bias"],
                 display_scores=sc["dating.display_scores"], selectivity=sc["dating.selectivity"],
-                like_rate=sc["dating.like_rate"], date_duration=sc["dating.date_duration"],
-                rng=self._rng["dating"])
+                like_width=sc["dating.like_width"], like_rate=sc["dating.like_rate"],
+                date_duration=sc["dating.date_duration"], rng=self._rng["dating"])
         else:
             self.dating.expire(t)
+            self.dating.aim_up = math.nan
         self._score(sc)
         self._record()
 
@@ -268,23 +298,44 @@ class Simulation:
     def _events(self, sc: Scenario) -> None:
         rng = self._rng["events"]
         n = self.n
+        t = self.step_count
+        duration = sc["events.scam_duration"]
         new_scam = (rng.random(n) < sc["events.scam_rate"]) & (self.scam_left == 0)
-        self.scam_left[new_scam] = sc["events.scam_duration"]
-        self.ever_scammed |= new_scam & (sc["events.scam_duration"] > 0)
+        if duration > 0:
+            self.scam_left[new_scam] = duration
+            # A new scam before an old one's relief keeps the old debt for the new relief.
+            self.scam_debt[new_scam & (self.scam_start < 0)] = 0.0
+            self.scam_start[new_scam] = t
+            self.ever_scammed |= new_scam
         p = miss_probability(
             self.pop.reliability, self.status, base_miss_rate=sc["events.base_miss_rate"],
             perks_on=sc["perks.enabled"], perk_miss_factor=sc["perks.perk_miss_factor"],
             restriction_miss_factor=sc["perks.restriction_miss_factor"])
-        missed_now = (rng.random(n) < p) | (self.scam_left > 0)
+        ordinary = rng.random(n) < p
+        scammed = self.scam_left > 0
+        missed_now = ordinary | scammed
+        # The score's claim, tested: last month's score against this month's misses.
+        part = ~self.pop.opted_out
+        self.last_auc = M.score_auc(self.scores[part], missed_now[part])
         decay = decay_factor(sc["events.forgiveness_half_life"])
         self.missed = self.missed * decay + missed_now
+        self.scam_debt = self.scam_debt * decay + (scammed & ~ordinary)
+        if sc["events.scam_relief"] == "verified":
+            relieve_scams(self.missed, self.scam_debt, self.scam_start, t,
+                          sc["events.relief_delay"])
         np.maximum(self.scam_left - 1, 0, out=self.scam_left)
+        # A scam is forgotten once over and, under verified relief, once relieved.
+        done = (self.scam_left == 0) & (self.scam_start >= 0)
+        if sc["events.scam_relief"] == "verified":
+            done &= t - self.scam_start >= sc["events.relief_delay"]
+        self.scam_start[done] = -1
         self.violations = self.violations * decay + rng.poisson(sc["events.violation_rate"], n)
         noise = sc["events.spend_noise"] * rng.standard_normal(n)
-        self.consumption = spending(
-            self.pop.amount, noise, self.status, self.pop.opted_out,
+        self.potential_spend = spending(
+            self.pop.amount, noise, self.status, np.zeros(n, dtype=bool),
             perks_on=sc["perks.enabled"], perk_spend_factor=sc["perks.perk_spend_factor"],
             restricted_spend_cap=sc["perks.restricted_spend_cap"])
+        self.consumption = np.where(self.pop.opted_out, 0.0, self.potential_spend)
 
     def _ties(self, sc: Scenario) -> None:
         rng = self._rng["ties"]
@@ -292,13 +343,18 @@ class Simulation:
         rounds = []
         if sc["sharing.churn"] > 0:
             rounds.append(review_ties(self.friends, self.scores, share=sc["sharing.churn"],
-                                      rng=rng, triadic_closure=triadic))
+                                      rng=rng, triadic_closure=triadic,
+                                      ask_limit=sc["sharing.ask_limit"]))
         if sc["sharing.share_with_friends"] and sc["sharing.rewire_rate"] > 0:
-            rule = _gap_rule(sc, normalised_weights(sc.weights)["social"])
+            rule = GainRule(
+                weight=normalised_weights(sc.weights)["social"] + sc["sharing.status_seeking"],
+                tolerance=sc["sharing.tolerance"], sensitivity=sc["sharing.sensitivity"],
+                alone=350.0 + 600.0 * sc["rubric.isolation_value"])
             rounds.append(review_ties(self.friends, self.scores,
                                       share=sc["sharing.rewire_rate"], rng=rng,
-                                      triadic_closure=triadic, drop_rule=rule,
-                                      accept_rule=rule))
+                                      triadic_closure=triadic,
+                                      homophilous_search=sc["sharing.homophilous_search"],
+                                      rule=rule, ask_limit=sc["sharing.ask_limit"]))
         if not rounds:
             return
         remove = sorted_unique(np.concatenate([r for r, _ in rounds]))
@@ -310,13 +366,24 @@ class Simulation:
 
     def _score(self, sc: Scenario) -> None:
         wn = normalised_weights(sc.weights)
-        comps = self._base_components()
         adj = self.friends.adjacency()
         if self.dating.keys.size:
             # Dates count as friends while they last; a date who is a friend counts once.
             adj = adj.plus(self.dating.keys[~self.friends.contains(self.dating.keys)])
-        comps["social"] = social_component(adj, adj.degree, self.scores,
-                                           sc["rubric.isolation_value"])
+        social = social_component(adj, adj.degree, self.scores, sc["rubric.isolation_value"])
+        if sc["optout.choice"] and sc["optout.review_rate"] > 0:
+            reviewing = self._rng["optout"].random(self.n) < sc["optout.review_rate"]
+            self.pop.opted_out[:] = switch_choices(
+                reviewing=reviewing, opted_out=self.pop.opted_out, missed=self.missed,
+                wealth=self.pop.wealth, stability=self.pop.stability,
+                potential_spend=self.potential_spend, social=social,
+                violations=self.violations, wn=wn,
+                violation_points=sc["rubric.violation_points"],
+                imputation=sc["rubric.optout_imputation"],
+                optout_value=sc["rubric.optout_value"], margin=sc["optout.switch_margin"])
+            self.consumption = np.where(self.pop.opted_out, 0.0, self.potential_spend)
+        comps = self._base_components()
+        comps["social"] = social
         self.components = comps
         self.scores = combine(comps, wn, self.violations, sc["rubric.violation_points"])
         self.status = status_of(self.scores, sc["perks.privileged_at"], sc["perks.restricted_below"])
@@ -340,35 +407,11 @@ class Simulation:
 
     def metrics(self) -> dict[str, float]:
         """The metrics of MODEL.md section 6 for the current state."""
-        sc = self._applied
-        s = self.scores
-        edges = self.friends.edges()
-        deg = self.degree()
-        labels = self.communities()
-        n = self.n
-        past = self._past_scores[0] if len(self._past_scores) == MOBILITY_LAG else None
-        return {
-            "step": float(self.step_count),
-            "mean_score": float(np.mean(s)),
-            "median_score": float(np.median(s)),
-            "gini": M.gini(s - 350.0),
-            "restricted_share": float(np.mean(s < sc["perks.restricted_below"])),
-            "privileged_share": float(np.mean(s >= sc["perks.privileged_at"])),
-            "assortativity": M.edge_correlation(s, edges),
-            "dating_assortativity": M.edge_correlation(s, self.dating.edges()),
-            "modularity": M.modularity(n, edges, labels),
-            "stratification": M.between_share(s, labels),
-            "isolated_share": float(np.mean(deg == 0)),
-            "giant_share": M.giant_share(n, edges),
-            "degree_gap": M.degree_gap(s, deg),
-            "match_gap": M.match_gap(s, self.dating.uses, self.dating.matches),
-            "group_gap": M.group_gap(s, self.pop.group),
-            "optout_gap": M.optout_gap(deg, self.pop.opted_out),
-            "mobility": M.mobility(s, past) if past is not None else math.nan,
-            "friend_ties": float(self.friends.m),
-            "dating_ties": float(self.dating.keys.size),
-            "mean_degree": float(2.0 * self.friends.m / n),
-        }
+        return step_metrics(self)
+
+    def scores_back(self) -> np.ndarray | None:
+        """The scores of ``MOBILITY_LAG`` steps ago (None before that step exists)."""
+        return self._past_scores[0] if len(self._past_scores) == MOBILITY_LAG else None
 
     def _record(self) -> None:
         self.history.append(self.metrics())
@@ -410,16 +453,3 @@ class Simulation:
     def write_nodes_csv(self, path) -> None:
         """Write the current per-person table to ``path``."""
         write_csv(path, NODE_COLUMNS, table_rows(self.person_table()))
-
-
-def _gap_rule(sc: Scenario, social_share: float):
-    """The drop (and refusal) probability as a function of the score gap."""
-    motivation = social_share + sc["sharing.status_seeking"]
-    tol = sc["sharing.tolerance"]
-    sens = sc["sharing.sensitivity"]
-
-    def rule(gap: np.ndarray) -> np.ndarray:
-        return drop_probability(gap, tolerance=tol, motivation=motivation, sensitivity=sens)
-
-    return rule
-

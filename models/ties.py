@@ -1,4 +1,4 @@
-"""Friendship dynamics: score-driven rewiring (friend sharing) and random churn.
+"""Friendship dynamics: tie review by what a friend costs one's score, and random churn.
 
 Ties are kept as a sorted array of int64 keys ``u * n + v`` (``u < v``). Every operation
 here is a batch over all the people who act this step, with set semantics: reviews look
@@ -8,13 +8,15 @@ accepted new ties (duplicates merged).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import scipy.sparse as sp
 
 from .graph import in_sorted, sorted_unique
-from .score import SPAN
 
-__all__ = ["Adjacency", "EdgeSet", "drop_probability", "review_ties"]
+__all__ = ["Adjacency", "EdgeSet", "GainRule", "HOMOPHILY_WINDOW", "homophily_window",
+           "review_ties"]
 
 
 class Adjacency:
@@ -140,28 +142,62 @@ class EdgeSet:
         return self.adjacency().degree
 
 
-def drop_probability(gap: np.ndarray, *, tolerance: float, motivation: float,
-                     sensitivity: float) -> np.ndarray:
-    """Chance that a person drops (or refuses) a friend ``gap`` points below them.
+@dataclass(frozen=True)
+class GainRule:
+    """Drop (and refuse) friends by what it gains one's own score, in points.
 
-    ``1 - exp(-sensitivity * motivation * max(0, gap - tolerance) / 600)``, where
-    ``motivation`` is the social weight's share plus ``status_seeking``.
+    Dropping friend j raises i's ``social`` component by about ``(s_i - s_j) / k_i``
+    (``k_i`` friends, scores in points / 600, i's own score standing for the friends'
+    mean), so i's score gains about ``weight * (score_i - score_j) / k_i`` points, with
+    ``weight`` the social weight's share ``a`` plus ``status_seeking`` (the care for
+    status beyond the incentive). Dropping one's only friend leaves one friendless, so
+    it gains ``weight * (alone - score_j)``, ``alone`` being the score a friendless
+    social term stands for (``350 + 600 * isolation_value``): with the default
+    isolation value of 0 nobody drops their last friend. Refusing an asker is judged the
+    same way from the other side, counting the asker (``k + 1`` friends). The chance of
+    acting is ``1 - exp(-sensitivity * max(0, gain - tolerance))``.
 
     Examples
     --------
-    >>> drop_probability(np.array([0.0, 100.0]), tolerance=50, motivation=0.0,
-    ...                  sensitivity=10).tolist()
-    [0.0, 0.0]
-    >>> round(float(drop_probability(np.array([110.0]), tolerance=50, motivation=1.0,
-    ...                              sensitivity=10)[0]), 4)
-    0.6321
+    >>> rule = GainRule(weight=0.5, tolerance=1.0, sensitivity=1.0, alone=350.0)
+    >>> rule.drop(np.array([640.0, 700.0, 700.0]), np.array([600.0, 600.0, 600.0]),
+    ...           np.array([10, 10, 1])).round(4).tolist()
+    [0.6321, 0.9817, 0.0]
+    >>> rule.refuse(np.array([700.0, 700.0]), np.array([600.0, 600.0]),
+    ...             np.array([9, 0])).round(4).tolist()
+    [0.9817, 0.0]
     """
-    excess = np.maximum(0.0, gap - tolerance) / SPAN
-    return -np.expm1(-sensitivity * motivation * excess)
+
+    weight: float
+    tolerance: float
+    sensitivity: float
+    alone: float = 350.0
+
+    def _chance(self, gain: np.ndarray) -> np.ndarray:
+        return -np.expm1(-self.sensitivity * np.maximum(0.0, gain - self.tolerance))
+
+    def drop(self, own: np.ndarray, friend: np.ndarray, friends: np.ndarray) -> np.ndarray:
+        """Chance that someone scoring ``own`` with ``friends`` friends drops one
+        scoring ``friend``."""
+        k = np.maximum(friends, 1)
+        gain = np.where(friends >= 2, (own - friend) / k, self.alone - friend)
+        return self._chance(self.weight * gain)
+
+    def refuse(self, own: np.ndarray, asker: np.ndarray, friends: np.ndarray) -> np.ndarray:
+        """Chance that someone scoring ``own`` with ``friends`` friends refuses an asker
+        scoring ``asker``."""
+        gain = np.where(friends >= 1, (own - asker) / (friends + 1), self.alone - asker)
+        return self._chance(self.weight * gain)
 
 
-#: How many people a reviewer who dropped a tie may ask before giving up this month.
-ASK_TRIES = 8
+#: Homophilous search asks someone among the people this close in score rank: the
+#: ``HOMOPHILY_WINDOW * n`` nearest on each side (at least one).
+HOMOPHILY_WINDOW = 0.01
+
+
+def homophily_window(n: int) -> int:
+    """How many ranks on each side a homophilous ask may reach."""
+    return max(1, min(n - 1, int(round(HOMOPHILY_WINDOW * n))))
 
 
 def _taken(edges: EdgeSet, i: np.ndarray, j: np.ndarray, c: np.ndarray) -> np.ndarray:
@@ -171,19 +207,55 @@ def _taken(edges: EdgeSet, i: np.ndarray, j: np.ndarray, c: np.ndarray) -> np.nd
                                                 + np.maximum(i, c))
 
 
+def _search(adj: Adjacency, i: np.ndarray, scores_order: tuple[np.ndarray, np.ndarray] | None,
+            homophilous: float, triadic: float, rng: np.random.Generator) -> np.ndarray:
+    """One candidate for each asker in ``i``: similar score, friend of a friend or random.
+
+    Draws, in this order: one uniform per asker (the kind of search), one random person
+    per asker, one rank offset per asker (only with homophilous search on), then the
+    friend and the friend's friend of the triadic askers.
+    """
+    n = adj.degree.size
+    u = rng.random(i.size)
+    homo = u < homophilous
+    # Someone with no friends has no friend of a friend: they ask at random instead.
+    tri = ~homo & (u < homophilous + (1.0 - homophilous) * triadic) & (adj.degree[i] > 0)
+    cand = rng.integers(0, n, size=i.size)
+    if scores_order is not None:
+        order, rank = scores_order
+        w = homophily_window(n)
+        r = rng.integers(-w, w, size=i.size)
+        r += r >= 0                          # -w..-1 and 1..w
+        pos = rank[i] + r
+        pos = np.where((pos < 0) | (pos >= n), rank[i] - r, pos)   # reflect at the ends
+        pos = np.clip(pos, 0, n - 1)
+        cand = np.where(homo, order[pos], cand)
+    k = adj.random_neighbour(i[tri], rng)
+    cand[tri] = adj.random_neighbour(k, rng)
+    return cand
+
+
 def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.random.Generator,
-                triadic_closure: float, drop_rule=None,
-                accept_rule=None) -> tuple[np.ndarray, np.ndarray]:
+                triadic_closure: float, homophilous_search: float = 0.0,
+                rule: GainRule | None = None,
+                ask_limit: int = 8) -> tuple[np.ndarray, np.ndarray]:
     """One round of tie review by a random ``share`` of people.
 
-    Each reviewer with friends picks one friend at random and drops them with probability
-    ``drop_rule(score_i - score_j)`` (always, when ``drop_rule`` is None: random churn).
-    A reviewer who dropped a tie then asks someone new: a friend of a friend with
-    probability ``triadic_closure``, else anyone at random; the asked person accepts
-    unless ``accept_rule(score_c - score_i)`` says they refuse (never, when None).
+    Each reviewer with friends picks one friend j at random and drops them with
+    probability ``rule.drop`` (always, when ``rule`` is None: random churn). A reviewer
+    who dropped a tie, and (under a rule) a reviewer with no friends, then asks someone
+    new: with probability ``homophilous_search`` someone close in score rank
+    (:func:`homophily_window`), else a friend of a friend with probability
+    ``triadic_closure`` (first ask only), else anyone at random. The one asked refuses
+    with ``rule.refuse`` (never, when None). Asking a friend, oneself or the friend just
+    dropped, or being refused, means asking again, up to ``ask_limit`` asks, so ties are
+    conserved unless nobody accepts.
 
-    Returns the keys to remove and the keys to add; the caller applies them with
-    :meth:`EdgeSet.update` (so that several rounds can see the same start-of-step ties).
+    Everything is judged on the ties and scores at the start of the step. Returns the keys
+    to remove and the keys to add; the caller applies them with :meth:`EdgeSet.update`
+    (so that several rounds can see the same start-of-step ties).
+    :func:`models.oracles.review_ties_loop` is the plain-Python version, fed the same
+    draws, that the tests compare with.
     """
     n = edges.n
     empty = np.empty(0, dtype=np.int64)
@@ -191,39 +263,41 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
     deg = adj.degree
     acting = rng.random(n) < share
     who = np.flatnonzero(acting & (deg > 0))
-    if who.size == 0:
-        return empty, empty
     friend = adj.random_neighbour(who, rng)
     u_drop = rng.random(who.size)
-    if drop_rule is None:
+    if rule is None:
         dropped = np.ones(who.size, dtype=bool)
+        lonely = np.empty(0, dtype=np.int64)
     else:
-        dropped = u_drop < drop_rule(scores[who] - scores[friend])
-    i = who[dropped]
-    j = friend[dropped]
+        dropped = u_drop < rule.drop(scores[who], scores[friend], deg[who])
+        # Reviewers with no friend to review look for one.
+        lonely = np.flatnonzero(acting & (deg == 0))
+    remove = np.minimum(who[dropped], friend[dropped]) * np.int64(n) + np.maximum(
+        who[dropped], friend[dropped])
+    i = np.concatenate([who[dropped], lonely])
+    j = np.concatenate([friend[dropped], np.full(lonely.size, -1, dtype=np.int64)])
     if i.size == 0:
-        return empty, empty
-    remove = np.minimum(i, j) * np.int64(n) + np.maximum(i, j)
-    via_friend = rng.random(i.size) < triadic_closure
-    candidate = rng.integers(0, n, size=i.size)
-    k = adj.random_neighbour(i[via_friend], rng)
-    candidate[via_friend] = adj.random_neighbour(k, rng)
-    # A friend of a friend is often a friend already (and in a small graph a random person
-    # often is too): ask someone else at random, a few times, so that reviews do not
-    # slowly thin the network.
-    taken = _taken(edges, i, j, candidate)
-    for _ in range(ASK_TRIES):
-        if not taken.any():
+        return remove, empty
+    scores_order = None
+    if homophilous_search > 0:
+        order = np.argsort(scores, kind="stable")
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.arange(n)
+        scores_order = (order, rank)
+    added = []
+    pending = np.arange(i.size)
+    for attempt in range(ask_limit):
+        pi, pj = i[pending], j[pending]
+        # A friend of a friend is often a friend already (and then a friend's friend again
+        # would be too): later asks go to similar or random people.
+        triadic = triadic_closure if attempt == 0 else 0.0
+        c = _search(adj, pi, scores_order, homophilous_search, triadic, rng)
+        u_accept = rng.random(pending.size)
+        ok = ~_taken(edges, pi, pj, c)
+        if rule is not None:
+            ok &= u_accept >= rule.refuse(scores[c], scores[pi], deg[c])
+        added.append(np.minimum(pi[ok], c[ok]) * np.int64(n) + np.maximum(pi[ok], c[ok]))
+        pending = pending[~ok]
+        if pending.size == 0:
             break
-        candidate[taken] = rng.integers(0, n, size=int(taken.sum()))
-        taken = _taken(edges, i, j, candidate)
-    u_accept = rng.random(i.size)
-    if accept_rule is None:
-        accepted = np.ones(i.size, dtype=bool)
-    else:
-        accepted = u_accept >= accept_rule(scores[candidate] - scores[i])
-    accepted &= ~taken
-    a = i[accepted]
-    c = candidate[accepted]
-    add = np.minimum(a, c) * np.int64(n) + np.maximum(a, c)
-    return remove, add
+    return remove, np.concatenate(added)

@@ -9,13 +9,11 @@ import igraph
 import networkx as nx
 import numpy as np
 import pytest
-import scipy.sparse as sp
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from scipy.sparse.csgraph import connected_components
 from scipy.stats import spearmanr
 
-from models import metrics as M
+from models import measures as M
 from models.graph import canonical_edges
 
 FAST = settings(max_examples=60, deadline=None)
@@ -300,36 +298,39 @@ def same_partition(a: np.ndarray, b: np.ndarray) -> bool:
     return pairs.shape[1] == np.unique(a).size == np.unique(b).size
 
 
-def scipy_components(n: int, edges: np.ndarray) -> np.ndarray:
-    graph = sp.coo_array((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
-    return connected_components(graph, directed=False)[1]
+def nx_components(n: int, edges: np.ndarray) -> list[set]:
+    return list(nx.connected_components(to_nx(n, edges)))
 
 
 @FAST
 @given(graphs(max_n=60))
-def test_component_roots_match_scipy(graph):
+def test_component_labels_match_networkx(graph):
     n, edges = graph
-    if edges.shape[0] == 0:
-        return
-    expected = scipy_components(n, edges)
-    assert same_partition(M._component_roots(n, edges), expected)
-    # the fallback after too many rounds gives the same partition
-    assert same_partition(M._component_roots(n, edges, max_rounds=1), expected)
+    labels = M.component_labels(n, edges)
+    expected = np.empty(n, dtype=np.int64)
+    for k, comp in enumerate(nx_components(n, edges)):
+        expected[list(comp)] = k
+    assert same_partition(labels, expected)
+    sizes = [len(c) for c in nx_components(n, edges)]
+    assert M.components(n, edges) == sum(1 for x in sizes if x >= 2)
+    assert M.giant_share(n, edges) == max(sizes) / n
 
 
-def test_component_roots_on_long_chains_and_stars():
-    rng = np.random.default_rng(7)
-    n = 20_000
-    order = rng.permutation(n)
-    cases = {
-        "sorted path": canonical_edges(np.arange(n - 1), np.arange(1, n), n),
-        "shuffled path": canonical_edges(order[:-1], order[1:], n),
-        "star": canonical_edges(np.full(n - 1, n - 1), np.arange(n - 1), n),
-        "random tree": canonical_edges(np.arange(1, n), rng.integers(0, np.arange(1, n)), n),
-        "sparse forest": random_graph(rng, n, n // 2),
-    }
-    for name, edges in cases.items():
-        assert same_partition(M._component_roots(n, edges), scipy_components(n, edges)), name
+def test_components_by_hand():
+    # a triangle, a pair, two people alone: two components of two or more
+    edges = np.array([[0, 1], [0, 2], [1, 2], [3, 4]])
+    assert M.components(7, edges) == 2.0
+    assert M.components(3, np.empty((0, 2))) == 0.0
+    assert M.components(0, np.empty((0, 2))) == 0.0
+
+
+def test_bottom_isolated_share_by_hand():
+    # ten people: the bottom fifth by score is persons 3 and 7 (scores 1 and 2)
+    scores = [5, 6, 7, 1, 8, 9, 10, 2, 3, 4]
+    deg = [0, 0, 0, 0, 1, 1, 1, 2, 1, 1]   # person 3 alone, person 7 has friends
+    assert M.bottom_isolated_share(scores, deg) == 0.5
+    assert M.bottom_isolated_share(scores, [1] * 10) == 0.0
+    assert math.isnan(M.bottom_isolated_share([], []))
 
 
 # ------------------------------------------------------------------------ quintiles

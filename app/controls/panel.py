@@ -59,9 +59,9 @@ REBUILD_MARK = "\u21bb"
 
 #: Section titles in the Advanced part.
 _SECTION_TITLES = {"about": "About", "run": "Run", "population": "Population",
-                   "network": "Network", "rubric": "Rubric details", "events": "Life events",
-                   "perks": "Perks & restrictions", "sharing": "Friendships",
-                   "dating": "Dating app"}
+                   "network": "Network", "rubric": "Rubric details", "optout": "Opting out",
+                   "events": "Life events", "perks": "Perks & restrictions",
+                   "sharing": "Friendships", "dating": "Dating app"}
 
 
 class QtControls(QWidget):

@@ -325,10 +325,14 @@ class QtInspector(QWidget):
         detail.setText(f"{SCORE_MIN:.0f} + {earned:.0f}"
                        + (f" \u2212 {penalty:.0f}" if penalty > 0 else ""))
         if bool(static.opted_out[i]):
-            value = float(frame.scenario["rubric.optout_value"])
-            self._optout_note.setText(
-                f"Opted out: no data, so every part but friends counts as {value:g} "
-                f"(the scenario's value for people who opted out).")
+            if frame.scenario["rubric.optout_imputation"] == "mean":
+                text = ("Opted out: no data, so every part but friends counts as the "
+                        "participants' mean this month.")
+            else:
+                value = float(frame.scenario["rubric.optout_value"])
+                text = (f"Opted out: no data, so every part but friends counts as {value:g} "
+                        f"(the scenario's value for people who opted out).")
+            self._optout_note.setText(text)
             self._optout_note.show()
         else:
             self._optout_note.hide()

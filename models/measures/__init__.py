@@ -1,0 +1,48 @@
+"""The measures of MODEL.md section 6, as pure functions of numpy arrays.
+
+Graphs are given as ``n`` and an ``(m, 2)`` int64 edge array over ``0..n-1`` (the
+canonical arrays of :mod:`models.graph`: ``u < v``, unique, sorted). Nothing here knows
+about the simulation: each function takes arrays and returns a float or an array.
+
+Conventions: an undefined measure (no edges, no variance, an empty group, a zero
+denominator) is ``nan``, without a warning; only misuse (negative values for
+:func:`gini`, vectors of different lengths) raises ``ValueError``. Values must be finite.
+Everything but :func:`louvain` is vectorised and linear or ``n log n``
+(``benchmarks/bench_metrics.py``).
+
+Modules, by job: :mod:`~models.measures.distribution` (summary statistics, Gini, fifths,
+mobility, AUC), :mod:`~models.measures.mixing` (assortativity and gaps between fifths,
+groups, victims, dating likes), :mod:`~models.measures.structure` (degrees, isolation,
+components), :mod:`~models.measures.communities` (Louvain, modularity, stratification),
+:mod:`~models.measures.ranks` (the one average-rank helper).
+"""
+
+from .communities import between_share, louvain, modularity
+from .distribution import gini, mobility, quintile_masks, score_auc, summary_stats
+from .mixing import (
+    aim_up,
+    degree_gap,
+    edge_correlation,
+    group_gap,
+    group_restricted_gap,
+    match_gap,
+    optout_gap,
+    victim_gap,
+)
+from .ranks import average_ranks
+from .structure import (
+    bottom_isolated_share,
+    component_labels,
+    components,
+    degrees,
+    giant_share,
+    isolated_share,
+)
+
+__all__ = [
+    "aim_up", "average_ranks", "between_share", "bottom_isolated_share", "component_labels",
+    "components", "degree_gap", "degrees", "edge_correlation", "giant_share", "gini",
+    "group_gap", "group_restricted_gap", "isolated_share", "louvain", "match_gap",
+    "mobility", "modularity", "optout_gap", "quintile_masks", "score_auc", "summary_stats",
+    "victim_gap",
+]

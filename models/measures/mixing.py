@@ -1,0 +1,225 @@
+"""Who gets what: score mixing across ties, and gaps between fifths, groups and others.
+
+Conventions of :mod:`models.measures`: an undefined measure is ``nan`` without a
+warning; only misuse raises ``ValueError``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._arrays import NAN, _dense_codes, _dot, _edges
+from .distribution import quintile_masks
+
+__all__ = ["edge_correlation", "degree_gap", "match_gap", "group_gap", "optout_gap",
+           "group_restricted_gap", "victim_gap", "aim_up"]
+
+#: Desirability is measured from the bottom of the score range.
+SCORE_FLOOR = 350.0
+
+
+def edge_correlation(values, edges) -> float:
+    """Newman's numeric assortativity: Pearson correlation of values across edges.
+
+    Each undirected edge is counted in both directions, so the result is symmetric and
+    equals ``networkx.numeric_assortativity_coefficient``.
+
+    Parameters
+    ----------
+    values : array_like, shape (n,)
+        One value per node.
+    edges : array_like, shape (m, 2)
+        Undirected edges (orientation and order do not matter).
+
+    Returns
+    -------
+    float
+        In ``[-1, 1]``; nan when there are no edges or the values at the ends of the
+        edges are all equal.
+
+    Examples
+    --------
+    >>> path = [[0, 1], [1, 2], [2, 3]]
+    >>> round(edge_correlation([1.0, 2.0, 3.0, 4.0], path), 6)
+    0.5
+    >>> edge_correlation([1.0, 2.0, 3.0, 4.0], np.empty((0, 2)))
+    nan
+    """
+    e = _edges(edges)
+    if e.shape[0] == 0:
+        return NAN
+    v = np.asarray(values, dtype=np.float64)
+    a = v[e[:, 0]]
+    b = v[e[:, 1]]
+    ref = a[0]  # see _centred: makes "all equal" an exact zero
+    a -= ref
+    b -= ref
+    mu = (a.sum() + b.sum()) / (2 * a.size)
+    a -= mu
+    b -= mu
+    den = _dot(a, a) + _dot(b, b)
+    if den == 0:
+        return NAN
+    return float(np.clip(2.0 * _dot(a, b) / den, -1.0, 1.0))
+
+
+def degree_gap(scores, deg) -> float:
+    """Mean degree of the top score quintile over that of the bottom quintile.
+
+    Quintiles as in :func:`quintile_masks`. nan when the bottom mean is 0 or there is
+    nobody.
+
+    Examples
+    --------
+    >>> degree_gap([1, 2, 3, 4, 5], [1, 0, 0, 0, 4])
+    4.0
+    """
+    top, bottom = quintile_masks(scores)
+    d = np.asarray(deg, dtype=np.float64)
+    if not bottom.any():
+        return NAN
+    low = d[bottom].mean()
+    return float(d[top].mean() / low) if low != 0 else NAN
+
+
+def match_gap(scores, uses, matches) -> float:
+    """Dating-match rate of the top score quintile over that of the bottom quintile.
+
+    The rate of a quintile is ``sum(matches) / sum(uses)`` over its people (a pooled rate,
+    so heavy users weigh more); ``uses`` and ``matches`` may be fractional (smoothed)
+    counts. Quintiles as in :func:`quintile_masks`.
+
+    Returns
+    -------
+    float
+        nan when either quintile has no uses or the bottom rate is 0.
+
+    Examples
+    --------
+    >>> match_gap([1, 2, 3, 4, 5], [2, 1, 1, 1, 4], [1, 0, 0, 0, 4])
+    2.0
+    """
+    top, bottom = quintile_masks(scores)
+    u = np.asarray(uses, dtype=np.float64)
+    w = np.asarray(matches, dtype=np.float64)
+    u_top, u_bottom = u[top].sum(), u[bottom].sum()
+    if u_top <= 0 or u_bottom <= 0:
+        return NAN
+    low = w[bottom].sum() / u_bottom
+    return float(w[top].sum() / u_top / low) if low != 0 else NAN
+
+
+def group_gap(scores, group_codes) -> float:
+    """Mean score of the best-off group minus that of the worst-off group.
+
+    Only groups with at least one member count; 0.0 with a single group, nan with
+    nobody.
+
+    Examples
+    --------
+    >>> group_gap([500.0, 600.0, 700.0, 900.0], [0, 0, 1, 1])
+    250.0
+    >>> group_gap([500.0, 600.0], [3, 3])
+    0.0
+    """
+    s = np.asarray(scores, dtype=np.float64).ravel()
+    if s.size == 0:
+        return NAN
+    codes = _dense_codes(group_codes)
+    counts = np.bincount(codes)
+    used = counts > 0
+    means = np.bincount(codes, weights=s)[used] / counts[used]
+    return float(means.max() - means.min())
+
+
+def optout_gap(deg, opted_out) -> float:
+    """Mean degree of participants minus mean degree of those who opted out.
+
+    nan when nobody or everybody opted out.
+
+    Examples
+    --------
+    >>> optout_gap([4, 2, 1, 0], [False, False, True, True])
+    2.5
+    """
+    d = np.asarray(deg, dtype=np.float64).ravel()
+    out = np.asarray(opted_out, dtype=bool).ravel()
+    k = np.count_nonzero(out)
+    if k == 0 or k == out.size:
+        return NAN
+    return float(d[~out].mean() - d[out].mean())
+
+
+def _group_means(scores: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.bincount(codes)
+    used = np.flatnonzero(counts > 0)
+    return used, np.bincount(codes, weights=scores)[used] / counts[used]
+
+
+def group_restricted_gap(scores, group_codes, restricted_below: float) -> float:
+    """Restricted share of the worst-off group minus that of the best-off group.
+
+    Worst- and best-off are by mean score, as in :func:`group_gap` (the first such group
+    when two have the same mean); only groups with a member count. 0.0 with a single
+    group, nan with nobody. Negative when the group with the lower mean has fewer people
+    below the line (a tighter spread).
+
+    Examples
+    --------
+    >>> group_restricted_gap([500.0, 600.0, 700.0, 800.0, 540.0, 560.0], [0, 0, 1, 1, 2, 2], 550)
+    0.5
+    """
+    s = np.asarray(scores, dtype=np.float64).ravel()
+    if s.size == 0:
+        return NAN
+    codes = _dense_codes(group_codes)
+    used, means = _group_means(s, codes)
+    below = np.bincount(codes, weights=(s < restricted_below).astype(np.float64))[used]
+    share = below / np.bincount(codes)[used]
+    return float(share[np.argmin(means)] - share[np.argmax(means)])
+
+
+def victim_gap(scores, ever_scammed) -> float:
+    """Mean score of people ever scammed minus that of people never scammed.
+
+    nan when nobody or everybody was scammed.
+
+    Examples
+    --------
+    >>> victim_gap([500.0, 600.0, 700.0, 900.0], [True, False, True, False])
+    -150.0
+    """
+    s = np.asarray(scores, dtype=np.float64).ravel()
+    hit = np.asarray(ever_scammed, dtype=bool).ravel()
+    k = np.count_nonzero(hit)
+    if k == 0 or k == hit.size:
+        return NAN
+    return float(s[hit].mean() - s[~hit].mean())
+
+
+def aim_up(liker_scores, liked_scores) -> float:
+    """How far up people aim: mean desirability of the liked over that of the likers, - 1.
+
+    Desirability is ``score - 350``; one entry per like. 0.25 means the people liked are
+    on average 25% more desirable than those who like them (Bruch and Newman 2018).
+
+    Returns
+    -------
+    float
+        nan without likes or when the likers' mean desirability is 0.
+
+    Examples
+    --------
+    >>> aim_up([550.0, 550.0], [600.0, 600.0])
+    0.25
+    """
+    a = np.asarray(liker_scores, dtype=np.float64).ravel()
+    b = np.asarray(liked_scores, dtype=np.float64).ravel()
+    if a.shape != b.shape:
+        raise ValueError(f"aim_up needs one liked score per liker, got {a.size} and {b.size}")
+    if a.size == 0:
+        return NAN
+    low = a.mean() - SCORE_FLOOR
+    if low <= 0:
+        return NAN
+    return float((b.mean() - SCORE_FLOOR) / low - 1.0)
