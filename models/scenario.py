@@ -28,13 +28,22 @@ __all__ = [
     "preset_dir",
     "preset_names",
     "resolve_scenario",
+    "check_graph_file",
+    "scenario_for",
 ]
 
 SCHEMA_VERSION = 1
 
 #: Generated networks above this many ties would not fit in a desktop's memory
-#: (1,000,000 people and 5,000,000 ties peak at 1.7 GiB).
-MAX_GENERATED_TIES = 50_000_000
+#: (1,000,000 people and 5,000,000 ties peak at 1.7 GiB, so 10,000,000 at about 3.4 GiB).
+MAX_GENERATED_TIES = 10_000_000
+
+#: Scenario files are small text files; anything larger is not one.
+MAX_SCENARIO_BYTES = 1 << 20
+
+#: A table in a scenario file that says how an output was made (``FILE.meta.toml``);
+#: read files ignore it, so a sidecar runs as a scenario.
+MADE_BY = "made_by"
 
 
 def preset_dir() -> Path:
@@ -63,14 +72,17 @@ def resolve_scenario(name_or_path: str | os.PathLike[str]) -> Path:
     ScenarioError
         If it is neither an existing file nor a preset name.
     """
+    from .io.read import special_file_problem
+
     p = Path(name_or_path)
-    if p.is_file():
+    problem = special_file_problem(p)
+    if problem is None:
         return p
     preset = preset_dir() / f"{name_or_path}.toml"
-    if not p.suffix and preset.is_file():
+    if not p.suffix and "/" not in str(name_or_path) and preset.is_file():
         return preset
-    if p.exists():
-        raise ScenarioError(str(p), "", "is not a file")
+    if problem != "file not found":
+        raise ScenarioError(str(p), "", problem)
     known = ", ".join(preset_names())
     raise ScenarioError(str(p), "", f"no such file or preset (presets: {known})")
 
@@ -79,39 +91,67 @@ def _describe(value: Any) -> str:
     return type(value).__name__ if not isinstance(value, bool) else "boolean"
 
 
+def _shown(value: Any) -> str:
+    """A value as the user wrote it, briefly: ``1e+308`` not 309 digits, text escaped."""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        digits = len(str(abs(value)))
+        return f"{value:.6g}" if digits > 30 else str(value)
+    from .errors import printable
+
+    return printable(repr(value), limit=60)
+
+
+def _bound(field: Field, which: float) -> str:
+    """A bound as written in the schema: ``9223372036854775807`` for ints, not 9.2e18."""
+    if field.type is int and math.isfinite(which):
+        return str(int(which))
+    return f"{which:g}"
+
+
 def _check_value(field: Field, value: Any, source: str) -> Any:
     """Coerce one value to the field's type and range, or raise ScenarioError."""
     name = field.name
     if field.type is bool:
         if not isinstance(value, (bool, np.bool_)):
-            raise ScenarioError(source, name, f"must be true or false, got {value!r}")
+            raise ScenarioError(source, name, f"must be true or false, got {_shown(value)}")
         return bool(value)
     if field.type is str:
         if not isinstance(value, str):
-            raise ScenarioError(source, name, f"must be a string, got {_describe(value)} {value!r}")
+            raise ScenarioError(source, name,
+                                f"must be a string, got {_describe(value)} {_shown(value)}")
         if field.choices is not None and value not in field.choices:
             raise ScenarioError(
-                source, name, f"must be one of {', '.join(field.choices)}; got {value!r}")
+                source, name, f"must be one of {', '.join(field.choices)}; got {_shown(value)}")
         return value
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         want = "an integer" if field.type is int else "a number"
-        raise ScenarioError(source, name, f"must be {want}, got {_describe(value)} {value!r}")
+        raise ScenarioError(source, name,
+                            f"must be {want}, got {_describe(value)} {_shown(value)}")
+    given = value
     if field.type is int:
         if isinstance(value, numbers.Integral):
             value = int(value)
         else:
             value = float(value)
             if not value.is_integer():
-                raise ScenarioError(source, name, f"must be an integer, got {value!r}")
-            value = int(value)
+                raise ScenarioError(source, name, f"must be an integer, got {_shown(value)}")
+            if (field.lo is not None and value < field.lo) or \
+                    (field.hi is not None and value > field.hi):
+                pass   # out of range: reported below, as written
+            else:
+                value = int(value)
     else:
         value = float(value)
         if math.isnan(value):
             raise ScenarioError(source, name, "must be a number, got nan")
     if field.lo is not None and value < field.lo:
-        raise ScenarioError(source, name, f"must be >= {field.lo:g}, got {value!r}")
+        raise ScenarioError(source, name,
+                            f"must be >= {_bound(field, field.lo)}, got {_shown(given)}")
     if field.hi is not None and value > field.hi:
-        raise ScenarioError(source, name, f"must be <= {field.hi:g}, got {value!r}")
+        raise ScenarioError(source, name,
+                            f"must be <= {_bound(field, field.hi)}, got {_shown(given)}")
     if field.type is float and math.isinf(value) and field.hi != math.inf:
         raise ScenarioError(source, name, "must be finite")
     return value
@@ -209,8 +249,13 @@ class Scenario(Mapping[str, Any]):
         """The five raw rubric weights."""
         return {k: self._values[f"rubric.{k}"] for k in RUBRIC_KEYS}
 
-    def replace(self, changes: Mapping[str, Any], *, source: str | None = None) -> Scenario:
+    def replace(self, changes: Mapping[str, Any], *, source: str | None = None,
+                blame: str | None = None) -> Scenario:
         """A copy with some values changed, validated like a file.
+
+        ``blame`` names where the changes came from in errors (``"--set"``) without
+        changing the copy's :attr:`source`. A new graph path or network kind clears
+        ``network.sha256`` unless the changes set it too.
 
         Raises
         ------
@@ -219,12 +264,18 @@ class Scenario(Mapping[str, Any]):
         """
         merged = dict(self._values)
         src = source or self.source
+        who = blame or src
         for name, value in changes.items():
             field = FIELD_BY_NAME.get(name)
             if field is None:
-                raise ScenarioError(src, name, _unknown_key_message(name))
+                raise ScenarioError(who, name, _unknown_key_message(name))
             merged[name] = value
-        return Scenario(merged, source=src, base_dir=self.base_dir)
+        if ({"network.path", "network.kind"} & set(changes)) and "network.sha256" not in changes \
+                and any(merged[k] != self._values[k] for k in ("network.path", "network.kind")):
+            merged["network.sha256"] = ""
+        out = Scenario(merged, source=who, base_dir=self.base_dir)
+        out.source = src
+        return out
 
     def changed(self) -> dict[str, Any]:
         """The values that differ from the schema defaults."""
@@ -280,10 +331,12 @@ def _flatten(doc: Mapping[str, Any], source: str) -> dict[str, Any]:
             if not isinstance(body, int) or isinstance(body, bool):
                 raise ScenarioError(source, "schema_version",
                                     f"must be an integer, got {body!r}")
-            if body > SCHEMA_VERSION:
+            if not 1 <= body <= SCHEMA_VERSION:
                 raise ScenarioError(source, "schema_version",
-                                    f"unsupported version {body!r} (this ScoreNet reads "
-                                    f"up to {SCHEMA_VERSION})")
+                                    f"unsupported version {_shown(body)} (versions run from 1 "
+                                    f"to {SCHEMA_VERSION}, this ScoreNet's)")
+            continue
+        if section == MADE_BY:
             continue
         if section not in SECTIONS:
             raise ScenarioError(source, section, _unknown_key_message(section + "."))
@@ -295,7 +348,8 @@ def _flatten(doc: Mapping[str, Any], source: str) -> dict[str, Any]:
 
 
 def load_scenario(name_or_path: str | os.PathLike[str],
-                  overrides: Mapping[str, Any] | None = None) -> Scenario:
+                  overrides: Mapping[str, Any] | None = None, *,
+                  blame: str | None = None) -> Scenario:
     """Read and validate a scenario file or preset.
 
     Parameters
@@ -303,7 +357,11 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     name_or_path
         A path to a TOML file or the name of a preset (``"default"``, ``"karate"``...).
     overrides
-        Dotted names to values applied on top of the file, validated the same way.
+        Dotted names to values applied on top of the file, validated the same way. A
+        relative ``network.path`` here is read from the current folder (one inside the
+        file, from the file's folder).
+    blame
+        Where the overrides came from, for errors (the CLI passes ``"--set"``).
 
     Raises
     ------
@@ -318,14 +376,7 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     """
     path = resolve_scenario(name_or_path)
     source = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ScenarioError(source, "", f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")   # Notepad and Excel may add a byte-order mark
-    except UnicodeDecodeError:
-        raise ScenarioError(source, "", "not a UTF-8 text file") from None
+    text, bundled = _read_scenario_text(path, source)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -333,35 +384,108 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     flat = _flatten(doc, source)
     if "about.name" not in flat:
         flat["about.name"] = path.stem
+    if bundled:   # the network is read from inside the bundle itself
+        flat["network.path"] = path.name
     scenario = Scenario(flat, source=source, base_dir=path.parent)
     if overrides:
-        scenario = scenario.replace(overrides, source=source)
-    _check_graph_file(scenario)
+        overrides = dict(overrides)
+        given = overrides.get("network.path")
+        if isinstance(given, str) and given and not Path(os.path.expanduser(given)).is_absolute():
+            overrides["network.path"] = str(Path.cwd() / os.path.expanduser(given))
+        scenario = scenario.replace(overrides, source=source, blame=blame)
+    check_graph_file(scenario)
     return scenario
 
 
-def _check_graph_file(scenario: Scenario) -> None:
+def _read_scenario_text(path: Path, source: str) -> tuple[str, bool]:
+    """The TOML text of a scenario file or bundle, and whether it came from a bundle."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_SCENARIO_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError(source, "", f"cannot read: {exc.strerror or exc}") from None
+    if raw.startswith(b"PK\x03\x04"):
+        from .io.base import Bad
+        from .io.bundle import bundle_scenario, is_bundle
+
+        if not is_bundle(path):
+            raise ScenarioError(source, "", "a ZIP archive that is not a ScoreNet bundle")
+        try:
+            text, network = bundle_scenario(path)
+        except Bad as exc:
+            raise ScenarioError(source, "", str(exc)) from None
+        return text, network is not None
+    if len(raw) > MAX_SCENARIO_BYTES:
+        raise ScenarioError(source, "", f"is {size / 2**20:,.1f} MB; scenario files are small "
+                            f"text files (at most {MAX_SCENARIO_BYTES // 2**20} MB)")
+    if b"\x00" in raw:
+        raise ScenarioError(source, "", "binary file, not a TOML scenario")
+    try:
+        return raw.decode("utf-8-sig"), False   # Notepad and Excel may add a byte-order mark
+    except UnicodeDecodeError:
+        raise ScenarioError(source, "", "not a UTF-8 text file") from None
+
+
+def check_graph_file(scenario: Scenario) -> None:
+    """Raise ScenarioError when the scenario's graph file is missing, not a regular file,
+    unreadable, or not the file whose SHA-256 the scenario recorded."""
+    from .errors import printable
+    from .io.read import special_file_problem
+
     path = scenario.graph_path()
     if path is None:
         return
-    if not path.exists():
-        raise ScenarioError(scenario.source, "network.path", f"graph file not found: {path}")
-    if not path.is_file():
-        raise ScenarioError(scenario.source, "network.path", f"not a file: {path}")
+    shown = printable(path, limit=200)
+    problem = special_file_problem(path)
+    if problem == "file not found":
+        raise ScenarioError(scenario.source, "network.path", f"graph file not found: {shown}")
+    if problem:
+        raise ScenarioError(scenario.source, "network.path", f"{shown}: {problem}")
     if not os.access(path, os.R_OK):
-        raise ScenarioError(scenario.source, "network.path", f"graph file not readable: {path}")
+        raise ScenarioError(scenario.source, "network.path", f"graph file not readable: {shown}")
+    want = scenario["network.sha256"]
+    if want:
+        from .io.base import Bad
+        from .io.bundle import sha256_of_graph
+
+        try:
+            have = sha256_of_graph(path)
+        except (OSError, Bad) as exc:
+            raise ScenarioError(str(path), "network.path", f"cannot read: {exc}") from None
+        if have != want.lower():
+            raise ScenarioError(
+                scenario.source, "network.sha256",
+                f"the graph file {shown} has changed since the scenario was saved (SHA-256 "
+                f"{have[:12]}..., recorded {want[:12]}...); re-save the scenario, or set "
+                'network.sha256 = "" to skip this check')
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     """Write the scenario to ``path`` atomically (temporary file, then rename).
 
     A relative ``network.path`` is rewritten relative to the new file's folder so that the
-    saved scenario still finds its graph.
+    saved scenario still finds its graph, and the graph file's SHA-256 is recorded in
+    ``network.sha256`` so that loading against a changed graph says so.
     """
     path = Path(path)
-    target_dir = path.resolve().parent
+    write_text_atomic(path, scenario_for(scenario, path).to_toml())
+
+
+def scenario_for(scenario: Scenario, path: str | os.PathLike[str]) -> Scenario:
+    """The scenario as it is saved at ``path``: a relative graph path rewritten from the
+    new file's folder, and the graph's SHA-256 recorded."""
+    target_dir = Path(path).resolve().parent
     graph = scenario.graph_path()
-    if graph is not None and not Path(scenario["network.path"]).is_absolute():
-        rel = os.path.relpath(graph.resolve(), target_dir)
-        scenario = scenario.replace({"network.path": rel})
-    write_text_atomic(path, scenario.to_toml())
+    if graph is None:
+        return scenario
+    from .io.bundle import sha256_of_graph
+
+    changes: dict[str, Any] = {}
+    if not Path(scenario["network.path"]).is_absolute():
+        changes["network.path"] = os.path.relpath(graph.resolve(), target_dir)
+    try:
+        changes["network.sha256"] = sha256_of_graph(graph)
+    except Exception:   # noqa: BLE001 - an unreadable graph is reported when it is used
+        changes["network.sha256"] = ""
+    return scenario.replace(changes)

@@ -20,11 +20,17 @@ from ..errors import ScenarioError, printable
 from ..graph import GraphData
 from .base import short
 
-__all__ = ["write_graph"]
+__all__ = ["write_graph", "check_xml_text"]
 
 _EDGE_LIST_SEP = {".csv": ",", ".tsv": "\t"}
 _UNSAFE_ID = re.compile(r"[\s,#\"]|[\x00-\x1f\x7f]")
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def check_xml_text(text: str) -> None:
+    """Raise ValueError when ``text`` holds a character XML 1.0 cannot carry."""
+    if _XML_BAD.search(text):
+        raise ValueError(f"{short(text)} contains a character XML cannot hold")
 
 
 def _plain(values: np.ndarray) -> list[Any]:
