@@ -349,7 +349,7 @@ def _flatten(doc: Mapping[str, Any], source: str) -> dict[str, Any]:
 
 def load_scenario(name_or_path: str | os.PathLike[str],
                   overrides: Mapping[str, Any] | None = None, *,
-                  blame: str | None = None) -> Scenario:
+                  blame: str | None = None, check_graph: bool = True) -> Scenario:
     """Read and validate a scenario file or preset.
 
     Parameters
@@ -362,6 +362,9 @@ def load_scenario(name_or_path: str | os.PathLike[str],
         file, from the file's folder).
     blame
         Where the overrides came from, for errors (the CLI passes ``"--set"``).
+    check_graph
+        Check the graph file now (:func:`check_graph_file`); off when the caller changes
+        the network afterwards.
 
     Raises
     ------
@@ -393,7 +396,9 @@ def load_scenario(name_or_path: str | os.PathLike[str],
         if isinstance(given, str) and given and not Path(os.path.expanduser(given)).is_absolute():
             overrides["network.path"] = str(Path.cwd() / os.path.expanduser(given))
         scenario = scenario.replace(overrides, source=source, blame=blame)
-    check_graph_file(scenario)
+    if check_graph:
+        check_graph_file(scenario, blame if overrides and (
+            {"network.path", "network.kind"} & set(overrides)) else None)
     return scenario
 
 
@@ -427,23 +432,27 @@ def _read_scenario_text(path: Path, source: str) -> tuple[str, bool]:
         raise ScenarioError(source, "", "not a UTF-8 text file") from None
 
 
-def check_graph_file(scenario: Scenario) -> None:
+def check_graph_file(scenario: Scenario, blame: str | None = None) -> None:
     """Raise ScenarioError when the scenario's graph file is missing, not a regular file,
-    unreadable, or not the file whose SHA-256 the scenario recorded."""
+    unreadable, or not the file whose SHA-256 the scenario recorded.
+
+    ``blame`` names where the graph path came from in errors (default: the scenario).
+    """
     from .errors import printable
     from .io.read import special_file_problem
 
     path = scenario.graph_path()
     if path is None:
         return
+    who = blame or scenario.source
     shown = printable(path, limit=200)
     problem = special_file_problem(path)
     if problem == "file not found":
-        raise ScenarioError(scenario.source, "network.path", f"graph file not found: {shown}")
+        raise ScenarioError(who, "network.path", f"graph file not found: {shown}")
     if problem:
-        raise ScenarioError(scenario.source, "network.path", f"{shown}: {problem}")
+        raise ScenarioError(who, "network.path", f"{shown}: {problem}")
     if not os.access(path, os.R_OK):
-        raise ScenarioError(scenario.source, "network.path", f"graph file not readable: {shown}")
+        raise ScenarioError(who, "network.path", f"graph file not readable: {shown}")
     want = scenario["network.sha256"]
     if want:
         from .io.base import Bad

@@ -24,7 +24,7 @@ from pathlib import Path
 from .base import Bad
 
 __all__ = ["BUNDLE_EXTENSION", "MANIFEST", "is_bundle", "bundle_network", "bundle_scenario",
-           "write_bundle_bytes", "sha256_of_graph"]
+           "save_bundle", "write_bundle_bytes", "sha256_of_graph"]
 
 BUNDLE_EXTENSION = ".scorenet"
 MANIFEST = "scorenet-bundle.toml"
@@ -148,3 +148,37 @@ def sha256_of_graph(path: str | os.PathLike[str]) -> str:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
+
+
+def save_bundle(scenario, path: str | os.PathLike[str]) -> None:
+    """Write ``scenario`` and its network file (if it reads one) as one bundle, atomically.
+
+    The scenario inside names ``network/<file>`` and records the graph's SHA-256; a
+    scenario that generates its network holds no network member (the seed rebuilds it,
+    bit for bit).
+
+    Raises
+    ------
+    OSError
+        When the graph cannot be read or the bundle cannot be written.
+    Bad
+        When the graph is itself a damaged bundle.
+    """
+    from ..atomic import atomic_path
+
+    graph = scenario.graph_path()
+    network = None
+    if graph is not None:
+        with open(graph, "rb") as fh:
+            magic = fh.read(4)
+        if magic == b"PK\x03\x04" and is_bundle(graph):
+            name, data = bundle_network(graph)
+            name = Path(name).name
+        else:
+            name, data = graph.name, graph.read_bytes()
+        network = (name, data)
+        scenario = scenario.replace({"network.path": f"network/{name}",
+                                     "network.sha256": hashlib.sha256(data).hexdigest()})
+    blob = write_bundle_bytes(scenario.to_toml(), network)
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        fh.write(blob)
