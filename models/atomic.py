@@ -92,7 +92,8 @@ def check_writable(path: str | os.PathLike[str]) -> None:
     except (OSError, ValueError):
         limit = 255
     if len(os.fsencode(target.name)) > limit:
-        raise OSError(errno.ENAMETOOLONG, f"File name longer than {limit} bytes", str(path))
+        raise OSError(errno.ENAMETOOLONG, f"File name too long (longer than {limit} bytes)",
+                      str(path))
     try:
         fd, probe = tempfile.mkstemp(prefix=_tmp_prefix(target.name), suffix=".probe",
                                      dir=folder)

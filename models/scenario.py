@@ -95,9 +95,9 @@ def _shown(value: Any) -> str:
     """A value as the user wrote it, briefly: ``1e+308`` not 309 digits, text escaped."""
     if isinstance(value, float):
         return repr(value)
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
-        digits = len(str(abs(value)))
-        return f"{value:.6g}" if digits > 30 else str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+        return text if len(text) <= 40 else f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
     from .errors import printable
 
     return printable(repr(value), limit=60)

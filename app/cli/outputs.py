@@ -58,9 +58,14 @@ class Output:
         return self.path.lower().endswith(".parquet")
 
 
-def _key(path: str | Path) -> str:
-    """One spelling per file: links resolved, so two names of one file compare equal."""
-    return os.path.normcase(os.path.realpath(path))
+def _key(path: str | Path):
+    """One key per file: device and inode when it exists (hard links, symlinks and other
+    spellings of one file compare equal), else the resolved path."""
+    try:
+        st = os.stat(path)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return os.path.normcase(os.path.realpath(path))
 
 
 def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Output]:
@@ -103,4 +108,16 @@ def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Out
                 raise UsageError(f"{out.path}: {out.flag}: {side}names the same file as {what}")
             taken[_key(p)] = (f"the {out.flag} {'sidecar' if side else 'file'}", False)
         check_writable(out.path)
+        if out.flag not in ("--save-scenario", "--save-bundle"):
+            _check_name_fits(sidecar_path(out.path), out)
     return outs
+
+
+def _check_name_fits(sidecar: Path, out: Output) -> None:
+    try:
+        limit = os.pathconf(Path(os.path.realpath(out.path)).parent, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    if len(os.fsencode(sidecar.name)) > limit:
+        raise UsageError(f"{out.path[:60]}...: {out.flag}: name too long for its "
+                         f"{sidecar.name[-10:]} sidecar (at most {limit - 10} bytes)")
