@@ -28,8 +28,6 @@ __all__ = [
     "preset_dir",
     "preset_names",
     "resolve_scenario",
-    "check_graph_file",
-    "scenario_for",
 ]
 
 SCHEMA_VERSION = 1
@@ -37,9 +35,6 @@ SCHEMA_VERSION = 1
 #: Generated networks above this many ties would not fit in a desktop's memory
 #: (1,000,000 people and 5,000,000 ties peak at 1.7 GiB, so 10,000,000 at about 3.4 GiB).
 MAX_GENERATED_TIES = 10_000_000
-
-#: Scenario files are small text files; anything larger is not one.
-MAX_SCENARIO_BYTES = 1 << 20
 
 #: A table in a scenario file that says how an output was made (``FILE.meta.toml``);
 #: read files ignore it, so a sidecar runs as a scenario.
@@ -357,9 +352,9 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     name_or_path
         A path to a TOML file or the name of a preset (``"default"``, ``"karate"``...).
     overrides
-        Dotted names to values applied on top of the file, validated the same way. A
-        relative ``network.path`` here is read from the current folder (one inside the
-        file, from the file's folder).
+        Dotted names to values applied on top of the file, validated the same way (a
+        relative ``network.path`` is read from the file's folder; the CLI makes the
+        paths given on its command line absolute from the current folder first).
     blame
         Where the overrides came from, for errors (the CLI passes ``"--set"``).
     check_graph
@@ -379,7 +374,9 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     """
     path = resolve_scenario(name_or_path)
     source = str(path)
-    text, bundled = _read_scenario_text(path, source)
+    from .io.scenario_files import check_graph_file, read_scenario_text
+
+    text, bundled = read_scenario_text(path, source)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -391,83 +388,11 @@ def load_scenario(name_or_path: str | os.PathLike[str],
         flat["network.path"] = path.name
     scenario = Scenario(flat, source=source, base_dir=path.parent)
     if overrides:
-        overrides = dict(overrides)
-        given = overrides.get("network.path")
-        if isinstance(given, str) and given and not Path(os.path.expanduser(given)).is_absolute():
-            overrides["network.path"] = str(Path.cwd() / os.path.expanduser(given))
         scenario = scenario.replace(overrides, source=source, blame=blame)
     if check_graph:
         check_graph_file(scenario, blame if overrides and (
             {"network.path", "network.kind"} & set(overrides)) else None)
     return scenario
-
-
-def _read_scenario_text(path: Path, source: str) -> tuple[str, bool]:
-    """The TOML text of a scenario file or bundle, and whether it came from a bundle."""
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_SCENARIO_BYTES + 1)
-    except OSError as exc:
-        raise ScenarioError(source, "", f"cannot read: {exc.strerror or exc}") from None
-    if raw.startswith(b"PK\x03\x04"):
-        from .io.base import Bad
-        from .io.bundle import bundle_scenario, is_bundle
-
-        if not is_bundle(path):
-            raise ScenarioError(source, "", "a ZIP archive that is not a ScoreNet bundle")
-        try:
-            text, network = bundle_scenario(path)
-        except Bad as exc:
-            raise ScenarioError(source, "", str(exc)) from None
-        return text, network is not None
-    if len(raw) > MAX_SCENARIO_BYTES:
-        raise ScenarioError(source, "", f"is {size / 2**20:,.1f} MB; scenario files are small "
-                            f"text files (at most {MAX_SCENARIO_BYTES // 2**20} MB)")
-    if b"\x00" in raw:
-        raise ScenarioError(source, "", "binary file, not a TOML scenario")
-    try:
-        return raw.decode("utf-8-sig"), False   # Notepad and Excel may add a byte-order mark
-    except UnicodeDecodeError:
-        raise ScenarioError(source, "", "not a UTF-8 text file") from None
-
-
-def check_graph_file(scenario: Scenario, blame: str | None = None) -> None:
-    """Raise ScenarioError when the scenario's graph file is missing, not a regular file,
-    unreadable, or not the file whose SHA-256 the scenario recorded.
-
-    ``blame`` names where the graph path came from in errors (default: the scenario).
-    """
-    from .errors import printable
-    from .io.read import special_file_problem
-
-    path = scenario.graph_path()
-    if path is None:
-        return
-    who = blame or scenario.source
-    shown = printable(path, limit=200)
-    problem = special_file_problem(path)
-    if problem == "file not found":
-        raise ScenarioError(who, "network.path", f"graph file not found: {shown}")
-    if problem:
-        raise ScenarioError(who, "network.path", f"{shown}: {problem}")
-    if not os.access(path, os.R_OK):
-        raise ScenarioError(who, "network.path", f"graph file not readable: {shown}")
-    want = scenario["network.sha256"]
-    if want:
-        from .io.base import Bad
-        from .io.bundle import sha256_of_graph
-
-        try:
-            have = sha256_of_graph(path)
-        except (OSError, Bad) as exc:
-            raise ScenarioError(str(path), "network.path", f"cannot read: {exc}") from None
-        if have != want.lower():
-            raise ScenarioError(
-                scenario.source, "network.sha256",
-                f"the graph file {shown} has changed since the scenario was saved (SHA-256 "
-                f"{have[:12]}..., recorded {want[:12]}...); re-save the scenario, or set "
-                'network.sha256 = "" to skip this check')
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
@@ -477,24 +402,7 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     saved scenario still finds its graph, and the graph file's SHA-256 is recorded in
     ``network.sha256`` so that loading against a changed graph says so.
     """
+    from .io.scenario_files import scenario_for
+
     path = Path(path)
     write_text_atomic(path, scenario_for(scenario, path).to_toml())
-
-
-def scenario_for(scenario: Scenario, path: str | os.PathLike[str]) -> Scenario:
-    """The scenario as it is saved at ``path``: a relative graph path rewritten from the
-    new file's folder, and the graph's SHA-256 recorded."""
-    target_dir = Path(path).resolve().parent
-    graph = scenario.graph_path()
-    if graph is None:
-        return scenario
-    from .io.bundle import sha256_of_graph
-
-    changes: dict[str, Any] = {}
-    if not Path(scenario["network.path"]).is_absolute():
-        changes["network.path"] = os.path.relpath(graph.resolve(), target_dir)
-    try:
-        changes["network.sha256"] = sha256_of_graph(graph)
-    except Exception:   # noqa: BLE001 - an unreadable graph is reported when it is used
-        changes["network.sha256"] = ""
-    return scenario.replace(changes)

@@ -59,7 +59,8 @@ def load_from_args(args: argparse.Namespace):
 
     from models.errors import ScenarioError, printable
     from models.io.read import special_file_problem
-    from models.scenario import check_graph_file, load_scenario
+    from models.io.scenario_files import check_graph_file
+    from models.scenario import load_scenario
 
     sets = _sets(args)
     scenario = load_scenario(args.scenario, check_graph=False)
