@@ -141,8 +141,8 @@ def _gexf(ids, cols, edges, description):
     yield '      <attribute id="kind" title="kind" type="string"/>'
     yield "    </attributes>"
     yield f'    <nodes count="{len(ids)}">'
-    for k, i in enumerate(ids):
-        q = quoteattr(i)
+    qids = [quoteattr(i) for i in ids]   # once per person, not once per tie
+    for k, q in enumerate(qids):
         values = "".join(f'<attvalue for="{name}" value={quoteattr(vals[k])}/>'
                          for name, _, vals in cols)
         yield f"      <node id={q} label={q}><attvalues>{values}</attvalues></node>"
@@ -151,7 +151,7 @@ def _gexf(ids, cols, edges, description):
     n = 0
     for kind, arr in edges:
         for a, b in arr.tolist():
-            yield (f'      <edge id="{n}" source={quoteattr(ids[a])} target={quoteattr(ids[b])} '
+            yield (f'      <edge id="{n}" source={qids[a]} target={qids[b]} '
                    f'kind="{kind}"><attvalues><attvalue for="kind" value="{kind}"/>'
                    "</attvalues></edge>")
             n += 1
@@ -169,12 +169,13 @@ def _graphml(ids, cols, edges, description):
     yield '  <key id="kind" for="edge" attr.name="kind" attr.type="string"/>'
     yield '  <graph id="G" edgedefault="undirected">'
     yield f'    <data key="d_made_by">{escape(description)}</data>'
-    for k, i in enumerate(ids):
+    qids = [quoteattr(i) for i in ids]
+    for k, q in enumerate(qids):
         values = "".join(f'<data key="{name}">{escape(vals[k])}</data>' for name, _, vals in cols)
-        yield f"    <node id={quoteattr(i)}>{values}</node>"
+        yield f"    <node id={q}>{values}</node>"
     for kind, arr in edges:
         for a, b in arr.tolist():
-            yield (f"    <edge source={quoteattr(ids[a])} target={quoteattr(ids[b])}>"
+            yield (f"    <edge source={qids[a]} target={qids[b]}>"
                    f'<data key="kind">{kind}</data></edge>')
     yield "  </graph>"
     yield "</graphml>"

@@ -137,9 +137,10 @@ class Timeline:
         scores = np.vstack(self._scores)   # steps x people
         status = np.vstack(self._status)
         groups, opted = self.static["group"], self.static["opted_out"]
-        for k, node in enumerate(self.ids):
-            q = quoteattr(node)
-            parts = [f'<attvalue for="group" value={quoteattr(str(groups[k]).lower() if gtype == "boolean" else str(groups[k]))}/>',
+        qids = [quoteattr(i) for i in self.ids]   # once per person, not once per tie
+        for k, q in enumerate(qids):
+            group = str(groups[k]).lower() if gtype == "boolean" else str(groups[k])
+            parts = [f'<attvalue for="group" value={quoteattr(group)}/>',
                      f'<attvalue for="opted_out" value="{"true" if opted[k] else "false"}"/>']
             parts += _runs("score", scores[:, k], steps, lambda x: repr(float(x)))
             parts += _runs("status", status[:, k], steps, lambda x: _STATUS[int(x)])
@@ -157,8 +158,8 @@ class Timeline:
                 a, b = divmod(int(keys[lo]), self.n)
                 spell = "".join(f'<spell start="{s}" end="{e}"/>'
                                 for s, e in zip(start[lo:hi].tolist(), end[lo:hi].tolist()))
-                yield (f'      <edge id="{n}" source={quoteattr(self.ids[a])} '
-                       f'target={quoteattr(self.ids[b])} kind="{kind}"><attvalues>'
+                yield (f'      <edge id="{n}" source={qids[a]} '
+                       f'target={qids[b]} kind="{kind}"><attvalues>'
                        f'<attvalue for="kind" value="{kind}"/></attvalues>'
                        f"<spells>{spell}</spells></edge>")
                 n += 1
