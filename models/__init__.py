@@ -19,7 +19,16 @@ Examples
 
 from .errors import ScenarioError
 from .scenario import Scenario, load_scenario, preset_names, save_scenario
-from .simulation import Simulation
+
+
+def __getattr__(name: str):
+    # The simulation pulls in scipy.stats and igraph (about a second); commands that
+    # stop at a bad file or option should not wait for it.
+    if name == "Simulation":
+        from .simulation import Simulation
+
+        return Simulation
+    raise AttributeError(f"module 'models' has no attribute {name!r}")
 
 __all__ = ["Scenario", "ScenarioError", "Simulation", "load_scenario", "preset_names",
            "save_scenario"]

@@ -9,6 +9,7 @@ Errors name the user's path, never the temporary file.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -40,24 +41,66 @@ def _mode(path: Path) -> int | None:
         raise _error(exc, path) from None
 
 
+def _tmp_prefix(name: str) -> str:
+    """A temporary-file prefix that keeps the name's start but always fits NAME_MAX."""
+    return f".{name[:64]}."
+
+
 def check_writable(path: str | os.PathLike[str]) -> None:
     """Raise OSError naming ``path`` if a file could not be written there.
 
     Used before long work so that a typo in an output path does not throw a run away.
+    A path ending in a slash names a folder; a FIFO with no reader would block, so it is
+    refused; otherwise a probe file is created (and removed) beside the target, which
+    catches missing folders, permissions, read-only and pseudo file systems (``/proc``,
+    ``/sys``) alike, and the name is checked against the file system's length limit.
     """
+    text = os.fspath(path)
+    if text.endswith(("/", os.sep)):
+        raise IsADirectoryError(21, "Names a folder (ends with a slash), not a file", text)
     path = Path(path)
-    mode = _mode(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+        if path.is_symlink():   # dangling: written through to its target
+            pass
+    except OSError as exc:
+        raise _error(exc, path) from None
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(21, "Is a directory", str(path))
+    if mode is not None and stat.S_ISFIFO(mode):
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise OSError(exc.errno, "Named pipe with no process reading it", str(path)) \
+                    from None
+            raise _error(exc, path) from None
+        os.close(fd)
+        return
     if mode is not None and not stat.S_ISREG(mode):
         if not os.access(path, os.W_OK):
             raise PermissionError(13, "Permission denied", str(path))
         return
-    folder = Path(os.path.realpath(path)).parent
+    target = Path(os.path.realpath(path))
+    folder = target.parent
     if not folder.is_dir():
         raise FileNotFoundError(2, "No such folder", str(path))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise PermissionError(13, "Permission denied", str(path))
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    if len(os.fsencode(target.name)) > limit:
+        raise OSError(errno.ENAMETOOLONG, f"File name too long (longer than {limit} bytes)",
+                      str(path))
+    try:
+        fd, probe = tempfile.mkstemp(prefix=_tmp_prefix(target.name), suffix=".probe",
+                                     dir=folder)
+    except OSError as exc:
+        raise _error(exc, path) from None
+    os.close(fd)
+    os.unlink(probe)
 
 
 @contextmanager
@@ -83,9 +126,11 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     if mode is not None and not stat.S_ISREG(mode):
         yield path   # a device or a pipe (/dev/stdout): write straight to it
         return
+    if mode is None and not Path(os.path.realpath(path)).parent.is_dir():
+        raise FileNotFoundError(2, "No such folder", str(path))
     target = Path(os.path.realpath(path))   # through symbolic links to the real file
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+        fd, name = tempfile.mkstemp(prefix=_tmp_prefix(target.name), suffix=".tmp",
                                     dir=target.parent)
     except OSError as exc:
         raise _error(exc, path) from None

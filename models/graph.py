@@ -104,11 +104,15 @@ class GraphData:
         Canonical ``(m, 2)`` int64 edge array over node indices ``0..n-1``.
     groups
         Group label per node as given by the source, or None when it has none.
+    notes
+        One-line remarks on what reading the source changed (directed ties made mutual,
+        self-loops dropped, repeated ties merged), for the user to see.
     """
 
     ids: np.ndarray
     edges: np.ndarray
     groups: np.ndarray | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def n(self) -> int:

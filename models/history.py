@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -32,8 +32,11 @@ NODE_COLUMNS: tuple[str, ...] = (
 )
 
 
-class History(Mapping[str, np.ndarray]):
+class History(dict):
     """One row of metrics per recorded step; columns read as float arrays.
+
+    A real ``dict`` of column name -> read-only float array over steps, so that
+    ``pandas.DataFrame(sim.history)`` gives one row per step and one column per metric.
 
     Examples
     --------
@@ -41,28 +44,59 @@ class History(Mapping[str, np.ndarray]):
     >>> h.append({c: 1.0 for c in METRIC_COLUMNS})
     >>> h["gini"].tolist(), len(h)
     ([1.0], 27)
+    >>> import pandas as pd
+    >>> pd.DataFrame(h).shape
+    (1, 27)
     """
 
     def __init__(self) -> None:
+        super().__init__()
         self._rows: list[dict[str, float]] = []
+        self._buf = np.empty((len(METRIC_COLUMNS), 16), dtype=float)
+        self._publish()
+
+    def _publish(self) -> None:
+        """Expose each column as a read-only view of the first len(rows) values."""
+        k = len(self._rows)
+        for j, c in enumerate(METRIC_COLUMNS):
+            view = self._buf[j, :k]
+            view.flags.writeable = False
+            dict.__setitem__(self, c, view)
 
     def append(self, row: Mapping[str, float]) -> None:
+        k = len(self._rows)
+        if k == self._buf.shape[1]:
+            grown = np.empty((self._buf.shape[0], 2 * k), dtype=float)
+            grown[:, :k] = self._buf
+            self._buf = grown
+        self._buf[:, k] = [row[c] for c in METRIC_COLUMNS]
         self._rows.append(dict(row))
+        self._publish()
 
     def row(self, i: int) -> dict[str, float]:
         """Row ``i`` as a dict (negative indices count from the end)."""
         return dict(self._rows[i])
 
     def __getitem__(self, column: str) -> np.ndarray:
-        if column not in METRIC_COLUMNS:
-            raise KeyError(column)
-        return np.array([r[column] for r in self._rows], dtype=float)
+        return dict.__getitem__(self, column).copy()
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(METRIC_COLUMNS)
+    def __setitem__(self, key, value) -> None:
+        raise TypeError("History is read-only; use append()")
 
-    def __len__(self) -> int:
-        return len(METRIC_COLUMNS)
+    def __delitem__(self, key) -> None:
+        raise TypeError("History is read-only")
+
+    def __reduce__(self):
+        return (_history_from_rows, (self._rows,))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, History):
+            k = len(self._rows)
+            return k == len(other._rows) and np.array_equal(
+                self._buf[:, :k], other._buf[:, :k], equal_nan=True)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
     def rows(self) -> list[list]:
         """Rows as lists in ``METRIC_COLUMNS`` order, ``step`` as int."""
@@ -71,6 +105,19 @@ class History(Mapping[str, np.ndarray]):
     def to_csv(self, path: str | os.PathLike[str]) -> None:
         """Write every recorded step to ``path`` (atomically)."""
         write_csv(path, METRIC_COLUMNS, self.rows())
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """Every column as a fresh array, ``step`` as int64 (for tables and Parquet)."""
+        out = {c: self[c] for c in METRIC_COLUMNS}
+        out["step"] = out["step"].astype(np.int64)
+        return out
+
+
+def _history_from_rows(rows: list[dict[str, float]]) -> History:
+    h = History()
+    for r in rows:
+        h.append(r)
+    return h
 
 
 def format_value(x) -> str:

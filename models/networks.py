@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from .graph import GraphData, in_sorted, keys_to_edges, sorted_unique
-from .graphio import read_graph
+from .io import read_graph
 
 __all__ = ["build_network", "watts_strogatz", "barabasi_albert", "sbm", "karate"]
 

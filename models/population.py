@@ -6,6 +6,7 @@ See ``docs/model.md`` for the reasoning behind each choice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,20 +47,34 @@ class Population:
 
 
 def encode_groups(labels: np.ndarray) -> tuple[np.ndarray, list]:
-    """Integer codes for group labels, codes in order of sorted label text.
+    """Integer codes for group labels, in label order: numbers by value, then text.
 
     Examples
     --------
     >>> codes, names = encode_groups(np.array(["b", "a", "b"], dtype=object))
     >>> codes.tolist(), names
     ([1, 0, 1], ['a', 'b'])
+    >>> encode_groups(np.array(["10", "2", "1"], dtype=object))[1]
+    ['1', '2', '10']
     """
-    as_text = np.array([str(x) for x in labels], dtype=object)
-    names_text, codes = np.unique(as_text, return_inverse=True)
-    first = {}
+    as_text = [str(x) for x in labels]
+    first: dict[str, object] = {}
     for lab, txt in zip(labels, as_text):
         first.setdefault(txt, lab)
-    return codes.astype(np.int64), [first[t] for t in names_text]
+    names_text = sorted(first, key=_label_key)
+    code_of = {t: k for k, t in enumerate(names_text)}
+    codes = np.fromiter((code_of[t] for t in as_text), np.int64, len(as_text))
+    return codes, [first[t] for t in names_text]
+
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _label_key(text: str) -> tuple:
+    """Numbers by value (``"2"`` before ``"10"``), then other labels by text."""
+    if _NUMBER.fullmatch(text.strip()):
+        return (0, float(text), text)
+    return (1, 0.0, text)
 
 
 def draw_population(n: int, *, wealth_sigma: float, rho: float, groups: int, group_gap: float,

@@ -33,8 +33,12 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 #: Generated networks above this many ties would not fit in a desktop's memory
-#: (1,000,000 people and 5,000,000 ties peak at 1.7 GiB).
-MAX_GENERATED_TIES = 50_000_000
+#: (1,000,000 people and 5,000,000 ties peak at 1.7 GiB, so 10,000,000 at about 3.4 GiB).
+MAX_GENERATED_TIES = 10_000_000
+
+#: A table in a scenario file that says how an output was made (``FILE.meta.toml``);
+#: read files ignore it, so a sidecar runs as a scenario.
+MADE_BY = "made_by"
 
 
 def preset_dir() -> Path:
@@ -63,14 +67,17 @@ def resolve_scenario(name_or_path: str | os.PathLike[str]) -> Path:
     ScenarioError
         If it is neither an existing file nor a preset name.
     """
+    from .io.read import special_file_problem
+
     p = Path(name_or_path)
-    if p.is_file():
+    problem = special_file_problem(p)
+    if problem is None:
         return p
     preset = preset_dir() / f"{name_or_path}.toml"
-    if not p.suffix and preset.is_file():
+    if not p.suffix and "/" not in str(name_or_path) and preset.is_file():
         return preset
-    if p.exists():
-        raise ScenarioError(str(p), "", "is not a file")
+    if problem != "file not found":
+        raise ScenarioError(str(p), "", problem)
     known = ", ".join(preset_names())
     raise ScenarioError(str(p), "", f"no such file or preset (presets: {known})")
 
@@ -79,39 +86,67 @@ def _describe(value: Any) -> str:
     return type(value).__name__ if not isinstance(value, bool) else "boolean"
 
 
+def _shown(value: Any) -> str:
+    """A value as the user wrote it, briefly: ``1e+308`` not 309 digits, text escaped."""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+        return text if len(text) <= 40 else f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
+    from .errors import printable
+
+    return printable(repr(value), limit=60)
+
+
+def _bound(field: Field, which: float) -> str:
+    """A bound as written in the schema: ``9223372036854775807`` for ints, not 9.2e18."""
+    if field.type is int and math.isfinite(which):
+        return str(int(which))
+    return f"{which:g}"
+
+
 def _check_value(field: Field, value: Any, source: str) -> Any:
     """Coerce one value to the field's type and range, or raise ScenarioError."""
     name = field.name
     if field.type is bool:
         if not isinstance(value, (bool, np.bool_)):
-            raise ScenarioError(source, name, f"must be true or false, got {value!r}")
+            raise ScenarioError(source, name, f"must be true or false, got {_shown(value)}")
         return bool(value)
     if field.type is str:
         if not isinstance(value, str):
-            raise ScenarioError(source, name, f"must be a string, got {_describe(value)} {value!r}")
+            raise ScenarioError(source, name,
+                                f"must be a string, got {_describe(value)} {_shown(value)}")
         if field.choices is not None and value not in field.choices:
             raise ScenarioError(
-                source, name, f"must be one of {', '.join(field.choices)}; got {value!r}")
+                source, name, f"must be one of {', '.join(field.choices)}; got {_shown(value)}")
         return value
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         want = "an integer" if field.type is int else "a number"
-        raise ScenarioError(source, name, f"must be {want}, got {_describe(value)} {value!r}")
+        raise ScenarioError(source, name,
+                            f"must be {want}, got {_describe(value)} {_shown(value)}")
+    given = value
     if field.type is int:
         if isinstance(value, numbers.Integral):
             value = int(value)
         else:
             value = float(value)
             if not value.is_integer():
-                raise ScenarioError(source, name, f"must be an integer, got {value!r}")
-            value = int(value)
+                raise ScenarioError(source, name, f"must be an integer, got {_shown(value)}")
+            if (field.lo is not None and value < field.lo) or \
+                    (field.hi is not None and value > field.hi):
+                pass   # out of range: reported below, as written
+            else:
+                value = int(value)
     else:
         value = float(value)
         if math.isnan(value):
             raise ScenarioError(source, name, "must be a number, got nan")
     if field.lo is not None and value < field.lo:
-        raise ScenarioError(source, name, f"must be >= {field.lo:g}, got {value!r}")
+        raise ScenarioError(source, name,
+                            f"must be >= {_bound(field, field.lo)}, got {_shown(given)}")
     if field.hi is not None and value > field.hi:
-        raise ScenarioError(source, name, f"must be <= {field.hi:g}, got {value!r}")
+        raise ScenarioError(source, name,
+                            f"must be <= {_bound(field, field.hi)}, got {_shown(given)}")
     if field.type is float and math.isinf(value) and field.hi != math.inf:
         raise ScenarioError(source, name, "must be finite")
     return value
@@ -209,8 +244,13 @@ class Scenario(Mapping[str, Any]):
         """The five raw rubric weights."""
         return {k: self._values[f"rubric.{k}"] for k in RUBRIC_KEYS}
 
-    def replace(self, changes: Mapping[str, Any], *, source: str | None = None) -> Scenario:
+    def replace(self, changes: Mapping[str, Any], *, source: str | None = None,
+                blame: str | None = None) -> Scenario:
         """A copy with some values changed, validated like a file.
+
+        ``blame`` names where the changes came from in errors (``"--set"``) without
+        changing the copy's :attr:`source`. A new graph path or network kind clears
+        ``network.sha256`` unless the changes set it too.
 
         Raises
         ------
@@ -219,12 +259,18 @@ class Scenario(Mapping[str, Any]):
         """
         merged = dict(self._values)
         src = source or self.source
+        who = blame or src
         for name, value in changes.items():
             field = FIELD_BY_NAME.get(name)
             if field is None:
-                raise ScenarioError(src, name, _unknown_key_message(name))
+                raise ScenarioError(who, name, _unknown_key_message(name))
             merged[name] = value
-        return Scenario(merged, source=src, base_dir=self.base_dir)
+        if ({"network.path", "network.kind"} & set(changes)) and "network.sha256" not in changes \
+                and any(merged[k] != self._values[k] for k in ("network.path", "network.kind")):
+            merged["network.sha256"] = ""
+        out = Scenario(merged, source=who, base_dir=self.base_dir)
+        out.source = src
+        return out
 
     def changed(self) -> dict[str, Any]:
         """The values that differ from the schema defaults."""
@@ -280,10 +326,12 @@ def _flatten(doc: Mapping[str, Any], source: str) -> dict[str, Any]:
             if not isinstance(body, int) or isinstance(body, bool):
                 raise ScenarioError(source, "schema_version",
                                     f"must be an integer, got {body!r}")
-            if body > SCHEMA_VERSION:
+            if not 1 <= body <= SCHEMA_VERSION:
                 raise ScenarioError(source, "schema_version",
-                                    f"unsupported version {body!r} (this ScoreNet reads "
-                                    f"up to {SCHEMA_VERSION})")
+                                    f"unsupported version {_shown(body)} (versions run from 1 "
+                                    f"to {SCHEMA_VERSION}, this ScoreNet's)")
+            continue
+        if section == MADE_BY:
             continue
         if section not in SECTIONS:
             raise ScenarioError(source, section, _unknown_key_message(section + "."))
@@ -295,7 +343,8 @@ def _flatten(doc: Mapping[str, Any], source: str) -> dict[str, Any]:
 
 
 def load_scenario(name_or_path: str | os.PathLike[str],
-                  overrides: Mapping[str, Any] | None = None) -> Scenario:
+                  overrides: Mapping[str, Any] | None = None, *,
+                  blame: str | None = None, check_graph: bool = True) -> Scenario:
     """Read and validate a scenario file or preset.
 
     Parameters
@@ -303,7 +352,14 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     name_or_path
         A path to a TOML file or the name of a preset (``"default"``, ``"karate"``...).
     overrides
-        Dotted names to values applied on top of the file, validated the same way.
+        Dotted names to values applied on top of the file, validated the same way (a
+        relative ``network.path`` is read from the file's folder; the CLI makes the
+        paths given on its command line absolute from the current folder first).
+    blame
+        Where the overrides came from, for errors (the CLI passes ``"--set"``).
+    check_graph
+        Check the graph file now (:func:`check_graph_file`); off when the caller changes
+        the network afterwards.
 
     Raises
     ------
@@ -318,14 +374,9 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     """
     path = resolve_scenario(name_or_path)
     source = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ScenarioError(source, "", f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")   # Notepad and Excel may add a byte-order mark
-    except UnicodeDecodeError:
-        raise ScenarioError(source, "", "not a UTF-8 text file") from None
+    from .io.scenario_files import check_graph_file, read_scenario_text
+
+    text, bundled = read_scenario_text(path, source)
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -333,35 +384,25 @@ def load_scenario(name_or_path: str | os.PathLike[str],
     flat = _flatten(doc, source)
     if "about.name" not in flat:
         flat["about.name"] = path.stem
+    if bundled:   # the network is read from inside the bundle itself
+        flat["network.path"] = path.name
     scenario = Scenario(flat, source=source, base_dir=path.parent)
     if overrides:
-        scenario = scenario.replace(overrides, source=source)
-    _check_graph_file(scenario)
+        scenario = scenario.replace(overrides, source=source, blame=blame)
+    if check_graph:
+        check_graph_file(scenario, blame if overrides and (
+            {"network.path", "network.kind"} & set(overrides)) else None)
     return scenario
-
-
-def _check_graph_file(scenario: Scenario) -> None:
-    path = scenario.graph_path()
-    if path is None:
-        return
-    if not path.exists():
-        raise ScenarioError(scenario.source, "network.path", f"graph file not found: {path}")
-    if not path.is_file():
-        raise ScenarioError(scenario.source, "network.path", f"not a file: {path}")
-    if not os.access(path, os.R_OK):
-        raise ScenarioError(scenario.source, "network.path", f"graph file not readable: {path}")
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     """Write the scenario to ``path`` atomically (temporary file, then rename).
 
     A relative ``network.path`` is rewritten relative to the new file's folder so that the
-    saved scenario still finds its graph.
+    saved scenario still finds its graph, and the graph file's SHA-256 is recorded in
+    ``network.sha256`` so that loading against a changed graph says so.
     """
+    from .io.scenario_files import scenario_for
+
     path = Path(path)
-    target_dir = path.resolve().parent
-    graph = scenario.graph_path()
-    if graph is not None and not Path(scenario["network.path"]).is_absolute():
-        rel = os.path.relpath(graph.resolve(), target_dir)
-        scenario = scenario.replace({"network.path": rel})
-    write_text_atomic(path, scenario.to_toml())
+    write_text_atomic(path, scenario_for(scenario, path).to_toml())

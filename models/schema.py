@@ -117,8 +117,12 @@ FIELDS: tuple[Field, ...] = (
        doc="watts_strogatz, barabasi_albert, sbm (groups with homophily), karate, or file.",
        rebuild=True, choices=NETWORK_KINDS),
     _f("network", "path", str, "", label="Graph file",
-       doc="GraphML, GEXF, GML or edge list; relative paths are read from the scenario's folder.",
+       doc="GraphML, GEXF, GML, Pajek, edge or adjacency list, or a .scorenet bundle; relative "
+           "paths are read from the scenario's folder.",
        rebuild=True),
+    _f("network", "sha256", str, "", label="Graph file SHA-256",
+       doc="Fingerprint of the graph file when the scenario was saved; loading against a "
+           "changed file says so. Empty: not checked.", rebuild=True),
     _f("network", "mean_degree", float, 8.0, 1.0, 10_000.0, "Mean degree",
        "Average number of friends in a generated network.", rebuild=True, step=1.0),
     _f("network", "rewire_p", float, 0.1, 0.0, 1.0, "Small-world rewiring",

@@ -450,6 +450,27 @@ class Simulation:
         assert list(table) == list(NODE_COLUMNS)
         return table
 
+    def to_networkx(self, dating: bool = False):
+        """The current network as networkx, with the per-person table on the nodes.
+
+        Node keys are the ids as given; node attributes are the columns of
+        :meth:`person_table`. ``dating=False``: an ``nx.Graph`` of friendships.
+        ``dating=True``: an ``nx.MultiGraph`` with friendships and current dates, edge
+        keys and ``kind`` ``"friend"`` or ``"date"`` (as ``scorenet run --graph-out``
+        writes them).
+
+        Examples
+        --------
+        >>> from models import load_scenario
+        >>> sim = Simulation(load_scenario("karate"))
+        >>> g = sim.to_networkx()
+        >>> g.number_of_nodes(), g.number_of_edges() == sim.friends.m
+        (34, True)
+        """
+        from .io.network_out import to_networkx
+
+        return to_networkx(self, dating)
+
     def write_nodes_csv(self, path) -> None:
         """Write the current per-person table to ``path``."""
         write_csv(path, NODE_COLUMNS, table_rows(self.person_table()))

@@ -169,6 +169,40 @@ def test_exports_write_png_svg_and_csv(qtbot, window, tmp_path):
     assert (tmp_path / "metrics.csv").read_bytes() == cli.read_bytes()
 
 
+def test_file_menu_exports_network_people_over_time_and_bundle(qtbot, window, tmp_path,
+                                                               dialogs):
+    """The File menu's network, people-over-time and bundle items write what
+    ``scorenet run --graph-out / --people-out / --save-bundle`` write."""
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert any("Export net&work" in t for t in texts)
+    assert any("people &over time" in t for t in texts)
+    assert any("&bundle" in t for t in texts)
+    _step(qtbot, window, 4)
+    done = []
+    window.export_network_file(tmp_path / "net.gexf", done.append)
+    window.export_people_over_time(tmp_path / "people.csv", done.append)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=WAIT)
+    window.save_bundle(tmp_path / "b.scorenet")
+    cli = tmp_path / "cli"
+    cli.mkdir()
+    subprocess.run([sys.executable, "-m", "app", "run", str(tmp_path / "b.scorenet"),
+                    "--steps", "4", "--quiet", "--people-out", str(cli / "people.csv"),
+                    "--graph-out", str(cli / "net.gexf")], cwd=ROOT, check=True)
+    assert (tmp_path / "people.csv").read_bytes() == (cli / "people.csv").read_bytes()
+    import networkx as nx
+
+    app_net, cli_net = nx.read_gexf(tmp_path / "net.gexf"), nx.read_gexf(cli / "net.gexf")
+    assert dict(app_net.nodes(data=True)) == dict(cli_net.nodes(data=True))
+    assert sorted(map(sorted, app_net.edges())) == sorted(map(sorted, cli_net.edges()))
+    assert (tmp_path / "net.gexf.meta.toml").is_file() and not dialogs
+    # After a live change the past cannot be replayed: a message, and no file.
+    window.controller.set_params({"rubric.social": 0.6})
+    _step(qtbot, window, 1)
+    window.export_people_over_time(tmp_path / "changed.csv")
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=WAIT)
+    assert "Reset" in dialogs[-1][1] and not (tmp_path / "changed.csv").exists()
+
+
 def test_a_bad_scenario_file_shows_the_cli_message(qtbot, window, dialogs, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[rubric]\nsocial = -1\n", encoding="utf-8")

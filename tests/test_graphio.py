@@ -415,7 +415,7 @@ HOSTILE = {
     "junk.txt": (np.random.default_rng(0).bytes(4000), []),
     "image.png": (PNG, ["binary"]),
     "image.gml": (PNG, ["binary"]),
-    "image.graphml": (PNG, ["malformed XML"]),
+    "image.graphml": (PNG, ["PNG image"]),
     "empty.graphml": (b"", ["empty"]),
     "empty.txt": (b"", ["empty"]),
     "blank.gml": (b"  \n\n\t\n", ["empty"]),

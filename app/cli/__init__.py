@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
 from app.cli.common import UsageError
 
-__all__ = ["main", "build_parser", "COMMANDS", "UsageError"]
+__all__ = ["main", "build_parser", "COMMANDS", "UsageError", "Interrupted"]
 
 #: Subcommand name -> module in this package (``gui`` is also the default).
 COMMANDS = {"run": "app.cli.run", "gui": "app.cli.gui"}
@@ -31,28 +33,96 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived; unwinding removes temporary files on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame) -> None:
+    # Further signals are ignored so that the clean-up on the way out runs to the end.
+    for s in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(s, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def _catch_signals() -> None:
+    """SIGINT and SIGTERM unwind the stack (exit 130 / 143), in the main thread only."""
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        for s in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(s, _on_signal)
+
+
+def _internal_error(exc: BaseException) -> int:
+    """A bug, not a user mistake: the traceback to a log file, one line to the user."""
+    import tempfile
+    import traceback
+
+    text = "".join(traceback.format_exception(exc))
+    try:
+        fd, log = tempfile.mkstemp(prefix="scorenet-error-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"scorenet {' '.join(sys.argv[1:])}\n{text}")
+        where = f"details in {log}"
+    except OSError:
+        where = "no log file could be written"
+    from models.errors import printable
+
+    sys.stderr.write(f"scorenet: internal error, please report ({where}): "
+                     f"{type(exc).__name__}: {printable(exc, 200)}\n")
+    return 70
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``scorenet`` command; returns the exit status."""
+    """Entry point of the ``scorenet`` command; returns the exit status.
+
+    Exit status: 0 done, 2 a user mistake (one line on stderr), 70 an internal error
+    (one line, the traceback in a log file; ``SCORENET_DEBUG=1`` raises it instead),
+    130 interrupted (SIGINT), 143 terminated (SIGTERM).
+    """
+    if argv is None:
+        _catch_signals()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        sys.stderr.write("scorenet: terminated\n" if signum == signal.SIGTERM
+                         else "scorenet: interrupted\n")
+        return 128 + int(signum)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from models.errors import ScenarioError
 
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["gui", *([] if argv is None else argv)])
+    args.argv = list(sys.argv[1:] if argv is None else argv)
+    if args.command == "gui" and argv is None:   # the app handles its own signals
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         return importlib.import_module(COMMANDS[args.command]).run(args)
     except (ScenarioError, UsageError) as exc:
         sys.stderr.write(f"scorenet: {exc}\n")
         return 2
     except OSError as exc:
-        # Output files that cannot be written: a user problem, not a crash.
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        sys.stderr.write(f"scorenet: {where}{exc.strerror or exc}\n")
+        # Files that cannot be read or written: a user problem, not a crash.
+        from models.errors import printable
+
+        where = f"{printable(exc.filename, 200)}: " if getattr(exc, "filename", None) else ""
+        sys.stderr.write(f"scorenet: {where}{printable(exc.strerror or exc, 200)}\n")
         return 2
     except MemoryError:
         sys.stderr.write("scorenet: out of memory: the network is too large for this "
                          "machine (try fewer people or a lower mean degree)\n")
         return 2
-    except KeyboardInterrupt:
-        sys.stderr.write("scorenet: interrupted\n")
-        return 130
+    except Exception as exc:   # noqa: BLE001 - a bug: reported, logged, not shown raw
+        if os.environ.get("SCORENET_DEBUG"):
+            raise
+        return _internal_error(exc)

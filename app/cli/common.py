@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import time
 
-__all__ = ["UsageError", "overrides", "Progress", "add_scenario_options"]
+__all__ = ["UsageError", "overrides", "Progress", "add_scenario_options", "load_from_args"]
 
 
 class UsageError(Exception):
@@ -21,11 +21,66 @@ def add_scenario_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--steps", type=int, help="number of steps (overrides run.steps)")
     parser.add_argument("--seed", type=int, help="random seed (overrides run.seed)")
     parser.add_argument("--graph", metavar="FILE",
-                        help="use this graph file (GraphML, GEXF, GML or edge list)")
+                        help="use this graph file (GraphML, GEXF, GML, Pajek, edge or "
+                             "adjacency list, or a .scorenet bundle; relative to the current "
+                             "folder)")
     parser.add_argument("--set", dest="sets", action="append", default=[],
                         metavar="KEY=VALUE",
                         help="override any parameter, e.g. --set rubric.social=0.4 "
                              "(repeatable)")
+
+
+def _sets(args: argparse.Namespace) -> dict:
+    """``--set`` values, a relative ``network.path`` made absolute from the current folder."""
+    import os
+    from pathlib import Path
+
+    from models.errors import printable
+    from models.scenario import parse_value
+
+    out: dict = {}
+    for item in args.sets:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UsageError(f"--set {printable(item, 80)!r}: expected KEY=VALUE, "
+                             "e.g. rubric.social=0.4")
+        out[key] = parse_value(value.strip())
+    path = out.get("network.path")
+    if isinstance(path, str) and path and not Path(os.path.expanduser(path)).is_absolute():
+        out["network.path"] = str(Path.cwd() / os.path.expanduser(path))
+    return out
+
+
+def load_from_args(args: argparse.Namespace):
+    """The scenario after ``--set``, ``--graph``, ``--steps`` and ``--seed``; each option's
+    mistakes name that option, a bad graph file names the file."""
+    from pathlib import Path
+
+    from models.errors import ScenarioError, printable
+    from models.io.read import special_file_problem
+    from models.io.scenario_files import check_graph_file
+    from models.scenario import load_scenario
+
+    sets = _sets(args)
+    scenario = load_scenario(args.scenario, check_graph=False)
+    scenario = scenario.replace(sets, blame="--set")
+    blame = "--set" if {"network.path", "network.kind"} & set(sets) else None
+    if args.graph is not None:
+        if not args.graph.strip():
+            raise UsageError("--graph: needs a file name")
+        graph = Path(args.graph)
+        problem = special_file_problem(graph)
+        if problem:
+            raise ScenarioError(printable(args.graph, 200), "--graph", problem)
+        scenario = scenario.replace({"network.kind": "file", "network.path": str(graph.resolve())},
+                                    blame="--graph")
+        blame = "--graph"
+    for flag, key, value in (("--steps", "run.steps", args.steps), ("--seed", "run.seed", args.seed)):
+        if value is not None:
+            scenario = scenario.replace({key: value}, blame=flag)
+    check_graph_file(scenario, blame)
+    return scenario
 
 
 def overrides(args: argparse.Namespace) -> dict:

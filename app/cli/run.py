@@ -1,12 +1,15 @@
-"""``scorenet run``: run one scenario headless and write or print its metrics."""
+"""``scorenet run``: run one scenario headless and write or print its results."""
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
-from app.cli.common import Progress, UsageError, add_scenario_options, overrides
+from app.cli.common import Progress, UsageError, add_scenario_options, load_from_args
+from app.cli.outputs import add_output_options, check_outputs
 
 __all__ = ["add_parser", "run", "SUMMARY_COLUMNS"]
 
@@ -17,61 +20,137 @@ SUMMARY_COLUMNS = (
     "mobility",
 )
 
+GRAPH_RULES = """\
+graph files: GraphML, GEXF, GML, Pajek .net, edge lists (space, tab, ';' or ','
+separated; a header row such as source,target is skipped; extra numeric columns are
+ignored) and adjacency lists (.adj), or a .scorenet bundle. Directed ties are read as
+mutual friendships, self-loops are dropped, repeated ties are merged and isolated people
+are kept; a note on stderr says what was changed. Files that are not graphs (tables,
+spreadsheets, scenarios, archives) are refused with one line saying what they look like.
+Every output also gets FILE.meta.toml: the scenario, version, seed and command that made
+it (itself a scenario file: scorenet run FILE.meta.toml runs it again)."""
+
 
 def add_parser(sub) -> None:
     """Register ``run`` on the subcommand parsers ``sub``."""
     run = sub.add_parser("run", help="run a scenario headless and report its metrics",
-                         description="Run a scenario without a window.")
+                         description="Run a scenario without a window.", epilog=GRAPH_RULES,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     add_scenario_options(run)
-    run.add_argument("--metrics-out", metavar="FILE.csv",
-                     help="write one row of metrics per step (step 0 included)")
-    run.add_argument("--nodes-out", metavar="FILE.csv",
-                     help="write the final per-person table")
+    add_output_options(run)
     run.add_argument("--quiet", action="store_true", help="no progress output")
 
 
 def _summary(sim) -> str:
+    from models.errors import printable
+
     last = sim.history.row(-1)
     sc = sim.scenario
-    lines = [f"{sc.name}: {sim.n} people, {sim.step_count} steps, seed {sc['run.seed']}"]
+    lines = [f"{printable(sc.name, 80)}: {sim.n} people, {sim.step_count} steps, "
+             f"seed {sc['run.seed']}"]
     width = max(len(c) for c in SUMMARY_COLUMNS)
     for c in SUMMARY_COLUMNS:
         lines.append(f"  {c:<{width}}  {last[c]:.4g}")
     return "\n".join(lines)
 
 
-def _check_outputs(args: argparse.Namespace) -> None:
-    """Refuse unwritable output paths before the run, so no work is thrown away."""
-    from models.atomic import check_writable
+def _inputs(scenario) -> dict[str, Path | None]:
+    src = Path(scenario.source)
+    return {"the scenario file": src if src.is_file() else None,
+            "the graph file": scenario.graph_path()}
 
-    outs = {"--metrics-out": args.metrics_out, "--nodes-out": args.nodes_out}
-    for flag, path in outs.items():
-        if path is not None:
-            if not path.strip():
-                raise UsageError(f"{flag}: needs a file name")
-            check_writable(path)
-    if args.metrics_out and args.nodes_out and \
-            Path(args.metrics_out).resolve() == Path(args.nodes_out).resolve():
-        raise UsageError("--metrics-out and --nodes-out name the same file")
+
+def _note(sim) -> None:
+    from models.errors import printable
+
+    notes = getattr(sim.graph, "notes", ())
+    if notes:
+        where = printable(sim.scenario.graph_path() or "graph", 200)
+        sys.stderr.write(f"scorenet: note: {where}: {'; '.join(notes)}\n")
 
 
 def run(args: argparse.Namespace) -> int:
-    from models import load_scenario
+    from models.errors import printable
+    from models.io.provenance import Provenance
     from models.simulation import Simulation
 
-    scenario = load_scenario(args.scenario, overrides(args))
-    _check_outputs(args)
+    scenario = load_from_args(args)
+    outs = {o.flag: o for o in check_outputs(args, _inputs(scenario))}
     if not args.quiet:
-        sys.stderr.write(f"building {scenario.name}...\n")
+        sys.stderr.write(f"building {printable(scenario.name, 80)}...\n")
     sim = Simulation(scenario)
-    sim.run(progress=Progress(sys.stderr, args.quiet))
-    for path, write in ((args.metrics_out, sim.history.to_csv),
-                        (args.nodes_out, sim.write_nodes_csv)):
-        if path is not None:
-            try:
-                write(path)
-            except OSError as exc:   # e.g. a full disk: say which file
-                raise OSError(exc.errno, exc.strerror or str(exc), path) from None
-    if args.metrics_out is None:
+    _note(sim)
+    progress = Progress(sys.stderr, args.quiet)
+    command = "scorenet " + " ".join(shlex.quote(a) for a in (args.argv or sys.argv[1:]))
+    with ExitStack() as stack:
+        feeds = []
+        if "--people-out" in outs:
+            from models.io.tables import PeopleWriter
+
+            prov0 = Provenance(scenario, scenario["run.steps"], command)
+            people = stack.enter_context(PeopleWriter(outs["--people-out"].path,
+                                                      prov0.toml("people over time")))
+            people.write(sim)
+            feeds.append(people.write)
+        timeline = None
+        if "--timeline-out" in outs:
+            from models.io.timeline import Timeline
+
+            timeline = Timeline(sim)
+            feeds.append(timeline.record)
+
+        def step_done(done: int, total: int) -> None:
+            for feed in feeds:
+                feed(sim)
+            progress(done, total)
+
+        sim.run(progress=step_done)
+        prov = Provenance(scenario, sim.step_count, command)
+        _write_results(sim, outs, prov, timeline)
+    if "--people-out" in outs:
+        prov.write_sidecar(outs["--people-out"].path, "people over time")
+    if "--metrics-out" not in outs:
         print(_summary(sim))
     return 0
+
+
+def _write_results(sim, outs, prov, timeline) -> None:
+    """Write every requested file after the run; an OSError names the file."""
+    from models.io.bundle import save_bundle
+    from models.io.network_out import write_network
+    from models.io.tables import write_table
+    from models.scenario import save_scenario
+
+    def metrics(path):
+        if outs["--metrics-out"].parquet:
+            write_table(path, sim.history.columns(), prov.toml("metrics"))
+        else:
+            sim.history.to_csv(path)
+
+    def nodes(path):
+        if outs["--nodes-out"].parquet:
+            write_table(path, sim.person_table(), prov.toml("people"))
+        else:
+            sim.write_nodes_csv(path)
+
+    writers = {
+        "--metrics-out": (metrics, "metrics"),
+        "--nodes-out": (nodes, "people"),
+        "--graph-out": (lambda p: write_network(sim, p, description=prov.one_line("network")),
+                        "network"),
+        "--timeline-out": (lambda p: timeline.write(p, prov.one_line("timeline")), "timeline"),
+        "--save-scenario": (lambda p: save_scenario(sim.scenario, p), "scenario"),
+        "--save-bundle": (lambda p: save_bundle(sim.scenario, p), "bundle"),
+    }
+    for flag, (write, what) in writers.items():
+        if flag not in outs:
+            continue
+        path = outs[flag].path
+        try:
+            write(path)
+            if flag not in ("--save-scenario", "--save-bundle"):
+                prov.write_sidecar(path, what)
+        except OSError as exc:   # e.g. a full disk: say which file
+            raise OSError(exc.errno, exc.strerror or str(exc), path) from None
+        except ValueError as exc:   # an id that the format cannot hold
+            raise UsageError(f"{path}: {flag}: {exc}") from None

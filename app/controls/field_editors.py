@@ -24,7 +24,8 @@ from models.schema import Field
 __all__ = ["FieldEditor", "WeightSlider", "GRAPH_FILE_FILTER"]
 
 #: File dialog filter for the graph formats the model reads.
-GRAPH_FILE_FILTER = ("Graphs (*.graphml *.gexf *.gml *.txt *.csv *.edges *.edgelist);;"
+GRAPH_FILE_FILTER = ("Graphs (*.graphml *.gexf *.gml *.net *.txt *.csv *.tsv *.edges *.edgelist "
+                     "*.adj *.adjlist *.scorenet);;"
                      "All files (*)")
 
 _INT32_MAX = 2**31 - 1

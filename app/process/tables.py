@@ -14,7 +14,11 @@ import numpy as np
 
 from models.history import METRIC_COLUMNS, History, table_rows, write_csv
 
-__all__ = ["export_metrics_csv", "export_people_csv", "write_people_csv"]
+__all__ = ["export_metrics_csv", "export_people_csv", "write_people_csv", "write_network_file",
+           "write_people_over_time"]
+
+#: How app exports say they were made (in FILE.meta.toml).
+APP_COMMAND = "ScoreNet app: File > {what}"
 
 
 def export_metrics_csv(history: Mapping[str, np.ndarray], path: str | os.PathLike[str]) -> None:
@@ -63,3 +67,45 @@ def write_people_csv(sim, path: str) -> None:
     :meth:`~app.controller.sim_controller.SimController.call_in_worker` to where the model lives.
     """
     export_people_csv(sim.person_table(), path)
+
+
+def write_network_file(sim, path: str) -> None:
+    """Write the current network with the per-person table on the nodes (``.gexf`` for
+    Gephi or ``.graphml``), as ``scorenet run --graph-out`` does, plus its sidecar.
+
+    Runs where the model lives (:meth:`~app.controller.sim_controller.SimController.call_in_worker`).
+    """
+    from models.io.network_out import write_network
+    from models.io.provenance import Provenance
+
+    prov = Provenance(sim.scenario, sim.step_count, APP_COMMAND.format(what="Export network"))
+    write_network(sim, path, description=prov.one_line("network"))
+    prov.write_sidecar(path, "network")
+
+
+def write_people_over_time(sim, path: str) -> None:
+    """Write one row per person and month from month 0 to now (``--people-out`` format).
+
+    The model keeps no per-person table for past months, so the run is replayed from its
+    scenario and seed, bit for bit as ``scorenet run`` would; when the replay does not end
+    in the live state (parameters were changed while it ran), nothing is written and a
+    ValueError says so.
+    """
+    import numpy as np
+
+    from models.io.provenance import Provenance
+    from models.io.tables import PeopleWriter
+    from models.simulation import Simulation
+
+    replay = Simulation(sim.applied)
+    prov = Provenance(sim.applied, sim.step_count,
+                      APP_COMMAND.format(what="Export people over time"))
+    with PeopleWriter(path, prov.toml("people over time")) as people:
+        people.write(replay)
+        replay.run(sim.step_count, progress=lambda done, total: people.write(replay))
+        if not (np.array_equal(replay.scores, sim.scores) and
+                np.array_equal(replay.friends.keys, sim.friends.keys)):
+            raise ValueError("parameters were changed or someone was scammed during this run, so "
+                             "its past months cannot be replayed: press Reset and run again to "
+                             "export them")
+    prov.write_sidecar(path, "people over time")

@@ -13,13 +13,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.process.tables import export_metrics_csv, write_people_csv
+from app.process.tables import (export_metrics_csv, write_network_file, write_people_csv,
+                                write_people_over_time)
 from app.window.export import annotation_text, export_figure
 
 __all__ = ["ExportsMixin"]
 
 _IMAGE_FILTER = "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
 _CSV_FILTER = "CSV table (*.csv)"
+_TABLE_FILTER = "CSV table (*.csv);;Parquet table (*.parquet)"
+_GRAPH_FILTER = "GEXF for Gephi (*.gexf);;GraphML for networkx and igraph (*.graphml)"
 
 
 class ExportsMixin:
@@ -111,3 +114,33 @@ class ExportsMixin:
         path = self._export_path("Export people", _CSV_FILTER, "people", ".csv")
         if path is not None:
             self.export_people(path)
+
+    def _in_worker(self, fn, path: Path, on_done=None) -> None:
+        """Run ``fn(sim, path)`` where the model lives; report in the status bar."""
+        def done(_result) -> None:
+            self.statusBar().showMessage(f"Exported {path}", 6000)
+            if on_done is not None:
+                on_done(path)
+
+        self.controller.call_in_worker(
+            fn, done, lambda msg: QMessageBox.critical(self, "ScoreNet", f"{path}: {msg}"),
+            args=(str(path),))
+
+    def export_network_file(self, path: Path, on_done=None) -> None:
+        """The network now, as ``scorenet run --graph-out`` writes it (GEXF or GraphML)."""
+        self._in_worker(write_network_file, path, on_done)
+
+    def export_people_over_time(self, path: Path, on_done=None) -> None:
+        """One row per person and month so far, as ``scorenet run --people-out`` writes it."""
+        self._in_worker(write_people_over_time, path, on_done)
+
+    def _on_export_network_file(self) -> None:
+        path = self._export_path("Export network", _GRAPH_FILTER, "network", ".gexf")
+        if path is not None:
+            self.export_network_file(path)
+
+    def _on_export_people_over_time(self) -> None:
+        path = self._export_path("Export people over time", _TABLE_FILTER, "people-over-time",
+                                 ".csv")
+        if path is not None:
+            self.export_people_over_time(path)

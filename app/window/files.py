@@ -24,7 +24,8 @@ from models.scenario import Scenario, load_scenario, preset_dir, save_scenario
 __all__ = ["FilesMixin", "settings", "MAX_RECENT"]
 
 MAX_RECENT = 8
-_TOML_FILTER = "ScoreNet scenario (*.toml);;All files (*)"
+_TOML_FILTER = "ScoreNet scenario (*.toml *.scorenet);;All files (*)"
+_BUNDLE_FILTER = "ScoreNet bundle (*.scorenet)"
 
 
 def settings() -> QSettings:
@@ -158,6 +159,26 @@ class FilesMixin:
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 6000)
         return True
+
+    def save_bundle(self, path: Path) -> None:
+        """Write the scenario on screen and its network file as one bundle."""
+        from models.io.bundle import save_bundle
+
+        save_bundle(self.controls.scenario, path)
+
+    def _on_save_bundle(self) -> None:
+        start = self._save_folder() / f"{self.controls.scenario.name}.scorenet"
+        path, _ = QFileDialog.getSaveFileName(self, "Save as bundle", str(start),
+                                              _BUNDLE_FILTER)
+        if not path:
+            return
+        p = Path(path) if Path(path).suffix else Path(path).with_suffix(".scorenet")
+        try:
+            self.save_bundle(p)
+        except (OSError, ValueError) as exc:
+            QMessageBox.critical(self, "ScoreNet", f"{p}: {getattr(exc, 'strerror', None) or exc}")
+            return
+        self.statusBar().showMessage(f"Saved bundle {p}", 6000)
 
     def _on_open_network(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

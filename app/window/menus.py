@@ -51,6 +51,18 @@ class MenusMixin:
                                       self._on_export_dashboard)
         self.act_export_metrics = a("Export &metrics CSV\u2026", self._on_export_metrics)
         self.act_export_people = a("Export &people CSV\u2026", self._on_export_people)
+        self.act_export_graph = a(
+            "Export net&work (GEXF/GraphML)\u2026", self._on_export_network_file,
+            tip="The friendships and dates now, each person's score, status, group and "
+                "community on the nodes: for Gephi (GEXF) or networkx and igraph (GraphML).")
+        self.act_export_people_time = a(
+            "Export people &over time\u2026", self._on_export_people_over_time,
+            tip="One row per person and month so far: score, status, friends, community "
+                "(CSV or Parquet).")
+        self.act_save_bundle = a(
+            "Save as &bundle\u2026", self._on_save_bundle,
+            tip="One shareable file with the scenario and its network file; scorenet run "
+                "and Open scenario read it.")
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_play = a("Play", self.controller.toggle_play, Qt.Key.Key_Space,
                           "Play or pause (Space)", sp.SP_MediaPlay)
@@ -84,13 +96,14 @@ class MenusMixin:
         self.recent_menu = file.addMenu("Open &recent")
         self._update_recent_menu()
         file.addSeparator()
-        for act in (self.act_save, self.act_save_as, self.act_revert):
+        for act in (self.act_save, self.act_save_as, self.act_save_bundle, self.act_revert):
             file.addAction(act)
         file.addSeparator()
         file.addAction(self.act_network_file)
         file.addSeparator()
         for act in (self.act_export_network, self.act_export_dashboard,
-                    self.act_export_metrics, self.act_export_people):
+                    self.act_export_metrics, self.act_export_people, self.act_export_graph,
+                    self.act_export_people_time):
             file.addAction(act)
         file.addSeparator()
         file.addAction(self.act_quit)

@@ -1,0 +1,123 @@
+"""``scorenet run``'s output files: checked before step 1, written after the run.
+
+Every output path is checked before any work: a name, not a folder; not also an input
+(the scenario, the graph, a bundle), nor another output or its sidecar; a folder that
+takes a new file (a probe file is made and removed); Parquet only when pyarrow is
+there. Each output gets a ``FILE.meta.toml`` sidecar saying how it was made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.cli.common import UsageError
+
+__all__ = ["OUTPUTS", "add_output_options", "Output", "check_outputs"]
+
+#: flag -> (argparse dest, metavar, help, allowed extensions or None for any)
+OUTPUTS = {
+    "--metrics-out": ("metrics_out", "FILE.csv|.parquet",
+                      "write one row of metrics per step (step 0 included)", None),
+    "--nodes-out": ("nodes_out", "FILE.csv|.parquet", "write the final per-person table", None),
+    "--people-out": ("people_out", "FILE.csv|.parquet",
+                     "write one row per person and step: step, id, score, status, degree, "
+                     "community (streamed: memory stays bounded)", None),
+    "--graph-out": ("graph_out", "FILE.gexf|.graphml",
+                    "write the final network: ids as given, the per-person table as node "
+                    "attributes, friendships and dates as edge kinds (GEXF 1.3 for Gephi, "
+                    "GraphML for networkx and igraph)", (".gexf", ".graphml")),
+    "--timeline-out": ("timeline_out", "FILE.gexf",
+                       "write the whole run as a dynamic GEXF: ties with spells, score and "
+                       "status as timed values (Gephi's timeline plays it)", (".gexf",)),
+    "--save-scenario": ("save_scenario", "FILE.toml",
+                        "write the effective scenario (after --set and --graph), with the "
+                        "graph file's SHA-256", None),
+    "--save-bundle": ("save_bundle", "FILE.scorenet",
+                      "write one shareable file holding the scenario and its network file; "
+                      "scorenet run and the app open it", None),
+}
+
+_TABLES = ("--metrics-out", "--nodes-out", "--people-out")
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    for flag, (dest, metavar, text, _) in OUTPUTS.items():
+        parser.add_argument(flag, dest=dest, metavar=metavar, help=text)
+
+
+@dataclass(frozen=True)
+class Output:
+    flag: str
+    path: str
+
+    @property
+    def parquet(self) -> bool:
+        return self.path.lower().endswith(".parquet")
+
+
+def _key(path: str | Path):
+    """One key per file: device and inode when it exists (hard links, symlinks and other
+    spellings of one file compare equal), else the resolved path."""
+    try:
+        st = os.stat(path)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return os.path.normcase(os.path.realpath(path))
+
+
+def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Output]:
+    """The requested outputs, or UsageError / OSError naming the first bad one.
+
+    ``inputs`` maps a description (``"the scenario"``) to an input file's path.
+    """
+    from models.atomic import check_writable
+    from models.io.provenance import sidecar_path
+
+    outs = []
+    for flag, (dest, _, _, exts) in OUTPUTS.items():
+        path = getattr(args, dest, None)
+        if path is None:
+            continue
+        if not path.strip():
+            raise UsageError(f"{flag}: needs a file name")
+        if exts and not path.lower().endswith(exts):
+            raise UsageError(f"{path}: {flag}: must end in {' or '.join(exts)}")
+        outs.append(Output(flag, path))
+    taken: dict[str, tuple[str, bool]] = {
+        _key(p): (what, True) for what, p in inputs.items() if p is not None}
+    for out in outs:
+        if out.parquet and out.flag not in _TABLES:
+            raise UsageError(f"{out.path}: {out.flag}: Parquet is for tables")
+        if out.parquet:
+            from models.io.tables import ParquetMissing, require_parquet
+
+            try:
+                require_parquet(f"{out.flag} {out.path}")
+            except ParquetMissing as exc:
+                raise UsageError(str(exc)) from None
+        for p, side in ((out.path, ""), (str(sidecar_path(out.path)), "its sidecar ")):
+            hit = taken.get(_key(p))
+            if hit is not None:
+                what, is_input = hit
+                if is_input:
+                    raise UsageError(f"{out.path}: {out.flag}: {side}is also {what} (an "
+                                     "input); refusing to overwrite it")
+                raise UsageError(f"{out.path}: {out.flag}: {side}names the same file as {what}")
+            taken[_key(p)] = (f"the {out.flag} {'sidecar' if side else 'file'}", False)
+        check_writable(out.path)
+        if out.flag not in ("--save-scenario", "--save-bundle"):
+            _check_name_fits(sidecar_path(out.path), out)
+    return outs
+
+
+def _check_name_fits(sidecar: Path, out: Output) -> None:
+    try:
+        limit = os.pathconf(Path(os.path.realpath(out.path)).parent, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    if len(os.fsencode(sidecar.name)) > limit:
+        raise UsageError(f"{out.path[:60]}...: {out.flag}: name too long for its "
+                         f"{sidecar.name[-10:]} sidecar (at most {limit - 10} bytes)")
