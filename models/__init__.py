@@ -7,6 +7,7 @@ The public API is small:
 - :class:`Simulation`: build from a scenario, ``step()``, ``run(n)``, read the state, the
   per-person table and the metrics history; change parameters between steps.
 - :class:`ScenarioError`: the one-line error for any user mistake.
+- :func:`sweep`: many runs over a grid of parameter values and seeds, as a tidy table.
 
 Examples
 --------
@@ -28,7 +29,11 @@ def __getattr__(name: str):
         from .simulation import Simulation
 
         return Simulation
+    if name == "sweep":   # a plain run never pays for the sweep machinery either
+        from .sweeps import sweep
+
+        return sweep
     raise AttributeError(f"module 'models' has no attribute {name!r}")
 
 __all__ = ["Scenario", "ScenarioError", "Simulation", "load_scenario", "preset_names",
-           "save_scenario"]
+           "save_scenario", "sweep"]
