@@ -126,6 +126,27 @@ def test_metric_columns_come_from_the_history(monkeypatch):
     assert table["brand_new"].tolist() == [7.0, 7.0, 7.0]
 
 
+def test_runs_in_one_process_take_turns(monkeypatch):
+    """igraph's random generator is global: threads of one Dask worker must not overlap."""
+    import models.simulation
+    from models.sweeps import runner
+
+    held = []
+
+    class Sim:
+        def __init__(self, scenario):
+            held.append(runner._RUN_LOCK.locked())
+            self.step_count = scenario["run.steps"]
+
+        def run(self, should_stop=None):
+            held.append(runner._RUN_LOCK.locked())
+            self.history = {"step": np.arange(self.step_count + 1.0)}
+
+    monkeypatch.setattr(models.simulation, "Simulation", Sim)
+    sweep(KARATE, seeds=1, steps=1, frame=False)
+    assert held == [True, True]
+
+
 def _bytes(outcome, tmp_path, name):
     path = tmp_path / name
     write_table(path, tidy_columns(outcome))
@@ -165,12 +186,25 @@ def test_process_pool_and_dask_equal_the_serial_run(tmp_path):
     serial = _bytes(execute(p, workers=1), tmp_path, "serial.csv")
     pool = _bytes(execute(p, workers=2), tmp_path, "pool.csv")
     assert pool == serial
-    # Two threads in one worker: runs must still not disturb each other.
+    # Long enough runs that a stop comes while some still wait.
+    long = make_plan(KARATE, {"rubric.social": [0.0, 0.4]}, seeds=[1, 2], steps=40)
+    long_serial = _bytes(execute(long), tmp_path, "long.csv")
+    # In-process cluster; its dashboards listen on loopback only.
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address="127.0.0.1:0",
+                                  worker_dashboard_address="127.0.0.1:0") as cluster, \
             distributed.Client(cluster) as client:
-        dask = _bytes(execute(p, executor=client.get_executor()), tmp_path, "dask.csv")
+        # Two threads in one worker: runs must still not disturb each other.
+        dask = _bytes(execute(p, executor=client.get_executor(pure=False)), tmp_path, "dask.csv")
+        # Stopped after the first run on an executor, then resumed there.
+        store = RunStore(tmp_path / "runs")
+        first = execute(long, executor=client.get_executor(pure=False), store=store,
+                        should_stop=lambda: len(list(store.folder.glob("*.npz"))) >= 1)
+        assert first.stopped and 1 <= first.computed < 4
+        again = execute(long, executor=client.get_executor(pure=False), store=store)
+        assert again.computed == 4 - first.computed
     assert dask == serial
+    assert _bytes(again, tmp_path, "resumed.csv") == long_serial
 
 
 def test_summary_mean_and_interval_over_seeds():

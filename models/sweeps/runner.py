@@ -108,7 +108,9 @@ def execute(plan: SweepPlan, *, executor: Executor | None = None, workers: int =
     ----------
     executor
         Any :class:`concurrent.futures.Executor`; None runs on a new spawn process pool
-        of ``workers`` processes, or in this process when ``workers`` is 1.
+        of ``workers`` processes, or in this process when ``workers`` is 1. For Dask use
+        ``client.get_executor(pure=False)``: with pure tasks, a run resubmitted soon
+        after a stop shares the cancelled task's key and comes back cancelled.
     store
         Where finished runs are kept as they finish and found again on a rerun.
     progress
