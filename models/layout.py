@@ -71,7 +71,7 @@ def layout(n: int, edges: np.ndarray, seed: int = 0) -> np.ndarray:
 
 def _force_directed(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
     """Raw Fruchterman-Reingold positions for the whole graph (components overlap)."""
-    import igraph as ig
+    from .lazy import igraph as ig  # without matplotlib: see models/lazy.py
 
     rng = np.random.default_rng(seed)
     side = float(np.sqrt(n))

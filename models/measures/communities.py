@@ -67,7 +67,7 @@ def louvain(n: int, edges, seed: int = 0, method: str = "louvain") -> np.ndarray
     >>> louvain(7, two_triangles).tolist()
     [0, 0, 0, 1, 1, 1, 2]
     """
-    import igraph  # lazy: only this function needs it
+    from ..lazy import igraph  # lazy, and without matplotlib (see models/lazy.py)
 
     e = _edges(edges)
     if e.shape[0] == 0:

@@ -13,12 +13,11 @@ workers ignore Ctrl+C so that the parent decides what to keep.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,6 +157,9 @@ def execute(plan: SweepPlan, *, executor: Executor | None = None, workers: int =
         return outcome
     own = executor is None
     if own:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         executor = ProcessPoolExecutor(
             max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn"),
             initializer=_quiet_worker)
