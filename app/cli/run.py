@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.cli.common import Progress, UsageError, add_scenario_options, load_from_args
 from app.cli.outputs import add_output_options, check_outputs
+from app.cli.sweep import RunProgress, add_seed_options, format_ensemble, seeds, workers
 
 __all__ = ["add_parser", "run", "SUMMARY_COLUMNS"]
 
@@ -38,6 +39,7 @@ def add_parser(sub) -> None:
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     add_scenario_options(run)
     add_output_options(run)
+    add_seed_options(run)
     run.add_argument("--quiet", action="store_true", help="no progress output")
 
 
@@ -76,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
 
     scenario = load_from_args(args)
     outs = {o.flag: o for o in check_outputs(args, _inputs(scenario))}
+    if args.seeds is not None or args.seed_list is not None:
+        return _ensemble(args, scenario, outs)
     if not args.quiet:
         sys.stderr.write(f"building {printable(scenario.name, 80)}...\n")
     sim = Simulation(scenario)
@@ -154,3 +158,26 @@ def _write_results(sim, outs, prov, timeline) -> None:
             raise OSError(exc.errno, exc.strerror or str(exc), path) from None
         except ValueError as exc:   # an id that the format cannot hold
             raise UsageError(f"{path}: {flag}: {exc}") from None
+
+
+def _ensemble(args: argparse.Namespace, scenario, outs) -> int:
+    """``--seeds N`` or ``--seed-list``: the same scenario once per seed; each final
+    metric's mean and 95% interval; ``--metrics-out`` gets the tidy table with ``seed``."""
+    from models.sweeps import describe, execute, make_plan, tidy_columns, write_table
+
+    single = sorted(set(outs) - {"--metrics-out"})
+    if single:
+        raise UsageError(f"{single[0]} takes a single run; drop --seeds or --seed-list")
+    plan = make_plan(scenario, {}, seeds(args, scenario))
+    progress = RunProgress(sys.stderr, args.quiet)
+    outcome = execute(plan, workers=workers(args), progress=progress)
+    progress.close()
+    if "--metrics-out" in outs:
+        path = outs["--metrics-out"].path
+        command = "scorenet " + " ".join(shlex.quote(a) for a in (args.argv or sys.argv[1:]))
+        try:
+            write_table(path, tidy_columns(outcome), describe(plan, command))
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror or str(exc), path) from None
+    print(format_ensemble(scenario.name, outcome))
+    return 0

@@ -1,0 +1,219 @@
+"""``scorenet sweep``: many runs over a grid of parameter values and seeds, as one table.
+
+Everything is checked before the first run (keys, values, grid points, output paths,
+the scheduler). Finished runs are kept in a hidden folder beside the results file as
+they finish, so Ctrl+C loses at most the runs in progress and the same command run
+again computes only what is missing. The work itself is :mod:`models.sweeps`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from app.cli.common import UsageError, add_scenario_options, overrides
+
+__all__ = ["add_parser", "run", "RunProgress", "store_for", "format_ensemble"]
+
+
+def add_parser(sub) -> None:
+    """Register ``sweep`` on the subcommand parsers ``sub``."""
+    p = sub.add_parser(
+        "sweep", help="run a scenario over a grid of parameter values and seeds",
+        description="Run every combination of the --vary values for every seed and write "
+                    "one tidy row per run and step.")
+    add_scenario_options(p)
+    p.add_argument("--vary", action="append", default=[], metavar="KEY=VALUES",
+                   help="a parameter and its values: KEY=V1,V2,... or KEY=START:STOP:COUNT "
+                        "(repeatable; the grid is the product, the first varying slowest)")
+    add_seed_options(p)
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="send the runs to a Dask cluster, e.g. tcp://127.0.0.1:8786 "
+                        "(needs the 'cluster' extra)")
+    p.add_argument("--out", required=True, metavar="FILE.csv|FILE.parquet",
+                   help="the tidy table: varied keys, seed, step, then every metric")
+    p.add_argument("--summary-out", metavar="FILE.csv",
+                   help="per grid point, the mean and a 95%% interval over seeds of each "
+                        "metric at the last step")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def add_seed_options(p: argparse.ArgumentParser) -> None:
+    """``--seeds``, ``--seed-list`` and ``--workers`` (shared with ``scorenet run``)."""
+    seeds = p.add_mutually_exclusive_group()
+    seeds.add_argument("--seeds", type=int, metavar="N",
+                       help="run N seeds: the scenario's seed (or --seed) and the next N-1")
+    seeds.add_argument("--seed-list", metavar="S1,S2,...", help="run exactly these seeds")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="worker processes (default: one per core; 1 runs in this process)")
+
+
+def store_for(out: str | Path) -> Path:
+    """The folder where a sweep writing ``out`` keeps its finished runs."""
+    out = Path(out)
+    return out.with_name(f".{out.name}.runs")
+
+
+class RunProgress:
+    """Progress over runs: tqdm's bar on a terminal, a line every few seconds otherwise."""
+
+    def __init__(self, stream, quiet: bool) -> None:
+        self.stream, self.quiet = stream, quiet
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self.bar = None
+        self.start = time.perf_counter()
+        self.last = -1.0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet or total <= 0:
+            return
+        if self.tty:
+            try:
+                from tqdm import tqdm
+            except ImportError:
+                tqdm = None
+            if tqdm is not None:
+                if self.bar is None:   # runs found on disk are done already
+                    self.bar = tqdm(total=total, initial=done, unit="run", file=self.stream,
+                                    dynamic_ncols=True, smoothing=0.1)
+                self.bar.update(done - self.bar.n)
+                return
+        now = time.perf_counter()
+        if done < total and now - self.last < (0.5 if self.tty else 5.0):
+            return
+        self.last = now
+        start = "\r" if self.tty else ""
+        end = "\n" if not self.tty or done == total else ""
+        self.stream.write(f"{start}run {done}/{total} ({now - self.start:.1f} s){end}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def workers(args: argparse.Namespace) -> int:
+    from models.sweeps import default_workers
+
+    if args.workers is None:
+        return default_workers()
+    if args.workers < 1:
+        raise UsageError(f"--workers: must be >= 1, got {args.workers}")
+    return args.workers
+
+
+def seeds(args: argparse.Namespace, base) -> list[int]:
+    from models.sweeps import parse_seed_list, seed_range
+
+    if args.seed_list is not None:
+        return parse_seed_list(args.seed_list)
+    return seed_range(base, args.seeds if args.seeds is not None else 1)
+
+
+def _check_out(flag: str, path: str | None, suffixes: tuple[str, ...]) -> Path | None:
+    from models.atomic import check_writable
+
+    if path is None:
+        return None
+    if not path.strip():
+        raise UsageError(f"{flag}: needs a file name")
+    p = Path(path)
+    if p.suffix.lower() not in suffixes:
+        raise UsageError(f"{flag} {path}: name a {' or '.join(suffixes)} file")
+    if p.suffix.lower() == ".parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise UsageError(f"{flag} {path}: Parquet needs pyarrow (pip install pyarrow); "
+                             "or name a .csv file") from None
+    check_writable(p)
+    return p
+
+
+def _executor(address: str | None):
+    """A Dask executor for ``address`` and its client, or (None, None)."""
+    if address is None:
+        return None, None
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--scheduler needs Dask: pip install 'scorenet[cluster]'") from None
+    try:
+        client = Client(address, timeout=10, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"--scheduler {address}: cannot connect: {exc}") from None
+    return client.get_executor(pure=False), client
+
+
+def run(args: argparse.Namespace) -> int:
+    from models import load_scenario
+    from models.sweeps import (RunStore, describe, execute, make_plan, parse_vary,
+                               summary_columns, tidy_columns, write_meta, write_table)
+
+    base = load_scenario(args.scenario, overrides(args))
+    vary = [parse_vary(text) for text in args.vary]
+    plan = make_plan(base, vary, seeds(args, base))
+    out = _check_out("--out", args.out, (".csv", ".parquet"))
+    summary_out = _check_out("--summary-out", args.summary_out, (".csv",))
+    if summary_out is not None and summary_out.resolve() == out.resolve():
+        raise UsageError("--out and --summary-out name the same file")
+    n_workers = workers(args)
+    executor, client = _executor(args.scheduler)
+    store = RunStore(store_for(out))
+    command = shlex.join(["scorenet", *getattr(args, "argv", sys.argv[1:])])
+    progress = RunProgress(sys.stderr, args.quiet)
+    if not args.quiet:
+        where = f"on {args.scheduler}" if client else \
+            f"on {min(n_workers, len(plan))} worker(s)"
+        sys.stderr.write(f"sweeping {base.name}: {len(plan)} runs of {plan.steps} steps "
+                         f"{where}\n")
+    try:
+        outcome = execute(plan, executor=executor, workers=n_workers, store=store,
+                          progress=progress)
+    except KeyboardInterrupt:
+        progress.close()
+        done = sum(1 for r in plan.runs() if _stored(plan, r, store))
+        sys.stderr.write(f"scorenet: interrupted: {done} of {len(plan)} runs kept in "
+                         f"{store.folder}; run the same command again to finish\n")
+        return 130
+    finally:
+        if client is not None:
+            client.close()
+    progress.close()
+    meta = describe(plan, command)
+    write_table(out, tidy_columns(outcome), meta)
+    write_meta(out, meta)
+
+    if summary_out is not None:
+        write_table(summary_out, summary_columns(outcome))
+    if not args.quiet:
+        sys.stderr.write(f"wrote {out}: {len(plan)} runs ({outcome.computed} run now, "
+                         f"{len(plan) - outcome.computed} found in {store.folder})\n")
+    return 0
+
+
+def _stored(plan, run, store) -> bool:
+    from models.sweeps import run_key
+
+    return run_key(plan.scenario_for(run)) in store
+
+
+def format_ensemble(name: str, outcome) -> str:
+    """Each final metric's mean and 95% interval over seeds, one line each."""
+    from models.sweeps import summary_columns
+
+    s = summary_columns(outcome)
+    plan = outcome.plan
+    metrics = [k[:-5] for k in s if k.endswith("_mean")]
+    seeds = plan.seeds
+    lines = [f"{name}: {plan.steps} steps, {len(seeds)} seeds "
+             f"({', '.join(map(str, seeds[:5]))}{', ...' if len(seeds) > 5 else ''}); "
+             "mean and 95% interval over seeds at the last step"]
+    width = max(len(m) for m in metrics)
+    for m in metrics:
+        mean, low, high = (float(s[f"{m}_{p}"][0]) for p in ("mean", "low", "high"))
+        lines.append(f"  {m:<{width}}  {mean:10.4g}  [{low:.4g}, {high:.4g}]")
+    return "\n".join(lines)
