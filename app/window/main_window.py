@@ -26,6 +26,7 @@ from app.inspector.panel import QtInspector
 from app.network.panel import QtNetworkView
 from app.process.errorlog import please_report
 from app.process.frame import Frame, Static
+from app.sweep.panel import QtSweepPanel
 from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
@@ -106,10 +107,34 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.controls_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self._build_sweep_dock()
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.controls_dock.toggleViewAction())
         self.view_menu.addAction(self.inspector_dock.toggleViewAction())
+        self.view_menu.addAction(self.sweep_dock.toggleViewAction())
         self._wide = None
+
+    def _build_sweep_dock(self) -> None:
+        """The Sweep panel: a floating window of its own until the user docks it."""
+        self.sweep = QtSweepPanel(lambda: self.controls.scenario, self)
+        self.sweep.open_run.connect(self._on_open_sweep_run)
+        self.sweep.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        dock = QDockWidget("Sweep", self)
+        dock.setObjectName("sweep")
+        dock.setWidget(self.sweep)
+        dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
+                             | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.setFloating(True)
+        dock.resize(1100, 760)
+        dock.hide()
+        self.sweep_dock = dock
+        act = dock.toggleViewAction()
+        act.setText("&Sweep…")
+        act.setShortcut("Ctrl+Shift+W")
+        act.setStatusTip("Run the scenario over a grid of parameter values and seeds.")
+        self.sim_menu.addSeparator()
+        self.sim_menu.addAction(act)
 
     def _size_splitter(self) -> None:
         """Give the dashboard the height its plots need to stay readable."""
@@ -259,6 +284,14 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         if person is not None:
             self.inspector_dock.raise_()
 
+    def _on_open_sweep_run(self, scenario: Scenario) -> None:
+        """Show one run of a sweep: its parameters become unsaved edits of the document."""
+        self.controls.set_scenario(scenario)
+        self.controller.set_scenario(scenario)
+        self._update_title()
+        self.raise_()
+        self.activateWindow()
+
     def _on_scam(self, index: int) -> None:
         self.controller.scam(index)
         static = self.controller.static
@@ -282,6 +315,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
             event.ignore()
             return
         self._closing = True
+        self.sweep.shutdown()
         self.controller.shutdown()
         store = settings()
         store.setValue("geometry", self.saveGeometry())

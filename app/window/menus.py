@@ -112,6 +112,7 @@ class MenusMixin:
             sim.addAction(act)
         sim.addSeparator()
         sim.addAction(self.act_relayout)
+        self.sim_menu = sim
         view = bar.addMenu("&View")
         for act in (self.act_fit, self.act_ties, self.act_dating):
             view.addAction(act)

@@ -26,15 +26,16 @@ from typing import Any
 
 from ..scenario import Scenario, load_scenario
 from .grid import RunSpec, SweepPlan, make_plan, parse_seed_list, parse_vary, seed_range
-from .runner import SweepOutcome, default_workers, execute, run_one
+from .runner import SweepOutcome, default_workers, execute, process_pool, run_one
 from .store import RunStore, run_key, scorenet_version
 from .table import (as_table, interval, meta_path, summary_columns, tidy_columns, write_meta,
                     write_table)
 
 __all__ = ["sweep", "plan", "describe", "RunSpec", "SweepPlan", "SweepOutcome", "RunStore",
            "make_plan", "parse_vary", "parse_seed_list", "seed_range", "execute", "run_one",
-           "run_key", "default_workers", "tidy_columns", "summary_columns", "as_table",
-           "write_table", "write_meta", "meta_path", "interval", "scorenet_version"]
+           "run_key", "default_workers", "process_pool", "tidy_columns", "summary_columns",
+           "as_table", "write_table", "write_meta", "meta_path", "interval",
+           "scorenet_version"]
 
 
 def plan(scenario: Scenario | str | os.PathLike[str],

@@ -27,7 +27,8 @@ from ..scenario import Scenario
 from .grid import RunSpec, SweepPlan
 from .store import RunStore, run_key, scorenet_version
 
-__all__ = ["RunResult", "SweepOutcome", "run_one", "execute", "default_workers"]
+__all__ = ["RunResult", "SweepOutcome", "run_one", "execute", "default_workers",
+           "process_pool"]
 
 #: A run's metric columns and its values, one row per step (step 0 included).
 RunResult = tuple[tuple[str, ...], np.ndarray]
@@ -72,6 +73,15 @@ def run_one(payload: tuple[dict[str, Any], str, str],
 def _quiet_worker() -> None:
     """Pool workers leave Ctrl+C to the parent, which stops the sweep cleanly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def process_pool(workers: int) -> Executor:
+    """A pool of ``workers`` spawned processes that leave Ctrl+C to this one."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker,
+                               mp_context=multiprocessing.get_context("spawn"))
 
 
 def default_workers() -> int:
@@ -157,12 +167,7 @@ def execute(plan: SweepPlan, *, executor: Executor | None = None, workers: int =
         return outcome
     own = executor is None
     if own:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        executor = ProcessPoolExecutor(
-            max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn"),
-            initializer=_quiet_worker)
+        executor = process_pool(min(workers, len(todo)))
     assert executor is not None
     futures: dict[Future, tuple[RunSpec, str]] = {}
     try:

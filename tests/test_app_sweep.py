@@ -1,0 +1,152 @@
+"""The Sweep panel, offscreen: a 2x2 sweep in the background, its heatmap, a click that
+opens a run, cancel, exports, and one-line errors under the form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from app.sweep.panel import QtSweepPanel, suggested_values, sweepable_fields  # noqa: E402
+from models import load_scenario, sweep  # noqa: E402
+from models.schema import FIELD_BY_NAME  # noqa: E402
+from models.sweeps import summary_columns, write_table  # noqa: E402
+
+WAIT = 120_000
+KARATE = load_scenario("karate")
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = QtSweepPanel(lambda: KARATE)
+    qtbot.addWidget(p)
+    p.resize(1280, 720)
+    p.show()
+    yield p
+    p.shutdown()
+
+
+def _two_by_two(panel) -> None:
+    panel.key1.setCurrentText("rubric.social")
+    panel.values1.setText("0, 0.4")
+    panel.key2.setCurrentText("dating.enabled")
+    panel.values2.setText("true, false")
+    panel.seeds.setValue(2)
+    panel.steps.setValue(3)
+    panel.workers.setValue(1)
+
+
+def _click(qtbot, panel, x: float, y: float) -> None:
+    """A real mouse click on the canvas at data coordinates (x, y)."""
+    canvas = panel.plot.canvas
+    px, py = panel.plot.ax.transData.transform((x, y))
+    ratio = canvas.device_pixel_ratio or 1
+    QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(int(px / ratio), int(canvas.height() - py / ratio)))
+
+
+def test_a_2x2_sweep_runs_draws_and_opens_a_run(qtbot, panel, tmp_path):
+    _two_by_two(panel)
+    with qtbot.waitSignal(panel.job_done, timeout=WAIT):
+        assert panel.start()
+        assert panel.running and not panel.run_button.isEnabled()
+    outcome = panel.outcome
+    assert outcome.complete and not outcome.stopped
+    assert panel.progress.value() == panel.progress.maximum() == 8
+    assert panel.plot.kind == "heatmap"
+    panel.metric_box.setCurrentText("mean_score")
+    image = panel.plot.ax.images[0].get_array()
+    want = summary_columns(outcome)["mean_score_mean"].reshape(2, 2)
+    assert np.array_equal(np.asarray(image), want)
+    # The same numbers as the Python API.
+    table = sweep(KARATE, {"rubric.social": [0.0, 0.4], "dating.enabled": [True, False]},
+                  seeds=2, steps=3, frame=False)
+    write_table(tmp_path / "api.csv", table)
+    panel.export_table(tmp_path / "panel.csv")
+    assert (tmp_path / "panel.csv").read_bytes() == (tmp_path / "api.csv").read_bytes()
+    panel.export_plot(tmp_path / "plot.png")
+    panel.export_plot(tmp_path / "plot.svg")
+    assert (tmp_path / "plot.png").read_bytes()[:4] == b"\x89PNG"
+    assert b"<svg" in (tmp_path / "plot.svg").read_bytes()[:400]
+    # Row 1 (rubric.social = 0.4), column 0 (dating on).
+    with qtbot.waitSignal(panel.open_run, timeout=5000) as opened:
+        _click(qtbot, panel, 0, 1)
+    sc = opened.args[0]
+    assert sc["rubric.social"] == 0.4 and sc["dating.enabled"] is True
+    assert sc["run.seed"] == 1 and sc["run.steps"] == 3
+
+
+def test_one_parameter_draws_a_band_and_cancel_keeps_finished_runs(qtbot, panel):
+    panel.key1.setCurrentText("rubric.social")
+    panel.values1.setText("0:0.6:4")
+    panel.key2.setCurrentText("(none)")
+    panel.seeds.setValue(3)
+    panel.steps.setValue(150)
+    panel.workers.setValue(1)
+    seen = []
+    panel.job_progress.connect(lambda d, t: seen.append(d))
+    with qtbot.waitSignal(panel.job_done, timeout=WAIT):
+        assert panel.start()
+        qtbot.waitUntil(lambda: bool(seen) and seen[-1] >= 1, timeout=WAIT)
+        panel.cancel()
+    outcome = panel.outcome
+    assert outcome.stopped and 1 <= len(outcome.results) < 12
+    assert panel.plot.kind == "band" and panel.run_button.isEnabled()
+    with qtbot.waitSignal(panel.open_run, timeout=5000) as opened:
+        _click(qtbot, panel, 0.41, panel.plot.ax.get_ylim()[0])
+    assert opened.args[0]["rubric.social"] == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize("values, says", [
+    ("0:1", "START:STOP:COUNT"),
+    ("-1, 0", "rubric.social: must be >= 0"),
+    ("0.1, 0.1", "lists a value twice"),
+])
+def test_bad_values_are_one_line_and_nothing_runs(panel, values, says):
+    panel.values1.setText(values)
+    assert not panel.start()
+    assert panel.job is None and says in panel.error.text()
+    assert "\n" not in panel.error.text() and panel.error.isVisibleTo(panel)
+    panel.values1.setText("0, 0.1")
+    assert not panel.error.isVisibleTo(panel)
+
+
+def test_suggested_values_are_valid_for_every_field():
+    from models.sweeps import make_plan, parse_vary
+
+    for f in sweepable_fields():
+        key, values = parse_vary(f"{f.name}={suggested_values(f, KARATE)}")
+        plan = make_plan(KARATE, {key: values}, [1], steps=1)
+        assert len(plan) >= 2 or FIELD_BY_NAME[key].type is int, f.name
+
+
+def test_window_opens_a_sweep_run_as_unsaved_edits(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.window.main_window import MainWindow
+
+    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
+    # Closing asks to save the edits: answer without a dialog.
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: QMessageBox.StandardButton.Discard))
+    w = MainWindow(KARATE, Path(KARATE.source))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.controller.frame is not None, timeout=WAIT)
+    assert not w.sweep_dock.isVisible()
+    w.sweep_dock.toggleViewAction().trigger()
+    assert w.sweep_dock.isVisible()
+    run = KARATE.replace({"rubric.social": 0.3, "run.seed": 4})
+    with qtbot.waitSignal(w.controller.rebuilt, timeout=WAIT):
+        w.sweep.open_run.emit(run)
+    assert w.controls.scenario["rubric.social"] == 0.3
+    assert w.controller.frame.scenario["run.seed"] == 4
+    assert w.isWindowModified()
+    w.controller.shutdown()
