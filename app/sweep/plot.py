@@ -76,6 +76,14 @@ class QtSweepPlot(QWidget):
             self._heatmap(ax, outcome, metric)
         else:
             self._band(ax, outcome, metric)
+        if self.kind != "empty":   # exports say what they show
+            plan = outcome.plan
+            seeds = plan.seeds
+            seed_text = f"{seeds[0]}" if len(seeds) == 1 else \
+                f"{len(seeds)} seeds from {seeds[0]}"
+            fig.text(0.995, 0.005, f"ScoreNet sweep: {plan.base.name}, {seed_text}, "
+                     f"{len(outcome.results)} of {len(plan)} runs", ha="right", va="bottom",
+                     fontsize=TEXT_PT - 2, color="#666666")
         self._tight()
 
     def _title(self, metric: str) -> str:
