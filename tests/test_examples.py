@@ -14,7 +14,7 @@ EXAMPLES = ROOT / "docs" / "examples"
 
 #: Small arguments, so the suite stays quick; what the output must contain.
 SMALL = {
-    "sweep_social_weight.py": (["--steps", "3", "--size", "100", "--workers", "2"],
+    "sweep_social_weight.py": (["--steps", "3", "--size", "100", "--workers", "1"],
                                "assortativity (95% interval)"),
     "sweep_pandas.py": (["3"], "dating.display_scores"),
 }
