@@ -173,12 +173,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = execute(plan, executor=executor, workers=n_workers, store=store,
                           progress=progress)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:   # Ctrl+C, or SIGTERM (the CLI's Interrupted)
         progress.close()
         done = sum(1 for r in plan.runs() if _stored(plan, r, store))
-        sys.stderr.write(f"scorenet: interrupted: {done} of {len(plan)} runs kept in "
-                         f"{store.folder}; run the same command again to finish\n")
-        return 130
+        signum = int(getattr(exc, "signum", 2))
+        sys.stderr.write(f"scorenet: {'terminated' if signum == 15 else 'interrupted'}: "
+                         f"{done} of {len(plan)} runs kept in {store.folder}; run the same "
+                         "command again to finish\n")
+        return 128 + signum
     finally:
         if client is not None:
             client.close()
