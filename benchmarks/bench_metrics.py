@@ -65,6 +65,8 @@ def bench(size: int, repeat: int, louvain_max: int) -> None:
     dating = edges[rng.random(edges.shape[0]) < 0.01]
     labels = rng.integers(0, max(1, n // 500), n)  # stand-in partition for timing
     deg = M.degrees(n, edges)
+    missed = rng.random(n) < 0.02
+    likes = rng.integers(0, n, size=(max(1, n // 10), 2))
     print(f"\nn = {n:,}, m = {edges.shape[0]:,} (built in {time.perf_counter() - t0:.1f} s)")
 
     cases = {
@@ -77,13 +79,20 @@ def bench(size: int, repeat: int, louvain_max: int) -> None:
         "degrees": lambda: M.degrees(n, edges),
         "isolated_share": lambda: M.isolated_share(n, edges),
         "giant_share": lambda: M.giant_share(n, edges),
+        "component_summary": lambda: M.component_summary(n, edges),
+        "bottom_isolated_share": lambda: M.bottom_isolated_share(scores, deg),
+        "score_auc": lambda: M.score_auc(scores, missed),
+        "victim_gap": lambda: M.victim_gap(scores, opted),
+        "group_restricted_gap": lambda: M.group_restricted_gap(scores, groups, 550.0),
+        "aim_up": lambda: M.aim_up(scores[likes[:, 0]], scores[likes[:, 1]]),
         "degree_gap": lambda: M.degree_gap(scores, deg),
         "match_gap": lambda: M.match_gap(scores, uses, matches),
         "group_gap": lambda: M.group_gap(scores, groups),
         "optout_gap": lambda: M.optout_gap(deg, opted),
         "mobility": lambda: M.mobility(scores, before),
     }
-    extras = {"summary_stats", "degrees", "isolated_share"}  # a step has these already
+    # a step has these already, or computes them through component_summary
+    extras = {"summary_stats", "degrees", "isolated_share", "giant_share"}
     total = per_step = 0.0
     for name, fn in cases.items():
         ms = best_ms(fn, repeat)

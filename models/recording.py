@@ -28,6 +28,7 @@ def step_metrics(sim) -> dict[str, float]:
     labels = sim.communities()
     n = sim.n
     past = sim.scores_back()
+    giant, components = M.component_summary(n, edges)
     return {
         "step": float(sim.step_count),
         "mean_score": float(np.mean(s)),
@@ -40,13 +41,13 @@ def step_metrics(sim) -> dict[str, float]:
         "modularity": M.modularity(n, edges, labels),
         "stratification": M.between_share(s, labels),
         "isolated_share": float(np.mean(deg == 0)),
-        "giant_share": M.giant_share(n, edges),
+        "giant_share": giant,
         "degree_gap": M.degree_gap(s, deg),
         "match_gap": M.match_gap(s, sim.dating.uses, sim.dating.matches),
         "group_gap": M.group_gap(s, sim.pop.group),
         "optout_gap": M.optout_gap(deg, sim.pop.opted_out),
         "mobility": M.mobility(s, past) if past is not None else math.nan,
-        "components": M.components(n, edges),
+        "components": components,
         "bottom_isolated_share": M.bottom_isolated_share(s, deg),
         "aim_up": sim.dating.aim_up,
         "score_auc": sim.last_auc,

@@ -314,6 +314,10 @@ def test_component_labels_match_networkx(graph):
     sizes = [len(c) for c in nx_components(n, edges)]
     assert M.components(n, edges) == sum(1 for x in sizes if x >= 2)
     assert M.giant_share(n, edges) == max(sizes) / n
+    assert M.component_summary(n, edges) == (max(sizes) / n, M.components(n, edges))
+    # unsorted edges give the same components
+    flipped = edges[::-1, ::-1].copy()
+    assert same_partition(M.component_labels(n, flipped), labels)
 
 
 def test_components_by_hand():

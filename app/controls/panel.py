@@ -37,7 +37,7 @@ __all__ = ["QtControls", "MAIN_GROUPS", "ADVANCED_FIELDS", "REBUILD_MARK"]
 MAIN_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Friend sharing", "sharing.share_with_friends",
      ("sharing.rewire_rate", "sharing.tolerance", "sharing.status_seeking",
-      "sharing.triadic_closure")),
+      "sharing.homophilous_search", "sharing.triadic_closure")),
     ("Dating app", "dating.enabled",
      ("dating.display_scores", "dating.activity", "dating.exposure_bias",
       "dating.selectivity")),

@@ -33,6 +33,7 @@ from .ranks import average_ranks
 from .structure import (
     bottom_isolated_share,
     component_labels,
+    component_summary,
     components,
     degrees,
     giant_share,
@@ -41,6 +42,7 @@ from .structure import (
 
 __all__ = [
     "aim_up", "average_ranks", "between_share", "bottom_isolated_share", "component_labels",
+    "component_summary",
     "components", "degree_gap", "degrees", "edge_correlation", "giant_share", "gini",
     "group_gap", "group_restricted_gap", "isolated_share", "louvain", "match_gap",
     "mobility", "modularity", "optout_gap", "quintile_masks", "score_auc", "summary_stats",

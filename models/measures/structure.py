@@ -14,7 +14,7 @@ from ._arrays import NAN, _edges
 from .distribution import quintile_masks
 
 __all__ = ["degrees", "isolated_share", "giant_share", "component_labels", "components",
-           "bottom_isolated_share"]
+           "component_summary", "bottom_isolated_share"]
 
 
 def degrees(n: int, edges) -> np.ndarray:
@@ -44,15 +44,37 @@ def isolated_share(n: int, edges) -> float:
 def component_labels(n: int, edges) -> np.ndarray:
     """Connected component of every node, as int labels ``0..k-1`` (scipy's numbering).
 
+    Edges sorted by their first end (as the canonical arrays are) go straight into a CSR
+    matrix; others are sorted first.
+
     Examples
     --------
     >>> component_labels(5, [[0, 1], [3, 4]]).tolist()
     [0, 0, 1, 2, 2]
     """
     e = _edges(edges)
-    graph = sp.csr_array((np.ones(e.shape[0], dtype=np.int8), (e[:, 0], e[:, 1])),
-                         shape=(n, n))
+    u, v = e[:, 0], e[:, 1]
+    if u.size > 1 and np.any(u[1:] < u[:-1]):
+        order = np.argsort(u, kind="stable")
+        u, v = u[order], v[order]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(u, minlength=n), out=indptr[1:])
+    graph = sp.csr_array((np.ones(u.size, dtype=np.int8), v, indptr), shape=(n, n))
     return connected_components(graph, directed=True, connection="weak")[1]
+
+
+def component_summary(n: int, edges) -> tuple[float, float]:
+    """``(giant_share, components)`` from one component labelling (what a step needs).
+
+    Examples
+    --------
+    >>> component_summary(6, [[0, 1], [1, 2], [3, 4]])
+    (0.5, 2.0)
+    """
+    if n == 0:
+        return NAN, 0.0
+    sizes = np.bincount(component_labels(n, edges))
+    return float(sizes.max() / n), float(np.count_nonzero(sizes >= 2))
 
 
 def giant_share(n: int, edges) -> float:
