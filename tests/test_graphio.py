@@ -468,7 +468,8 @@ def test_hostile_files_raise_one_line_scenario_errors(tmp_path, name):
     assert_bad(p, *words)   # a hang would be stopped by pytest-timeout; speed: benchmarks
 
 
-def test_billion_laughs_fails_fast(tmp_path):
+def test_billion_laughs_fails_before_expanding(tmp_path):
+    # Bounded time and memory under resource limits: tests/test_cli_hostile.py.
     p = tmp_path / "bomb.graphml"
     p.write_bytes(BILLION_LAUGHS)
     assert_bad(p, "entit")   # refused before any expansion (no time asserted in tests)

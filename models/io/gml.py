@@ -66,9 +66,9 @@ def _gml_tree(text: str) -> list[tuple[str, Any]]:
                 current = parent
             else:
                 raise Bad(f"GML syntax error ({_gml_where(text, i)}): expected a key, "
-                           f"got {short(tok)}")
+                          f"got {short(tok)}")
             continue
-        if c in _NUMBER_START:
+        if c in _NUMBER_START and (len(tok) > 1 or c.isdigit()):   # not a lone "+", "-", "."
             try:
                 value = int(tok)
             except ValueError:

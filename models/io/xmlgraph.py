@@ -8,6 +8,7 @@ that directed ties were read as mutual.
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -49,99 +50,139 @@ def _typed(text: str | None, kind: str, what: str) -> Any:
     return text
 
 
-def _parse(raw: bytes):
-    try:
-        return SafeET.fromstring(raw)
-    except EntitiesForbidden as exc:
+_ERRORS = (EntitiesForbidden, ExternalReferenceForbidden, DefusedXmlException, LookupError,
+           ParseError)
+
+
+def _bad_xml(exc: Exception) -> Bad:
+    """The one-line problem for an XML parser error."""
+    if isinstance(exc, EntitiesForbidden):
         if getattr(exc, "sysid", None) or getattr(exc, "pubid", None):
-            raise Bad("external XML entities are not allowed") from None
-        raise Bad("XML entity declarations are not allowed (possible entity-expansion "
-                  "attack)") from None
-    except ExternalReferenceForbidden:
-        raise Bad("external XML references are not allowed") from None
-    except DefusedXmlException as exc:
-        raise Bad(f"unsafe XML refused: {type(exc).__name__}") from None
-    except LookupError as exc:  # <?xml encoding="..."?> names no codec Python has
-        raise Bad(f"XML declares an unknown encoding ({exc})") from None
-    except ParseError as exc:
-        line, col = getattr(exc, "position", (0, 0))
-        msg = re.sub(r": line \d+, column \d+$", "", str(exc))
-        raise Bad(f"malformed XML (line {line}, column {col}): {msg}") from None
+            return Bad("external XML entities are not allowed")
+        return Bad("XML entity declarations are not allowed (possible entity-expansion "
+                   "attack)")
+    if isinstance(exc, ExternalReferenceForbidden):
+        return Bad("external XML references are not allowed")
+    if isinstance(exc, DefusedXmlException):
+        return Bad(f"unsafe XML refused: {type(exc).__name__}")
+    if isinstance(exc, LookupError):  # <?xml encoding="..."?> names no codec Python has
+        return Bad(f"XML declares an unknown encoding ({exc})")
+    line, col = getattr(exc, "position", (0, 0))
+    msg = re.sub(r": line \d+, column \d+$", "", str(exc))
+    return Bad(f"malformed XML (line {line}, column {col}): {msg}")
 
 
 def read_xml(raw: bytes) -> GraphData:
-    """A GraphML or GEXF document (bytes, so that the XML declaration sets the encoding)."""
-    root = _parse(raw)
-    kind = _local(root.tag).lower()
-    ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-    if kind == "graphml":
-        return _read_graphml(root, ns)
-    if kind == "gexf":
-        return _read_gexf(root, ns)
-    raise Bad(f"XML root element is <{_local(root.tag)[:40]}>, expected <graphml> or <gexf>")
+    """A GraphML or GEXF document (bytes, so that the XML declaration sets the encoding).
+
+    Streamed (``iterparse``): each node and edge is dropped from the tree once read, so
+    memory follows the graph, not the size of the document's tree.
+    """
+    try:
+        return _stream(SafeET.iterparse(io.BytesIO(raw), events=("start", "end")))
+    except _ERRORS as exc:
+        raise _bad_xml(exc) from None
 
 
-def _read_graphml(root, ns: str) -> GraphData:
-    gkey, gtype, gdefault = None, "string", MISSING
-    for key in root.iter(ns + "key"):
-        if (key.get("attr.name") or "").lower() == "group" and gkey is None and \
-                key.get("for", "all") in ("node", "all"):
-            gkey, gtype = key.get("id"), key.get("attr.type", "string")
-            default = key.find(ns + "default")
-            if default is not None:
-                gdefault = _typed(default.text, gtype, "group default")
+class _Reader:
+    """State of one streamed GraphML or GEXF document."""
 
-    def group_of(node, nid: str) -> Any:
-        for data in node.findall(ns + "data"):
-            if data.get("key") == gkey:
-                return _typed(data.text, gtype, f"node {short(nid)}: group")
-        return gdefault
+    def __init__(self, kind: str, ns: str) -> None:
+        self.kind, self.ns = kind, ns
+        self.b = Builder()
+        self.edges: list[tuple[str, str]] = []
+        self.group_id: str | None = None
+        self.group_type = "string"
+        self.group_default: Any = MISSING
+        self.directed = False
+        self.node_class = True   # GEXF: inside <attributes class="node">
 
-    directed = any(g.get("edgedefault", "").lower() == "directed"
-                   for g in root.iter(ns + "graph"))
-    return _xml_graph(root, ns, group_of if gkey is not None else None, directed,
-                      lambda e: e.get("directed", "").lower() == "true")
+    def start(self, tag: str, elem) -> None:
+        if tag == "graph":
+            attr = "edgedefault" if self.kind == "graphml" else "defaultedgetype"
+            self.directed |= elem.get(attr, "").lower() == "directed"
+        elif tag == "attributes":
+            self.node_class = elem.get("class", "node") == "node"
+        elif tag == "node":
+            nid = elem.get("id")
+            if nid is None:
+                raise Bad(f"node #{len(self.b.ids) + 1} has no id")
+            self.b.node(nid)
+
+    def end(self, tag: str, elem) -> None:
+        """Handle a finished element (its children are complete)."""
+        ns = self.ns
+        if tag == "key" and self.kind == "graphml":
+            if (elem.get("attr.name") or "").lower() == "group" and self.group_id is None \
+                    and elem.get("for", "all") in ("node", "all"):
+                self._group(elem.get("id"), elem.get("attr.type", "string"), elem)
+        elif tag == "attribute" and self.kind == "gexf" and self.node_class:
+            name = elem.get("title") or elem.get("id") or ""
+            if name.lower() == "group" and self.group_id is None:
+                self._group(elem.get("id"), elem.get("type", "string"), elem)
+        elif tag == "node":
+            nid = elem.get("id")
+            if self.group_id is not None:
+                self.b.node(nid, self._group_of(elem, nid))
+        elif tag == "edge":
+            s, t = elem.get("source"), elem.get("target")
+            if s is None or t is None:
+                raise Bad(f"edge #{len(self.edges) + 1} lacks a source or a target")
+            flag = elem.get("directed", "") if self.kind == "graphml" else elem.get("type", "")
+            self.directed |= flag.lower() in ("true", "directed")
+            self.edges.append((s, t))
+
+    def _group(self, gid, gtype: str, elem) -> None:
+        self.group_id, self.group_type = gid, gtype
+        default = elem.find(self.ns + "default")
+        if default is not None:
+            self.group_default = _typed(default.text, gtype, "group default")
+
+    def _group_of(self, node, nid: str) -> Any:
+        ns = self.ns
+        if self.kind == "graphml":
+            for data in node.findall(ns + "data"):
+                if data.get("key") == self.group_id:
+                    return _typed(data.text, self.group_type, f"node {short(nid)}: group")
+        else:
+            for av in node.findall(f"{ns}attvalues/{ns}attvalue"):
+                if (av.get("for") or av.get("id")) == self.group_id:  # GEXF 1.1 used "id"
+                    return _typed(av.get("value"), self.group_type, f"node {short(nid)}: group")
+        return self.group_default
+
+    def finish(self) -> GraphData:
+        for s, t in self.edges:
+            self.b.edge(s, t)
+        self.b.directed = bool(self.edges) and self.directed
+        return self.b.finish(convert_ids=True)
 
 
-def _read_gexf(root, ns: str) -> GraphData:
-    gid, gtype, gdefault = None, "string", MISSING
-    for block in root.iter(ns + "attributes"):
-        if block.get("class", "node") != "node":
+def _stream(events) -> GraphData:
+    reader: _Reader | None = None
+    # [element, how many of its children have ended]: ended children are the first ones
+    # (document order) and are no longer needed, so they are cut from the tree in blocks.
+    stack: list[list] = []
+    for event, elem in events:
+        tag = elem.tag if isinstance(elem.tag, str) else ""
+        if event == "start":
+            if reader is None:
+                kind = _local(tag).lower()
+                if kind not in ("graphml", "gexf"):
+                    raise Bad(f"XML root element is <{_local(tag)[:40]}>, expected <graphml> "
+                              "or <gexf>")
+                reader = _Reader(kind, tag[: tag.index("}") + 1] if tag.startswith("{") else "")
+            stack.append([elem, 0])
+            if tag.startswith(reader.ns):
+                reader.start(tag[len(reader.ns):], elem)
             continue
-        for att in block.iter(ns + "attribute"):
-            name = att.get("title") or att.get("id") or ""
-            if name.lower() == "group" and gid is None:
-                gid, gtype = att.get("id"), att.get("type", "string")
-                default = att.find(ns + "default")
-                if default is not None:
-                    gdefault = _typed(default.text, gtype, "group default")
-
-    def group_of(node, nid: str) -> Any:
-        for av in node.findall(f"{ns}attvalues/{ns}attvalue"):
-            if (av.get("for") or av.get("id")) == gid:  # GEXF 1.1 used "id"
-                return _typed(av.get("value"), gtype, f"node {short(nid)}: group")
-        return gdefault
-
-    directed = any(g.get("defaultedgetype", "").lower() == "directed"
-                   for g in root.iter(ns + "graph"))
-    return _xml_graph(root, ns, group_of if gid is not None else None, directed,
-                      lambda e: e.get("type", "").lower() == "directed")
-
-
-def _xml_graph(root, ns: str, group_of, directed: bool, edge_directed) -> GraphData:
-    """Nodes (at any depth, so nested graphs are flattened) and edges of GraphML/GEXF."""
-    b = Builder()
-    for k, node in enumerate(root.iter(ns + "node")):
-        nid = node.get("id")
-        if nid is None:
-            raise Bad(f"node #{k + 1} has no id")
-        b.node(nid, MISSING if group_of is None else group_of(node, nid))
-    some_directed = False
-    for k, edge in enumerate(root.iter(ns + "edge")):
-        s, t = edge.get("source"), edge.get("target")
-        if s is None or t is None:
-            raise Bad(f"edge #{k + 1} lacks a source or a target")
-        some_directed = some_directed or edge_directed(edge)
-        b.edge(s, t)
-    b.directed = bool(b.u) and (directed or some_directed)
-    return b.finish(convert_ids=True)
+        stack.pop()
+        if tag.startswith(reader.ns):
+            reader.end(tag[len(reader.ns):], elem)
+        if stack:
+            parent = stack[-1]
+            parent[1] += 1
+            if parent[1] >= 1024:
+                del parent[0][:parent[1]]
+                parent[1] = 0
+    assert reader is not None   # a document has a root element, or the parser raised
+    return reader.finish()
