@@ -161,13 +161,14 @@ class FilesMixin:
         return True
 
     def save_bundle(self, path: Path) -> None:
-        """Write the scenario on screen and its network file as one bundle."""
+        """Write the document's scenario and its network file as one bundle."""
         from models.io.bundle import save_bundle
 
-        save_bundle(self.controls.scenario, path)
+        self.controller.settle()   # the edits still on their way are saved too
+        save_bundle(self.scenario, path)
 
     def _on_save_bundle(self) -> None:
-        start = self._save_folder() / f"{self.controls.scenario.name}.scorenet"
+        start = self._save_folder() / f"{self.scenario.name}.scorenet"
         path, _ = QFileDialog.getSaveFileName(self, "Save as bundle", str(start),
                                               _BUNDLE_FILTER)
         if not path:
