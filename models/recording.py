@@ -1,4 +1,6 @@
-"""One row of the metrics history: MODEL.md section 6 measured on a simulation's state.
+"""What is recorded of a simulation's state: a row of metrics, the per-person table.
+
+MODEL.md section 6, measured.
 
 Kept apart from :mod:`models.simulation` so that the list of columns reads in one place;
 the measures themselves are pure functions in :mod:`models.measures`.
@@ -11,11 +13,16 @@ import math
 import numpy as np
 
 from . import measures as M
+from .history import NODE_COLUMNS
+from .schema import RUBRIC_KEYS
 
-__all__ = ["step_metrics", "MOBILITY_LAG"]
+__all__ = ["step_metrics", "person_table", "MOBILITY_LAG", "STATUS_NAMES"]
 
 #: Mobility compares scores with those this many steps earlier.
 MOBILITY_LAG = 12
+
+#: Names of the status codes -1, 0, 1.
+STATUS_NAMES = {-1: "restricted", 0: "normal", 1: "privileged"}
 
 
 def step_metrics(sim) -> dict[str, float]:
@@ -59,3 +66,23 @@ def step_metrics(sim) -> dict[str, float]:
         "dating_ties": float(sim.dating.keys.size),
         "mean_degree": float(2.0 * sim.friends.m / n),
     }
+
+
+def person_table(sim) -> dict[str, np.ndarray]:
+    """Per-person columns (MODEL.md section 6) of ``sim``, in the order of ``NODE_COLUMNS``."""
+    status = np.array([STATUS_NAMES[int(x)] for x in (-1, 0, 1)], dtype=object)
+    group = np.empty(sim.n, dtype=object)
+    labels = sim.pop.group_labels
+    group[:] = [labels[c] for c in sim.pop.group]
+    table = {
+        "id": sim.ids,
+        "group": group,
+        "opted_out": sim.pop.opted_out.copy(),
+        "score": sim.scores.copy(),
+        **{k: sim.components[k].copy() for k in RUBRIC_KEYS},
+        "degree": sim.degree(),
+        "community": sim.communities().copy(),
+        "status": status[sim.status.astype(np.int64) + 1],
+    }
+    assert list(table) == list(NODE_COLUMNS)
+    return table

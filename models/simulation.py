@@ -27,35 +27,20 @@ import numpy as np
 from . import measures as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
-from .events import (
-    decay_factor,
-    miss_probability,
-    prior_record,
-    relieve_scams,
-    spending,
-    status_of,
-)
+from .events import (decay_factor, miss_probability, prior_record, relieve_scams, spending,
+                     status_of)
 from .graph import GraphData, in_sorted, sorted_unique
 from .history import NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
 from .optout import switch_choices
 from .population import draw_population
-from .recording import MOBILITY_LAG, step_metrics
+from .recording import MOBILITY_LAG, STATUS_NAMES, person_table, step_metrics
 from .scenario import Scenario
-from .schema import FIELD_BY_NAME, RUBRIC_KEYS
-from .score import (
-    base_components,
-    base_mean,
-    combine,
-    normalised_weights,
-    social_component,
-)
+from .schema import FIELD_BY_NAME
+from .score import base_components, base_mean, combine, normalised_weights, social_component
 from .ties import EdgeSet, GainRule, review_ties
 
 __all__ = ["Simulation", "STATUS_NAMES"]
-
-#: Names of the status codes -1, 0, 1.
-STATUS_NAMES = {-1: "restricted", 0: "normal", 1: "privileged"}
 
 #: Seed of the community detection, fixed so that partitions are reproducible.
 LOUVAIN_SEED = 0
@@ -433,22 +418,7 @@ class Simulation:
 
     def person_table(self) -> dict[str, np.ndarray]:
         """Per-person columns (MODEL.md section 6), in the order of ``NODE_COLUMNS``."""
-        status = np.array([STATUS_NAMES[int(x)] for x in (-1, 0, 1)], dtype=object)
-        group = np.empty(self.n, dtype=object)
-        labels = self.pop.group_labels
-        group[:] = [labels[c] for c in self.pop.group]
-        table = {
-            "id": self.ids,
-            "group": group,
-            "opted_out": self.pop.opted_out.copy(),
-            "score": self.scores.copy(),
-            **{k: self.components[k].copy() for k in RUBRIC_KEYS},
-            "degree": self.degree(),
-            "community": self.communities().copy(),
-            "status": status[self.status.astype(np.int64) + 1],
-        }
-        assert list(table) == list(NODE_COLUMNS)
-        return table
+        return person_table(self)
 
     def to_networkx(self, dating: bool = False):
         """The current network as networkx, with the per-person table on the nodes.
