@@ -125,11 +125,10 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        dock.setFloating(True)
-        dock.resize(1100, 760)
         dock.hide()
         self.sweep_dock = dock
         act = dock.toggleViewAction()
+        act.triggered.connect(self._float_sweep_once)
         act.setText("&Sweep…")
         act.setShortcut("Ctrl+Shift+W")
         act.setStatusTip("Run the scenario over a grid of parameter values and seeds.")
@@ -283,6 +282,14 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
             self.inspector_dock.show()
         if person is not None:
             self.inspector_dock.raise_()
+
+    def _float_sweep_once(self, shown: bool) -> None:
+        """The first time the Sweep panel opens, it floats as a window of its own (the
+        bottom of the main window is too short for its plot); later, where it was put."""
+        if shown and not getattr(self, "_sweep_placed", False):
+            self._sweep_placed = True
+            self.sweep_dock.setFloating(True)
+            self.sweep_dock.resize(1100, 760)
 
     def _on_open_sweep_run(self, scenario: Scenario) -> None:
         """Show one run of a sweep: its parameters become unsaved edits of the document."""
