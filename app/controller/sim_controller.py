@@ -90,7 +90,7 @@ class SimController(QObject):
     pending_changed = Signal(list)
     scenario_changed = Signal(object)
     layout_ready = Signal(object, object)
-    stopped_at_end = Signal(int)  # play paused itself at run.steps
+    stopped_at_end = Signal(int)  # play paused itself at run.steps, or was refused there
     params_refused = Signal(str, str)
     settled = Signal()   # every parameter change sent was answered
 
@@ -217,8 +217,20 @@ class SimController(QObject):
         self.reset(seed)
         return seed
 
+    @property
+    def at_end(self) -> bool:
+        """True once the run has reached the scenario's length (``run.steps``)."""
+        end = self._scenario["run.steps"] if self._scenario is not None else 0
+        return bool(self._frame is not None and end and self._frame.step >= end)
+
     def play(self) -> None:
+        """Run month after month until ``run.steps``; at the end, refuse (``stopped_at_end``)."""
         if self._playing or self._shut:
+            return
+        if self.at_end:
+            # The scenario's length is where the run ends, as in `scorenet run`: going on
+            # would show "Month 319 / 120". Reset, or a larger run.steps, goes further.
+            self.stopped_at_end.emit(self._frame.step)
             return
         self._playing = True
         self.running_changed.emit(True)
@@ -234,8 +246,11 @@ class SimController(QObject):
         self.pause() if self._playing else self.play()
 
     def step_once(self) -> None:
-        """One step (pauses play first)."""
+        """One step (pauses play first); none at the scenario's end (``stopped_at_end``)."""
         self.pause()
+        if self.at_end:
+            self.stopped_at_end.emit(self._frame.step)
+            return
         if not self._in_flight and not self._building and self._frame is not None:
             self._request_step()
 
@@ -391,8 +406,8 @@ class SimController(QObject):
         if self._scores_log is not None:
             self._scores_log.append(frame.scores.astype(np.float32))
         end = self._scenario["run.steps"] if self._scenario is not None else 0
-        if self._playing and end and frame.step == end:
-            self.pause()   # the scenario's length, as `scorenet run`; Play goes on
+        if self._playing and end and frame.step >= end:
+            self.pause()   # the scenario's length, as `scorenet run`
             self.stopped_at_end.emit(frame.step)
         # Ask for the next step before drawing this one: the model works meanwhile.
         self._schedule_next()

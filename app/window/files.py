@@ -77,6 +77,7 @@ class FilesMixin:
         self._path = opening[1]
         self._saved = scenario
         self.controls.set_scenario(scenario)
+        self.controls.set_baseline(scenario)
         if self._path is not None and not _is_preset(self._path):
             self._add_recent(self._path)
         self._update_title()
@@ -155,6 +156,7 @@ class FilesMixin:
             return False
         self._path = path
         self._saved = scenario
+        self.controls.set_baseline(scenario)
         self._add_recent(path)
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 6000)
@@ -181,12 +183,32 @@ class FilesMixin:
         self.statusBar().showMessage(f"Saved bundle {p}", 6000)
 
     def _on_open_network(self) -> None:
+        start = settings().value("network_folder", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open network file", str(Path.home()), GRAPH_FILE_FILTER)
+            self, "Open network file", str(start), GRAPH_FILE_FILTER)
         if path:
-            self.controls.apply_changes({"network.kind": "file",
-                                         "network.path": str(Path(path).resolve())})
-            self.statusBar().showMessage("The new network is used from the next Reset.", 8000)
+            settings().setValue("network_folder", str(Path(path).parent))
+            self.use_network_file(Path(path).resolve())
+
+    def use_network_file(self, path: Path) -> None:
+        """Read ``path`` where the model lives; use it from the next Reset only if it reads.
+
+        A file that does not parse is refused with its one-line error and the network
+        stays as it was (it used to be accepted and then fail every Reset).
+        """
+        from app.process.checks import read_graph_size
+
+        def accept(size) -> None:
+            n, m = size
+            self.controls.apply_changes({"network.kind": "file", "network.path": str(path)})
+            self.statusBar().showMessage(
+                f"{path.name}: {n:,} people, {m:,} friendships; used from the next Reset.",
+                8000)
+
+        def refuse(message: str) -> None:
+            QMessageBox.critical(self, "ScoreNet", f"{message}\n\nThe network is unchanged.")
+
+        self.controller.call_in_worker(read_graph_size, accept, refuse, args=(str(path),))
 
     # ------------------------------------------------------------------ recent files
     def _recent(self) -> list[str]:

@@ -159,6 +159,35 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
             self.resizeDocks([self.controls_dock], [410 if width >= 1300 else 360],
                              Qt.Orientation.Horizontal)
 
+    def _dock_width(self, dock: QDockWidget) -> int:
+        """The width a dock is given when the window has room for it."""
+        if self._wide:
+            return 370 if dock is self.inspector_dock else 430
+        return 410 if self.width() >= 1300 else 360
+
+    def fit_docks(self) -> None:
+        """Give squeezed docks their width back once the window is large enough again.
+
+        Shrinking the window squeezes the docks; Qt never widens them again by itself,
+        so after 500x300 and back the Person panel stayed about 100 px wide.
+        """
+        docks = [d for d in (self.inspector_dock, self.controls_dock)
+                 if d.isVisible() and not d.isFloating()]
+        columns = {self.dockWidgetArea(d): d for d in docks
+                   if not self.tabifiedDockWidgets(d) or d is self.controls_dock}
+        widths = [self._dock_width(d) for d in columns.values()]
+        if self.width() - sum(widths) < 560:   # the network needs the rest
+            return
+        squeezed = [(d, w) for d, w in zip(columns.values(), widths) if d.width() < 0.8 * w]
+        if squeezed:
+            self.resizeDocks([d for d, _ in squeezed], [w for _, w in squeezed],
+                             Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if self._started:
+            QTimer.singleShot(0, self.fit_docks)   # once the docks have their new size
+
     def _connect(self) -> None:
         c = self.controller
         c.rebuilt.connect(self._on_rebuilt)
@@ -170,7 +199,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         c.params_refused.connect(self._on_params_refused)
         c.scenario_changed.connect(self._on_scenario_changed)
         c.stopped_at_end.connect(lambda step: self.statusBar().showMessage(
-            f"Reached month {step}, the scenario's length (run.steps). Play goes on.", 8000))
+            f"Month {step} is the end of this scenario (Steps, run.steps): Reset to start "
+            "again, or raise Steps to go on.", 8000))
         self.controls.params_changed.connect(self._on_params_changed)
         self.controls.reset_requested.connect(self._on_reset)
         self.controls.new_seed_requested.connect(self._on_new_seed)

@@ -93,7 +93,10 @@ class QtTransport(QWidget):
 
     def set_step(self, step: int, of: int | None = None) -> None:
         """Show the month counter (``of``: the scenario's length, ``run.steps``)."""
-        self.counter.setText(f"Month {step}" + (f" / {of}" if of else ""))
+        if of and step > of:   # run.steps lowered below the month reached
+            self.counter.setText(f"Month {step} (ends at {of})")
+        else:
+            self.counter.setText(f"Month {step}" + (f" / {of}" if of else ""))
 
     def set_status(self, text: str) -> None:
         """A short note next to the counter (e.g. "Building the network...")."""
