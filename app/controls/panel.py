@@ -315,6 +315,8 @@ class QtControls(QWidget):
         if not changes:
             return False
         self._error.hide()
+        #: The values the last emitted change replaced (for the window's undo).
+        self.last_before = {k: self.value(k) for k in changes}
         self._edits.update(changes)
         if update_widgets:
             for name, v in changes.items():

@@ -75,12 +75,16 @@ class FilesMixin:
         # The scenario just opened is running: it becomes the document.
         self._opening = None
         self._path = opening[1]
-        self._saved = scenario
+        saved = opening[2] if opening[2] is not None else scenario
+        self._saved = saved
         self.controls.set_scenario(scenario)
-        self.controls.set_baseline(scenario)
+        self.controls.set_baseline(saved)
         if self._path is not None and not _is_preset(self._path):
             self._add_recent(self._path)
         self._update_title()
+        before, self._before_open = self._before_open, None
+        if before is not None:
+            self.record_open(before, (scenario, self._path, saved))
 
     def maybe_save(self) -> bool:
         """Ask to save unsaved changes; False when the user cancels."""
@@ -113,9 +117,16 @@ class FilesMixin:
         self.open_loaded(scenario, Path(scenario.source))
         return True
 
-    def open_loaded(self, scenario: Scenario, path: Path | None) -> None:
-        """Run an already validated scenario; it becomes the document once it is built."""
-        self._opening = (scenario, path)
+    def open_loaded(self, scenario: Scenario, path: Path | None,
+                    saved: Scenario | None = None) -> None:
+        """Run an already validated scenario; it becomes the document once it is built.
+
+        ``saved`` is its saved state when that differs (an undo reopening a scenario
+        with unsaved edits); by default the scenario is as saved.
+        """
+        self._opening = (scenario, path, saved)
+        self._before_open = None if self._replaying else (
+            self.controls.scenario, self._path, self._saved)
         self.statusBar().showMessage(f"Opening {scenario.name}\u2026")
         self.transport.set_status("Building the network\u2026")
         self.controller.set_scenario(scenario)

@@ -31,12 +31,13 @@ from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
 from app.window.transport import QtTransport
+from app.window.undo import UndoMixin
 from models.scenario import Scenario, load_scenario
 
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
 
-class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
+class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, QMainWindow):
     """ScoreNet's window around one :class:`SimController`.
 
     Parameters
@@ -54,12 +55,16 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.controller = SimController(self)
         self._path: Path | None = Path(path) if path else None
         self._saved: Scenario = scenario
-        self._opening: tuple[Scenario, Path | None] | None = (scenario, self._path)
+        # (scenario, path, saved state or None) while a scenario is being opened.
+        self._opening: tuple[Scenario, Path | None, Scenario | None] | None = (
+            scenario, self._path, None)
+        self._before_open: tuple | None = None   # the document an open replaces (undo)
         self._started = False
         self._fell_back = False
         self._closing = False
         self._refused = False
         self._build_views(scenario)
+        self._build_undo()
         self._build_actions()
         self._build_menus()
         self._build_docks()
@@ -290,20 +295,24 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
                                  f"{message}\n\nThe default scenario is open instead.")
             default = load_scenario("default")
             self.open_loaded(default, Path(default.source))
+            self._before_open = None   # nothing to go back to
             return
         QMessageBox.critical(self, "ScoreNet", message)
 
     # ------------------------------------------------------------------ edits and commands
     def _on_params_changed(self, changes: dict) -> None:
         self.controller.set_params(changes)
+        self.record_params(self.controls.last_before, changes)
         self._update_title()
 
     def _on_reset(self) -> None:
         self.controller.reset()
 
     def _on_new_seed(self) -> None:
+        old = self.controls.scenario["run.seed"]
         seed = self.controller.new_seed()
         self.statusBar().showMessage(f"New seed {seed}.", 6000)
+        self.record_params({"run.seed": old}, {"run.seed": seed})
 
     def _on_person_selected(self, index: int) -> None:
         person = None if index is None or index < 0 else int(index)
@@ -323,7 +332,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.activateWindow()
 
     def _on_scam(self, index: int) -> None:
-        self.controller.scam(index)
+        self.scam_person(index)
         static = self.controller.static
         who = static.ids[index] if static is not None else index
         months = self.scenario["events.scam_duration"]

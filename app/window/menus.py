@@ -125,6 +125,7 @@ class MenusMixin:
             file.addAction(act)
         file.addSeparator()
         file.addAction(self.act_quit)
+        self._build_edit_menu(bar)
         sim = bar.addMenu("&Simulation")
         for act in (self.act_play, self.act_step, self.act_reset, self.act_new_seed):
             sim.addAction(act)
