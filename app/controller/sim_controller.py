@@ -146,6 +146,7 @@ class SimController(QObject):
         self._positions_key: object = None
         self._scores_log: list[np.ndarray] | None = None
         self._playing = False
+        self._stop_when: Callable[[Frame], bool] | None = None
         self._in_flight = False   # a step was requested and its frame has not arrived
         self._building = False
         self._interval = 1.0 / 10.0
@@ -223,8 +224,13 @@ class SimController(QObject):
         end = self._scenario["run.steps"] if self._scenario is not None else 0
         return bool(self._frame is not None and end and self._frame.step >= end)
 
-    def play(self) -> None:
-        """Run month after month until ``run.steps``; at the end, refuse (``stopped_at_end``)."""
+    def play(self, stop_when: Callable[[Frame], bool] | None = None) -> None:
+        """Run month after month until ``run.steps``; at the end, refuse (``stopped_at_end``).
+
+        ``stop_when(frame)`` may end the run earlier, exactly at the first frame for
+        which it is true (a lesson's "run 24 months", "until a fifth are restricted"):
+        it is checked before the next month is asked for.
+        """
         if self._playing or self._shut:
             return
         if self.at_end:
@@ -233,11 +239,13 @@ class SimController(QObject):
             self.stopped_at_end.emit(self._frame.step)
             return
         self._playing = True
+        self._stop_when = stop_when
         self.running_changed.emit(True)
         self._schedule_next()
 
     def pause(self) -> None:
         self._tick.stop()
+        self._stop_when = None
         if self._playing:
             self._playing = False
             self.running_changed.emit(False)
@@ -409,6 +417,8 @@ class SimController(QObject):
         if self._playing and end and frame.step >= end:
             self.pause()   # the scenario's length, as `scorenet run`
             self.stopped_at_end.emit(frame.step)
+        elif self._playing and self._stop_when is not None and self._stop_when(frame):
+            self.pause()
         # Ask for the next step before drawing this one: the model works meanwhile.
         self._schedule_next()
         self.stepped.emit(frame)

@@ -31,13 +31,16 @@ from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
 from app.window.transport import QtTransport
+from app.window.lesson_driver import LessonMixin
+from app.window.presentation import PresentationMixin
 from app.window.undo import UndoMixin
 from models.scenario import Scenario, load_scenario
 
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
 
-class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, QMainWindow):
+class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, LessonMixin,
+                 PresentationMixin, QMainWindow):
     """ScoreNet's window around one :class:`SimController`.
 
     Parameters
@@ -117,6 +120,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, QMainWindow):
         self.view_menu.addAction(self.controls_dock.toggleViewAction())
         self.view_menu.addAction(self.inspector_dock.toggleViewAction())
         self.view_menu.addAction(self.sweep_dock.toggleViewAction())
+        self._build_presentation(self.view_menu)
         self._wide = None
 
     def _build_sweep_dock(self) -> None:
@@ -318,7 +322,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, QMainWindow):
         person = None if index is None or index < 0 else int(index)
         self.network.select(person)
         self.inspector.show_person(person)
-        if person is not None and not self.inspector_dock.isVisible():
+        if person is not None and not self.inspector_dock.isVisible() and not self.presenting:
             self.inspector_dock.show()
         if person is not None:
             self.inspector_dock.raise_()

@@ -136,6 +136,7 @@ class MenusMixin:
         for act in (self.act_fit, self.act_ties, self.act_dating):
             view.addAction(act)
         self.view_menu = view
+        self._build_lesson_menu(bar)
         help_ = bar.addMenu("&Help")
         help_.addAction(self.act_model)
         help_.addAction(self.act_about)
