@@ -86,7 +86,9 @@ def test_every_lesson_steps_through_the_window_like_the_headless_run(qtbot, name
             if out.metric is not None:
                 got = float(frame.history[out.metric[0]][-1])
                 assert got == out.metric[2] or (np.isnan(got) and np.isnan(out.metric[2]))
-            if out.person is not None:
+            if out.person is None:
+                assert "Person " not in panel.outcome.text()
+            else:
                 assert w._lesson_person == out.person[0]
                 assert frame.scores[out.person[0]] == out.person[2]
                 assert f"{out.person[2]:.0f}" in panel.outcome.text()
@@ -210,3 +212,39 @@ def test_the_worksheet_exports_from_the_app(qtbot, tmp_path):
         assert "Opting out (12 min)" in titles
     finally:
         w.close()
+
+
+def test_the_panel_asks_for_a_prediction_before_running(qtbot):
+    from app.lessons.panel import QtLessonPanel
+
+    panel = QtLessonPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    lesson = load_lesson("opting_out")
+    entered, runs = [], []
+    panel.step_entered.connect(entered.append)
+    panel.run_requested.connect(runs.append)
+    panel.set_lesson(lesson)
+    panel.next()
+    assert entered == [0, 1] and panel.progress.text() == "step 2 of 4"
+    assert lesson.steps[1].predict is not None
+    assert not panel.run_button.isEnabled()
+    panel._choices.button(1).click()
+    assert panel.run_button.isEnabled()
+    panel.run_button.click()
+    assert runs == [1]
+    panel.set_running(True)
+    assert not panel.next_button.isEnabled() and not panel.back_button.isEnabled()
+    panel.show_outcome(1, "Friends lost by opting out: 0.03 \u2192 0.65.")
+    panel.set_running(False)
+    assert "You predicted B" in panel.outcome.text() and "0.65" in panel.outcome.text()
+    assert not panel._choices.button(1).isEnabled()   # no changing the answer afterwards
+    panel.go_to(3)
+    assert panel.predictions == [(2, lesson.steps[1].predict.question,
+                                  lesson.steps[1].predict.choices[1],
+                                  "Friends lost by opting out: 0.03 \u2192 0.65.")]
+    assert "predicted" in panel.record.text()
+    panel.set_presenting(True)
+    assert panel.notes.isHidden()
+    panel.set_presenting(False)
+    assert not panel.notes.isHidden()

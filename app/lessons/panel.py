@@ -244,7 +244,9 @@ class QtLessonPanel(QWidget):
         self.text.setText(step.text)
         for button in self._choices.buttons():
             self._choices.removeButton(button)
-        for row in self._choice_rows:
+        for row in self._choice_rows:   # off the panel now, deleted later
+            self._choice_col.removeWidget(row)
+            row.hide()
             row.deleteLater()
         self._choice_rows = []
         self.predict_box.setVisible(step.predict is not None)

@@ -241,7 +241,8 @@ class LessonMixin:
             return step.until is not None and step.until.met(
                 {c: float(v[-1]) for c, v in f.history.items()})
 
-        self._lesson_run = (index, frame, self._lesson_person)
+        person = self._lesson_person if step.highlight.person is not None else None
+        self._lesson_run = (index, frame, person)
         self.lesson_panel.set_running(True)
         self.controller.play(stop_when=done)
 
