@@ -123,6 +123,11 @@ class LessonMixin:
         self.lesson = lesson
         self._lesson_person = None
         self._set_lesson_controls(lesson)
+        if self.dockWidgetArea(self.inspector_dock) == Qt.DockWidgetArea.LeftDockWidgetArea:
+            # The lesson takes the left; the person joins the parameters as a tab.
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+            self.tabifyDockWidget(self.controls_dock, self.inspector_dock)
+            self._wide = False
         self.lesson_dock.show()
         self.resizeDocks([self.lesson_dock], [420], Qt.Orientation.Horizontal)
         self.act_step.setShortcut(QKeySequence("Ctrl+Right"))
