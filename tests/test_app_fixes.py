@@ -116,14 +116,15 @@ def test_reset_all_restores_the_presets_own_values(qtbot, window):
     assert window.isWindowModified()
     assert "scam_victims" in controls._reset_all.text()
     controls._reset_all.click()
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=WAIT)   # the model agreed
     assert window.scenario["events.scam_rate"] == 0.004            # the preset's, not 0.002
     assert window.scenario["events.forgiveness_half_life"] == 60.0  # not 24
     assert window.scenario["rubric.social"] == 0.05
     assert window.scenario["network.kind"] == "karate"
-    assert not window.isWindowModified()
     controls.apply_changes({"events.scam_rate": 0.01})
+    qtbot.waitUntil(lambda: window.scenario["events.scam_rate"] == 0.01, timeout=WAIT)
     controls._resets["events.scam_rate"].click()
-    assert window.scenario["events.scam_rate"] == 0.004
+    qtbot.waitUntil(lambda: window.scenario["events.scam_rate"] == 0.004, timeout=WAIT)
 
 
 def test_a_bad_network_file_is_refused_and_reset_still_works(qtbot, window, dialogs, tmp_path):

@@ -40,8 +40,9 @@ def window(qtbot, tmp_path, monkeypatch):
 
 
 def _synced(qtbot, w):
-    """Wait until the model runs the scenario the controls show."""
-    qtbot.waitUntil(lambda: w.controller.scenario == w.controls.scenario, timeout=WAIT)
+    """Wait until the model has answered every parameter change sent."""
+    qtbot.waitUntil(lambda: not w.controls.editing
+                    and w.controller.scenario == w.controls.scenario, timeout=WAIT)
 
 
 def test_undo_and_redo_parameter_changes_exactly(qtbot, window):
@@ -53,26 +54,28 @@ def test_undo_and_redo_parameter_changes_exactly(qtbot, window):
     window.controls.apply_changes({"population.optout_share": 0.3})   # waits for Reset
     assert window.undo_stack.count() == 4
     assert window.act_undo.text() == "&Undo Opt-out share 0.1 \u2192 0.3"
+    _synced(qtbot, window)
     states = []
     while window.undo_stack.canUndo():
         states.append(window.scenario)
         window.act_undo.trigger()
+        _synced(qtbot, window)
     assert window.scenario == start and not window.isWindowModified()
-    _synced(qtbot, window)
-    assert window.controller.scenario == start
     for want in reversed(states):
         qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                        | Qt.KeyboardModifier.ShiftModifier)
+        _synced(qtbot, window)
         assert window.scenario == want
-    _synced(qtbot, window)
     assert window.scenario["rubric.social"] == 0.05   # Reset all came last but one
     assert window.scenario["population.optout_share"] == 0.3
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _synced(qtbot, window)
     assert window.scenario["population.optout_share"] == 0.1
 
 
 def test_undo_a_preset_load_brings_back_the_edited_scenario(qtbot, window):
     window.controls.apply_changes({"rubric.social": 0.6})
+    _synced(qtbot, window)
     edited = window.scenario
     with qtbot.waitSignal(window.controller.rebuilt, timeout=WAIT):
         assert window._open_scenario("scam_victims")
