@@ -59,6 +59,18 @@ def preset_names() -> list[str]:
     return names
 
 
+def preset_title(name: str) -> str:
+    """A preset's name as a title: ``"scam_victims"`` -> ``"Scam victims"``.
+
+    Example
+    -------
+    >>> preset_title("friends_count")
+    'Friends count'
+    """
+    words = name.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
 def resolve_scenario(name_or_path: str | os.PathLike[str]) -> Path:
     """Turn a preset name or a path into a path to a TOML file.
 

@@ -19,14 +19,16 @@ from app.cli.common import UsageError
 __all__ = ["main", "build_parser", "COMMANDS", "UsageError", "Interrupted"]
 
 #: Subcommand name -> module in this package (``gui`` is also the default).
-COMMANDS = {"run": "app.cli.run", "sweep": "app.cli.sweep", "gui": "app.cli.gui"}
+COMMANDS = {"run": "app.cli.run", "sweep": "app.cli.sweep", "gui": "app.cli.gui",
+            "lessons": "app.cli.lessons"}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scorenet",
         description="Simulate what a social credit score does to a society.",
-        epilog="Without a command, opens the desktop app on the default scenario.")
+        epilog="Without a command, opens the desktop app: `scorenet PRESET` is "
+               "`scorenet gui PRESET`.")
     sub = parser.add_subparsers(dest="command")
     for module in COMMANDS.values():
         importlib.import_module(module).add_parser(sub)
@@ -77,6 +79,20 @@ def _internal_error(exc: BaseException) -> int:
     return 70
 
 
+def _opens_the_app(first: str) -> bool:
+    """True when the first argument is a scenario or an option of ``gui``, not a command
+    (a mistyped command stays a usage error)."""
+    if first in COMMANDS or first in ("-h", "--help"):
+        return False
+    if first.startswith("-"):
+        return True
+    from pathlib import Path
+
+    from models.scenario import preset_names
+
+    return first in preset_names() or first.lower().endswith(".toml") or Path(first).exists()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scorenet`` command; returns the exit status.
 
@@ -99,11 +115,16 @@ def _main(argv: Sequence[str] | None) -> int:
     from models.errors import ScenarioError
 
     parser = build_parser()
+    given = argv
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and _opens_the_app(argv[0]):
+        # `scorenet friends_count`, `scorenet my.toml`, `scorenet --lesson x`: the app.
+        argv = ["gui", *argv]
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["gui", *([] if argv is None else argv)])
-    args.argv = list(sys.argv[1:] if argv is None else argv)
-    if args.command == "gui" and argv is None:   # the app handles its own signals
+        args = parser.parse_args(["gui"])
+    args.argv = list(sys.argv[1:] if given is None else given)
+    if args.command == "gui" and given is None:   # the app handles its own signals
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:

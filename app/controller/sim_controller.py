@@ -90,7 +90,7 @@ class SimController(QObject):
     pending_changed = Signal(list)
     scenario_changed = Signal(object)
     layout_ready = Signal(object, object)
-    stopped_at_end = Signal(int)  # play paused itself at run.steps
+    stopped_at_end = Signal(int)  # play paused itself at run.steps, or was refused there
     params_refused = Signal(str, str)
     settled = Signal()   # every parameter change sent was answered
 
@@ -146,6 +146,7 @@ class SimController(QObject):
         self._positions_key: object = None
         self._scores_log: list[np.ndarray] | None = None
         self._playing = False
+        self._stop_when: Callable[[Frame], bool] | None = None
         self._in_flight = False   # a step was requested and its frame has not arrived
         self._building = False
         self._interval = 1.0 / 10.0
@@ -217,15 +218,34 @@ class SimController(QObject):
         self.reset(seed)
         return seed
 
-    def play(self) -> None:
+    @property
+    def at_end(self) -> bool:
+        """True once the run has reached the scenario's length (``run.steps``)."""
+        end = self._scenario["run.steps"] if self._scenario is not None else 0
+        return bool(self._frame is not None and end and self._frame.step >= end)
+
+    def play(self, stop_when: Callable[[Frame], bool] | None = None) -> None:
+        """Run month after month until ``run.steps``; at the end, refuse (``stopped_at_end``).
+
+        ``stop_when(frame)`` may end the run earlier, exactly at the first frame for
+        which it is true (a lesson's "run 24 months", "until a fifth are restricted"):
+        it is checked before the next month is asked for.
+        """
         if self._playing or self._shut:
             return
+        if self.at_end:
+            # The scenario's length is where the run ends, as in `scorenet run`: going on
+            # would show "Month 319 / 120". Reset, or a larger run.steps, goes further.
+            self.stopped_at_end.emit(self._frame.step)
+            return
         self._playing = True
+        self._stop_when = stop_when
         self.running_changed.emit(True)
         self._schedule_next()
 
     def pause(self) -> None:
         self._tick.stop()
+        self._stop_when = None
         if self._playing:
             self._playing = False
             self.running_changed.emit(False)
@@ -234,8 +254,11 @@ class SimController(QObject):
         self.pause() if self._playing else self.play()
 
     def step_once(self) -> None:
-        """One step (pauses play first)."""
+        """One step (pauses play first); none at the scenario's end (``stopped_at_end``)."""
         self.pause()
+        if self.at_end:
+            self.stopped_at_end.emit(self._frame.step)
+            return
         if not self._in_flight and not self._building and self._frame is not None:
             self._request_step()
 
@@ -391,9 +414,11 @@ class SimController(QObject):
         if self._scores_log is not None:
             self._scores_log.append(frame.scores.astype(np.float32))
         end = self._scenario["run.steps"] if self._scenario is not None else 0
-        if self._playing and end and frame.step == end:
-            self.pause()   # the scenario's length, as `scorenet run`; Play goes on
+        if self._playing and end and frame.step >= end:
+            self.pause()   # the scenario's length, as `scorenet run`
             self.stopped_at_end.emit(frame.step)
+        elif self._playing and self._stop_when is not None and self._stop_when(frame):
+            self.pause()
         # Ask for the next step before drawing this one: the model works meanwhile.
         self._schedule_next()
         self.stepped.emit(frame)

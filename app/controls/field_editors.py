@@ -14,14 +14,15 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox,
+from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox,
+                               QApplication, QCheckBox, QComboBox, QDoubleSpinBox,
                                QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSpinBox, QWidget)
 from superqt import QLabeledDoubleSlider, QLargeIntSpinBox
 
 from models.schema import Field
 
-__all__ = ["FieldEditor", "WeightSlider", "GRAPH_FILE_FILTER"]
+__all__ = ["FieldEditor", "WeightSlider", "GRAPH_FILE_FILTER", "guard_wheel"]
 
 #: File dialog filter for the graph formats the model reads.
 GRAPH_FILE_FILTER = ("Graphs (*.graphml *.gexf *.gml *.net *.txt *.csv *.tsv *.edges *.edgelist "
@@ -65,6 +66,40 @@ class _SpaceIsPlay(QObject):
         return False
 
 
+class _WheelScrollsPanel(QObject):
+    """The mouse wheel over a number box, list or slider scrolls the panel around it.
+
+    Qt lets the wheel change the value of whatever is under the pointer, so scrolling
+    down the panel silently edited the fields it passed over. A field now takes the wheel
+    only once it has the keyboard focus (clicked or tabbed into); otherwise the wheel
+    goes to the scroll area's bar.
+    """
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.Wheel or obj.hasFocus():
+            return False
+        parent = obj.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            QApplication.sendEvent(parent.verticalScrollBar(), event)
+        return True
+
+
+_WHEEL: list[_WheelScrollsPanel] = []   # one filter for every field, made on first use
+
+
+def guard_wheel(widget: QWidget) -> None:
+    """Make ``widget`` (and the value widgets inside it) ignore the wheel until focused."""
+    kinds = (QAbstractSpinBox, QComboBox, QAbstractSlider)
+    if not _WHEEL:
+        _WHEEL.append(_WheelScrollsPanel(QApplication.instance()))
+    for w in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(w, kinds):
+            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            w.installEventFilter(_WHEEL[0])
+
+
 class FieldEditor(QObject):
     """One field's widget: read and write its value, report user edits."""
 
@@ -79,6 +114,7 @@ class FieldEditor(QObject):
         if spin is not None:
             self._space = _SpaceIsPlay(self)
             spin.installEventFilter(self._space)
+        guard_wheel(self.widget)
 
     # ------------------------------------------------------------------ making
     def _make(self, parent: QWidget) -> QWidget:
@@ -208,6 +244,7 @@ class WeightSlider(QObject):
         self._space = _SpaceIsPlay(self)
         for box in self.slider.findChildren(QAbstractSpinBox):   # its editable label
             box.installEventFilter(self._space)
+        guard_wheel(self.slider)
         self.share = QLabel("0%", parent)
         self.share.setMinimumWidth(self.share.fontMetrics().horizontalAdvance("100%") + 6)
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -85,6 +85,7 @@ class QtControls(QWidget):
     def __init__(self, scenario: Scenario | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scenario = scenario if scenario is not None else Scenario()
+        self._baseline = self._scenario   # what "Reset all" and the per-field resets restore
         self._editors: dict[str, FieldEditor | WeightSlider] = {}
         self._labels: dict[str, QLabel] = {}
         self._resets: dict[str, QToolButton] = {}
@@ -129,11 +130,9 @@ class QtControls(QWidget):
         col.addWidget(self._build_advanced())
 
         bottom = QHBoxLayout()
-        reset_all = QPushButton("Reset all to defaults", self)
-        reset_all.setToolTip("Every parameter back to ScoreNet's default; the scenario's "
-                             "name and network source are kept.")
-        reset_all.clicked.connect(self._on_reset_all)
-        bottom.addWidget(reset_all)
+        self._reset_all = QPushButton("Reset all", self)
+        self._reset_all.clicked.connect(self._on_reset_all)
+        bottom.addWidget(self._reset_all)
         bottom.addStretch(1)
         legend = QLabel(f"{REBUILD_MARK} applies on Reset", self)
         legend.setStyleSheet("color: #666666;")
@@ -178,9 +177,8 @@ class QtControls(QWidget):
         button = QToolButton()
         button.setText("\u21ba")
         button.setAutoRaise(True)
-        button.setToolTip(f"Back to the default: {_show(f.default)}")
-        button.setAccessibleName(f"Reset {f.label or f.key} to default")
-        button.clicked.connect(lambda: self.apply_changes({name: f.default}))
+        button.setAccessibleName(f"Reset {f.label or f.key}")
+        button.clicked.connect(lambda: self.apply_changes({name: self._baseline[name]}))
         self._resets[name] = button
         return button
 
@@ -266,6 +264,20 @@ class QtControls(QWidget):
             box.blockSignals(False)
         self._update_decorations()
 
+    @property
+    def baseline(self) -> Scenario:
+        """The scenario as opened (or last saved): what the reset buttons go back to."""
+        return self._baseline
+
+    def set_baseline(self, scenario: Scenario) -> None:
+        """Make ``scenario`` (a file or preset just opened or saved) what resets restore.
+
+        A preset's own values (its scam rate, its half-life) are what "Reset all" brings
+        back, not ScoreNet's defaults, which the preset deliberately changes.
+        """
+        self._baseline = scenario
+        self._update_decorations()
+
     def set_pending(self, names: list[str]) -> None:
         """Mark the changes that wait for Reset and show the banner."""
         self._pending = list(names)
@@ -303,6 +315,8 @@ class QtControls(QWidget):
         if not changes:
             return False
         self._error.hide()
+        #: The values the last emitted change replaced (for the window's undo).
+        self.last_before = {k: self.value(k) for k in changes}
         self._edits.update(changes)
         if update_widgets:
             for name, v in changes.items():
@@ -331,8 +345,8 @@ class QtControls(QWidget):
 
     def _on_reset_all(self) -> None:
         keep = {"about.name", "about.description", "network.kind", "network.path"}
-        defaults = {f.name: f.default for f in FIELDS if f.name not in keep}
-        self.apply_changes(defaults, update_widgets=True)
+        values = {f.name: self._baseline[f.name] for f in FIELDS if f.name not in keep}
+        self.apply_changes(values, update_widgets=True)
 
     # ------------------------------------------------------------------ looks
     def _update_decorations(self) -> None:
@@ -342,8 +356,13 @@ class QtControls(QWidget):
             share = weights[k] / total if total > 0 else 0.0
             self._editors[f"rubric.{k}"].share.setText(f"{100 * share:.0f}%")
         self._formula.setText(formula_in_words(weights))
+        base = self._baseline
         for name, button in self._resets.items():
-            button.setEnabled(self.value(name) != FIELD_BY_NAME[name].default)
+            button.setEnabled(self.value(name) != base[name])
+            button.setToolTip(f"Back to {base.name}'s value: {_show(base[name])}")
+        self._reset_all.setText(f"Reset all to \u201c{base.name}\u201d")
+        self._reset_all.setToolTip(f"Every parameter back to its value in {base.name} as "
+                                   "opened or last saved; the network source is kept.")
         for name, label in self._labels.items():
             pending = name in self._pending
             font = label.font()

@@ -64,13 +64,16 @@ class LayoutPlanner:
     """Measures the dashboard's text and plans where its axes go.
 
     ``legend`` is every entry the histogram's legend may show (the groups, then the
-    shaded regions); the dashboard sets it when a run starts.
+    shaded regions); the dashboard sets it when a run starts. ``tiers`` are the title
+    lengths allowed (indices into ``TITLE_TIERS``): presenting leaves out the compact
+    technical names, and the panel scrolls rather than show them.
     """
 
     def __init__(self, figure, canvas) -> None:
         self.figure = figure
         self.canvas = canvas
         self.legend: list = []
+        self.tiers: tuple[int, ...] = tuple(range(len(TITLE_TIERS)))
         self._widths: dict[tuple, float] = {}   # text measurements, reused by every layout
         self._wraps: dict[tuple, str] = {}      # wrapped titles, likewise
 
@@ -160,7 +163,7 @@ class LayoutPlanner:
     def plans(self, W: float, H: float) -> list[Plan]:
         configs = [(mode, cols, rows, tier) for mode in ("right", "below")
                    for cols, rows in ((3, 2), (2, 3), (1, 6))
-                   for tier in range(len(TITLE_TIERS))]
+                   for tier in self.tiers]
         return [p for p in (self.evaluate(c, W, H) for c in configs) if p is not None]
 
     def best(self, W: float, H: float, readable_only: bool = False) -> Plan | None:

@@ -363,6 +363,13 @@ class QtDashboard(QWidget):
         self._hover_axes = None
         self.canvas.setToolTip("")
 
+    def set_plain_titles(self, plain: bool) -> None:
+        """Plain-words titles only (for a class): never the compact technical names."""
+        self._planner.tiers = (0, 1) if plain else (0, 1, 2)
+        self._layout_size = None
+        self._update_layout()
+        self.canvas.draw_idle()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         self._layout_size = None

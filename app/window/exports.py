@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.process.tables import (export_metrics_csv, write_network_file, write_people_csv,
                                 write_people_over_time)
 from app.window.export import annotation_text, export_figure
+from app.window.files import settings
 
 __all__ = ["ExportsMixin"]
 
@@ -34,15 +35,25 @@ class ExportsMixin:
         if self.controller.frame is None:
             return None
         self.controller.pause()
-        default = self._save_folder() / f"{self._base_name(what)}{suffix}"
+        folder = self.export_folder()
+        default = folder / f"{self._base_name(what)}{suffix}"
         path, chosen = QFileDialog.getSaveFileName(self, title, str(default), filters)
         if not path:
             return None
         p = Path(path)
+        settings().setValue("export_folder", str(p.parent))
         if not p.suffix:
             ext = chosen[chosen.find("*.") + 1:chosen.find(")")] if "*." in chosen else ""
             p = p.with_suffix(ext or ".png")
         return p
+
+    def export_folder(self) -> Path:
+        """Where export dialogs start: the last folder exported to (remembered across
+        sessions), else the scenario's folder."""
+        last = settings().value("export_folder")
+        if last and Path(str(last)).is_dir():
+            return Path(str(last))
+        return self._save_folder()
 
     def _base_name(self, what: str) -> str:
         frame = self.controller.frame

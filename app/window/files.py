@@ -75,11 +75,16 @@ class FilesMixin:
         # The scenario just opened is running: it becomes the document.
         self._opening = None
         self._path = opening[1]
-        self._saved = scenario
+        saved = opening[2] if opening[2] is not None else scenario
+        self._saved = saved
         self.controls.set_scenario(scenario)
+        self.controls.set_baseline(saved)
         if self._path is not None and not _is_preset(self._path):
             self._add_recent(self._path)
         self._update_title()
+        before, self._before_open = self._before_open, None
+        if before is not None:
+            self.record_open(before, (scenario, self._path, saved))
 
     def maybe_save(self) -> bool:
         """Ask to save unsaved changes; False when the user cancels."""
@@ -112,9 +117,16 @@ class FilesMixin:
         self.open_loaded(scenario, Path(scenario.source))
         return True
 
-    def open_loaded(self, scenario: Scenario, path: Path | None) -> None:
-        """Run an already validated scenario; it becomes the document once it is built."""
-        self._opening = (scenario, path)
+    def open_loaded(self, scenario: Scenario, path: Path | None,
+                    saved: Scenario | None = None) -> None:
+        """Run an already validated scenario; it becomes the document once it is built.
+
+        ``saved`` is its saved state when that differs (an undo reopening a scenario
+        with unsaved edits); by default the scenario is as saved.
+        """
+        self._opening = (scenario, path, saved)
+        self._before_open = None if self._replaying else (
+            self.controls.scenario, self._path, self._saved)
         self.statusBar().showMessage(f"Opening {scenario.name}\u2026")
         self.transport.set_status("Building the network\u2026")
         self.controller.set_scenario(scenario)
@@ -155,6 +167,7 @@ class FilesMixin:
             return False
         self._path = path
         self._saved = scenario
+        self.controls.set_baseline(scenario)
         self._add_recent(path)
         self._update_title()
         self.statusBar().showMessage(f"Saved {path}", 6000)
@@ -182,12 +195,32 @@ class FilesMixin:
         self.statusBar().showMessage(f"Saved bundle {p}", 6000)
 
     def _on_open_network(self) -> None:
+        start = settings().value("network_folder", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open network file", str(Path.home()), GRAPH_FILE_FILTER)
+            self, "Open network file", str(start), GRAPH_FILE_FILTER)
         if path:
-            self.controls.apply_changes({"network.kind": "file",
-                                         "network.path": str(Path(path).resolve())})
-            self.statusBar().showMessage("The new network is used from the next Reset.", 8000)
+            settings().setValue("network_folder", str(Path(path).parent))
+            self.use_network_file(Path(path).resolve())
+
+    def use_network_file(self, path: Path) -> None:
+        """Read ``path`` where the model lives; use it from the next Reset only if it reads.
+
+        A file that does not parse is refused with its one-line error and the network
+        stays as it was (it used to be accepted and then fail every Reset).
+        """
+        from app.process.checks import read_graph_size
+
+        def accept(size) -> None:
+            n, m = size
+            self.controls.apply_changes({"network.kind": "file", "network.path": str(path)})
+            self.statusBar().showMessage(
+                f"{path.name}: {n:,} people, {m:,} friendships; used from the next Reset.",
+                8000)
+
+        def refuse(message: str) -> None:
+            QMessageBox.critical(self, "ScoreNet", f"{message}\n\nThe network is unchanged.")
+
+        self.controller.call_in_worker(read_graph_size, accept, refuse, args=(str(path),))
 
     # ------------------------------------------------------------------ recent files
     def _recent(self) -> list[str]:

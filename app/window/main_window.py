@@ -31,12 +31,16 @@ from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
 from app.window.transport import QtTransport
+from app.window.lesson_driver import LessonMixin
+from app.window.presentation import PresentationMixin
+from app.window.undo import UndoMixin
 from models.scenario import Scenario, load_scenario
 
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
 
-class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
+class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, LessonMixin,
+                 PresentationMixin, QMainWindow):
     """ScoreNet's window around one :class:`SimController`.
 
     Parameters
@@ -54,12 +58,16 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.controller = SimController(self)
         self._path: Path | None = Path(path) if path else None
         self._saved: Scenario = scenario
-        self._opening: tuple[Scenario, Path | None] | None = (scenario, self._path)
+        # (scenario, path, saved state or None) while a scenario is being opened.
+        self._opening: tuple[Scenario, Path | None, Scenario | None] | None = (
+            scenario, self._path, None)
+        self._before_open: tuple | None = None   # the document an open replaces (undo)
         self._started = False
         self._fell_back = False
         self._closing = False
         self._refused = False
         self._build_views(scenario)
+        self._build_undo()
         self._build_actions()
         self._build_menus()
         self._build_docks()
@@ -112,6 +120,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.view_menu.addAction(self.controls_dock.toggleViewAction())
         self.view_menu.addAction(self.inspector_dock.toggleViewAction())
         self.view_menu.addAction(self.sweep_dock.toggleViewAction())
+        self._build_presentation(self.view_menu)
         self._wide = None
 
     def _build_sweep_dock(self) -> None:
@@ -158,6 +167,35 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
             self.resizeDocks([self.controls_dock], [410 if width >= 1300 else 360],
                              Qt.Orientation.Horizontal)
 
+    def _dock_width(self, dock: QDockWidget) -> int:
+        """The width a dock is given when the window has room for it."""
+        if self._wide:
+            return 370 if dock is self.inspector_dock else 430
+        return 410 if self.width() >= 1300 else 360
+
+    def fit_docks(self) -> None:
+        """Give squeezed docks their width back once the window is large enough again.
+
+        Shrinking the window squeezes the docks; Qt never widens them again by itself,
+        so after 500x300 and back the Person panel stayed about 100 px wide.
+        """
+        docks = [d for d in (self.inspector_dock, self.controls_dock)
+                 if d.isVisible() and not d.isFloating()]
+        columns = {self.dockWidgetArea(d): d for d in docks
+                   if not self.tabifiedDockWidgets(d) or d is self.controls_dock}
+        widths = [self._dock_width(d) for d in columns.values()]
+        if self.width() - sum(widths) < 560:   # the network needs the rest
+            return
+        squeezed = [(d, w) for d, w in zip(columns.values(), widths) if d.width() < 0.8 * w]
+        if squeezed:
+            self.resizeDocks([d for d, _ in squeezed], [w for _, w in squeezed],
+                             Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if self._started:
+            QTimer.singleShot(0, self.fit_docks)   # once the docks have their new size
+
     def _connect(self) -> None:
         c = self.controller
         c.rebuilt.connect(self._on_rebuilt)
@@ -169,7 +207,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         c.params_refused.connect(self._on_params_refused)
         c.scenario_changed.connect(self._on_scenario_changed)
         c.stopped_at_end.connect(lambda step: self.statusBar().showMessage(
-            f"Reached month {step}, the scenario's length (run.steps). Play goes on.", 8000))
+            f"Month {step} is the end of this scenario (Steps, run.steps): Reset to start "
+            "again, or raise Steps to go on.", 8000))
         self.controls.params_changed.connect(self._on_params_changed)
         self.controls.reset_requested.connect(self._on_reset)
         self.controls.new_seed_requested.connect(self._on_new_seed)
@@ -259,26 +298,30 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
                                  f"{message}\n\nThe default scenario is open instead.")
             default = load_scenario("default")
             self.open_loaded(default, Path(default.source))
+            self._before_open = None   # nothing to go back to
             return
         QMessageBox.critical(self, "ScoreNet", message)
 
     # ------------------------------------------------------------------ edits and commands
     def _on_params_changed(self, changes: dict) -> None:
         self.controller.set_params(changes)
+        self.record_params(self.controls.last_before, changes)
         self._update_title()
 
     def _on_reset(self) -> None:
         self.controller.reset()
 
     def _on_new_seed(self) -> None:
+        old = self.controls.scenario["run.seed"]
         seed = self.controller.new_seed()
         self.statusBar().showMessage(f"New seed {seed}.", 6000)
+        self.record_params({"run.seed": old}, {"run.seed": seed})
 
     def _on_person_selected(self, index: int) -> None:
         person = None if index is None or index < 0 else int(index)
         self.network.select(person)
         self.inspector.show_person(person)
-        if person is not None and not self.inspector_dock.isVisible():
+        if person is not None and not self.inspector_dock.isVisible() and not self.presenting:
             self.inspector_dock.show()
         if person is not None:
             self.inspector_dock.raise_()
@@ -300,7 +343,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.activateWindow()
 
     def _on_scam(self, index: int) -> None:
-        self.controller.scam(index)
+        self.scam_person(index)
         static = self.controller.static
         who = static.ids[index] if static is not None else index
         months = self.scenario["events.scam_duration"]

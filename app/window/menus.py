@@ -11,9 +11,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
-from models.scenario import preset_names
+import textwrap
+
+from models.errors import ScenarioError
+from models.scenario import load_scenario, preset_names, preset_title
 
 __all__ = ["MenusMixin"]
+
+
+def preset_action_text(name: str, width: int = 64) -> tuple[str, str]:
+    """The preset menu's line (the title, then the start of the description) and the
+    whole description."""
+    try:
+        about = load_scenario(name)["about.description"]
+    except ScenarioError:
+        return preset_title(name), ""
+    short = textwrap.shorten(about, width, placeholder="\u2026") if about else ""
+    return (f"{preset_title(name)}  \u2014  {short}" if short else preset_title(name)), about
 
 
 class MenusMixin:
@@ -90,8 +104,12 @@ class MenusMixin:
         file = bar.addMenu("&File")
         file.addAction(self.act_open)
         self.presets_menu = file.addMenu("&Presets")
+        self.presets_menu.setToolTipsVisible(True)
         for name in preset_names():
-            act = self.presets_menu.addAction(name)
+            text, about = preset_action_text(name)
+            act = self.presets_menu.addAction(text.replace("&", "&&"))
+            act.setToolTip(about or name)
+            act.setStatusTip(about)
             act.triggered.connect(lambda _c=False, n=name: self._open_scenario(n))
         self.recent_menu = file.addMenu("Open &recent")
         self._update_recent_menu()
@@ -107,6 +125,7 @@ class MenusMixin:
             file.addAction(act)
         file.addSeparator()
         file.addAction(self.act_quit)
+        self._build_edit_menu(bar)
         sim = bar.addMenu("&Simulation")
         for act in (self.act_play, self.act_step, self.act_reset, self.act_new_seed):
             sim.addAction(act)
@@ -117,6 +136,7 @@ class MenusMixin:
         for act in (self.act_fit, self.act_ties, self.act_dating):
             view.addAction(act)
         self.view_menu = view
+        self._build_lesson_menu(bar)
         help_ = bar.addMenu("&Help")
         help_.addAction(self.act_model)
         help_.addAction(self.act_about)

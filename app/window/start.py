@@ -26,11 +26,12 @@ def _load(name_or_path: str):
         return fallback, Path(fallback.source), str(exc)
 
 
-def create_window(scenario_name_or_path: str = "default"):
+def create_window(scenario_name_or_path: str = "default", lesson=None):
     """Make the QApplication (if needed) and the main window, not yet shown.
 
     Returns ``(app, window, error)``; ``error`` is the one-line message of a scenario
-    that could not be opened (the default scenario is shown instead), or None.
+    that could not be opened (the default scenario is shown instead), or None. With a
+    :class:`~models.lessons.Lesson`, the window opens on the lesson's first step.
     """
     from PySide6.QtWidgets import QApplication
 
@@ -43,8 +44,13 @@ def create_window(scenario_name_or_path: str = "default"):
     apply_theme(app)
     from app.window.main_window import MainWindow
 
-    scenario, path, error = _load(scenario_name_or_path)
+    if lesson is not None:
+        scenario, path, error = lesson.steps[0].scenario, None, None
+    else:
+        scenario, path, error = _load(scenario_name_or_path)
     window = MainWindow(scenario, path)
+    if lesson is not None:
+        window.open_lesson(lesson)
     return app, window, error
 
 
@@ -68,12 +74,13 @@ def install_bug_report(parent) -> None:
     sys.excepthook = hook
 
 
-def run_app(scenario: str = "default") -> int:
-    """Open ScoreNet on ``scenario`` (a preset name or a TOML path); the exit status."""
+def run_app(scenario: str = "default", lesson=None, present: bool = False) -> int:
+    """Open ScoreNet on ``scenario`` (a preset name or a TOML path), or on ``lesson``
+    (a :class:`~models.lessons.Lesson`), optionally presenting; the exit status."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    app, window, error = create_window(scenario)
+    app, window, error = create_window(scenario, lesson)
     # Quitting without closing the window (a session ending, app.quit()) must still stop
     # the model thread and process cleanly.
     app.aboutToQuit.connect(window.controller.shutdown)
@@ -89,6 +96,8 @@ def run_app(scenario: str = "default") -> int:
             window.resize(min(1800, int(avail.width() * 0.92)),
                           min(1050, int(avail.height() * 0.92)))
         window.show()
+    if present:
+        QTimer.singleShot(0, lambda: window.set_presenting(True))
     if error:
         QTimer.singleShot(0, lambda: QMessageBox.critical(
             window, "ScoreNet", f"{error}\n\nThe default scenario is open instead."))

@@ -56,8 +56,8 @@ class QtTransport(QWidget):
         self.buttons["play"].setFont(font)
 
         row.addSpacing(16)
-        speed_label = QLabel("Speed", self)
-        row.addWidget(speed_label)
+        self.speed_caption = QLabel("Speed", self)
+        row.addWidget(self.speed_caption)
         self.speed = QSlider(Qt.Orientation.Horizontal, self)
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setPageStep(1)
@@ -93,7 +93,24 @@ class QtTransport(QWidget):
 
     def set_step(self, step: int, of: int | None = None) -> None:
         """Show the month counter (``of``: the scenario's length, ``run.steps``)."""
-        self.counter.setText(f"Month {step}" + (f" / {of}" if of else ""))
+        if of and step > of:   # run.steps lowered below the month reached
+            self.counter.setText(f"Month {step} (ends at {of})")
+        else:
+            self.counter.setText(f"Month {step}" + (f" / {of}" if of else ""))
+
+    def refresh_fonts(self) -> None:
+        """Size the bold Play button and the month counter from the bar's font again
+        (the window's font changes when presenting; these have fonts of their own)."""
+        for key, button in self.buttons.items():
+            font = QFont(self.font())
+            font.setBold(key == "play")
+            button.setFont(font)
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("Pause") + 48)
+        big = QFont(self.font())
+        if big.pointSizeF() > 0:
+            big.setPointSizeF(big.pointSizeF() * 1.35)
+        big.setBold(True)
+        self.counter.setFont(big)
 
     def set_status(self, text: str) -> None:
         """A short note next to the counter (e.g. "Building the network...")."""

@@ -1,0 +1,1 @@
+"""The lesson panel: a guided lesson, one step at a time."""

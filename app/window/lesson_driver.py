@@ -1,0 +1,298 @@
+"""Carrying out a lesson's steps in the main window: the glue between the lesson panel
+(:mod:`app.lessons.panel`), the controls and the controller.
+
+Entering a step sets it up: a step that starts afresh (a new scenario, ``reset``, or a
+change that needs a new population) opens its scenario at month 0; otherwise its
+parameter changes apply from the next month, exactly as :func:`models.lesson_run.run_step`
+does headless, so a lesson gives the same months in the app as in the tests. Running a
+step scams its person, then plays until its months are done or its condition is met
+(the controller stops at that very frame), then reports what happened next to the
+class's prediction. The person, view and metric a step highlights are selected, raised
+and watched live.
+
+While a lesson is open the arrow keys and Page Up / Page Down (a presenter remote) move
+through it, and Step moves to Ctrl+Right. :class:`LessonMixin` is mixed into
+:class:`~app.window.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMessageBox
+
+from app.common.plain_words import METRIC_TITLES, STATUS_WORDS
+from app.controls.field_editors import FieldEditor
+from app.lessons.panel import QtLessonPanel
+from models.atomic import write_text_atomic
+from models.errors import ScenarioError
+from models.lesson_run import pick_person, worksheet
+from models.lessons import Lesson, lesson_names, load_lesson
+from models.schema import FIELD_BY_NAME
+
+__all__ = ["LessonMixin", "metric_text"]
+
+_SHARES = {"restricted_share", "privileged_share", "isolated_share", "giant_share"}
+_RATIOS = {"degree_gap", "match_gap"}
+_POINTS = {"mean_score", "median_score", "group_gap"}
+
+
+def metric_text(column: str, value: float) -> str:
+    """A metric's value as a class reads it: ``37%``, ``1.37x``, ``594``, ``0.25``."""
+    if not np.isfinite(value):
+        return "not yet measured"
+    if column in _SHARES:
+        return f"{100 * value:.0f}%"
+    if column in _RATIOS:
+        return f"{value:.2f}x"
+    if column in _POINTS:
+        return f"{value:.0f}" + (" points" if column == "group_gap" else "")
+    return f"{value:.2f}"
+
+
+def _title(column: str) -> str:
+    return METRIC_TITLES.get(column, column)
+
+
+class LessonMixin:
+    """Opens lessons and carries out their steps for the main window."""
+
+    def _build_lesson_menu(self, bar) -> None:
+        self.lesson: Lesson | None = None
+        self.lesson_panel: QtLessonPanel | None = None
+        self.lesson_dock: QDockWidget | None = None
+        self._lesson_person: int | None = None
+        self._lesson_run: tuple | None = None   # (index, frame at start, person)
+        self._lesson_editors: list[FieldEditor] = []
+        self._lesson_highlight_pending: int | None = None
+        menu = bar.addMenu("&Lessons")
+        menu.setToolTipsVisible(True)
+        for name in lesson_names():
+            try:
+                lesson = load_lesson(name)
+            except ScenarioError as exc:   # a broken file: say so, do not hide it
+                act = menu.addAction(f"{name} (cannot be read)")
+                act.setToolTip(str(exc))
+                act.setEnabled(False)
+                continue
+            act = menu.addAction(f"{lesson.title} ({lesson.minutes} min)".replace("&", "&&"))
+            act.setToolTip(lesson.summary)
+            act.triggered.connect(lambda _c=False, n=name: self.open_lesson(load_lesson(n)))
+        menu.addSeparator()
+        self.act_worksheet = menu.addAction("Export student &worksheet\u2026")
+        self.act_worksheet.triggered.connect(self._on_export_worksheet)
+        self.act_close_lesson = menu.addAction("&Close lesson")
+        self.act_close_lesson.triggered.connect(self.close_lesson)
+        for act in (self.act_worksheet, self.act_close_lesson):
+            act.setEnabled(False)
+        self.lessons_menu = menu
+        self.act_lesson_next = QAction("Next step", self)
+        self.act_lesson_back = QAction("Previous step", self)
+        for act, keys in ((self.act_lesson_next, ("Right", "PgDown")),
+                          (self.act_lesson_back, ("Left", "PgUp"))):
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.setEnabled(False)
+            self.addAction(act)
+
+    # ------------------------------------------------------------------ open and close
+    def open_lesson(self, lesson: Lesson) -> None:
+        """Show ``lesson`` in the lesson panel and set up its first step."""
+        if self.lesson_panel is None:
+            self.lesson_panel = QtLessonPanel(self)
+            self.lesson_dock = QDockWidget("Lesson", self)
+            self.lesson_dock.setObjectName("lesson")
+            self.lesson_dock.setWidget(self.lesson_panel)
+            self.lesson_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lesson_dock)
+            p = self.lesson_panel
+            p.step_entered.connect(self._enter_step)
+            p.run_requested.connect(self._run_step)
+            p.closed.connect(self.close_lesson)
+            self.act_lesson_next.triggered.connect(p.next)
+            self.act_lesson_back.triggered.connect(p.back)
+            self.controller.stepped.connect(self._on_lesson_frame)
+            self.controller.running_changed.connect(self._on_lesson_running)
+            self.controller.rebuilt.connect(lambda _s, _f: self._on_lesson_rebuilt())
+            self.controls.params_changed.connect(lambda _c: self._sync_lesson_controls())
+            self.controller.scenario_changed.connect(lambda _s: self._sync_lesson_controls())
+        self.lesson = lesson
+        self._lesson_person = None
+        self._set_lesson_controls(lesson)
+        if self.dockWidgetArea(self.inspector_dock) == Qt.DockWidgetArea.LeftDockWidgetArea:
+            # The lesson takes the left; the person joins the parameters as a tab.
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+            self.tabifyDockWidget(self.controls_dock, self.inspector_dock)
+            self._wide = False
+        self.lesson_dock.show()
+        self.resizeDocks([self.lesson_dock], [420], Qt.Orientation.Horizontal)
+        self.act_step.setShortcut(QKeySequence("Ctrl+Right"))
+        for act in (self.act_lesson_next, self.act_lesson_back, self.act_worksheet,
+                    self.act_close_lesson):
+            act.setEnabled(True)
+        self.lesson_panel.set_presenting(self.presenting)
+        if self.presenting:
+            self.lesson_panel.set_text_scale(self.text_scale())
+        self.lesson_panel.set_lesson(lesson)
+
+    def close_lesson(self) -> None:
+        if self.lesson_dock is None:
+            return
+        self.controller.pause()
+        self.lesson = None
+        self._lesson_run = None
+        self.lesson_dock.hide()
+        self.act_step.setShortcut(QKeySequence(Qt.Key.Key_Right))
+        for act in (self.act_lesson_next, self.act_lesson_back, self.act_worksheet,
+                    self.act_close_lesson):
+            act.setEnabled(False)
+
+    def _set_lesson_controls(self, lesson: Lesson) -> None:
+        """The lesson's two or three controls, in the lesson panel, bound to the model."""
+        box = self.lesson_panel.controls_box
+        while box.layout().count():
+            item = box.layout().takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._lesson_editors = []
+        for name in lesson.controls:
+            field = FIELD_BY_NAME[name]
+            label = QLabel(field.label or name, box)
+            label.setToolTip(field.doc)
+            editor = FieldEditor(field, box)
+            editor.edited.connect(lambda n, v: self.controls.apply_changes({n: v}))
+            box.layout().addWidget(label)
+            box.layout().addWidget(editor.widget)
+            self._lesson_editors.append(editor)
+        self._sync_lesson_controls()
+
+    def _sync_lesson_controls(self) -> None:
+        for editor in self._lesson_editors:
+            editor.set_value(self.controls.scenario[editor.field.name])
+
+    # ------------------------------------------------------------------ steps
+    def _enter_step(self, index: int) -> None:
+        step = self.lesson.steps[index]
+        self.controller.pause()
+        current = self.controls.scenario
+        changes = {k: step.scenario[k] for k in step.scenario if current[k] != step.scenario[k]}
+        rebuild = step.rebuild or any(FIELD_BY_NAME[k].rebuild for k in changes)
+        if rebuild:
+            self._lesson_highlight_pending = index
+            opening = self._opening
+            if not (self.controller.frame is None and opening is not None
+                    and opening[0] == step.scenario):   # already being built at start
+                self.open_loaded(step.scenario, None)
+        else:
+            if changes:
+                self.controls.apply_changes(changes)
+            self._highlight(index)
+        self._sync_lesson_controls()
+
+    def _on_lesson_rebuilt(self) -> None:
+        index = self._lesson_highlight_pending
+        if self.lesson is not None and index is not None:
+            self._lesson_highlight_pending = None
+            self._highlight(index)
+            self._sync_lesson_controls()
+
+    def _highlight(self, index: int) -> None:
+        step, frame = self.lesson.steps[index], self.controller.frame
+        h = step.highlight
+        if h.person is not None and frame is not None:
+            self._lesson_person = pick_person(h.person, frame.scores, frame.degree,
+                                              self._lesson_person)
+            self._on_person_selected(self._lesson_person)
+        if h.view == "person" and not self.presenting:   # presenting: the watch says it
+            self.inspector_dock.show()
+            self.inspector_dock.raise_()
+        elif h.view == "dashboard":
+            self.show_dashboard(True)
+        self._show_watch(frame)
+
+    def _show_watch(self, frame) -> None:
+        """The step's metric and person, live, in large type."""
+        h = self.lesson.steps[self.lesson_panel.index].highlight
+        lines = []
+        if frame is not None and h.metric is not None:
+            value = float(frame.history[h.metric][-1])
+            lines.append(f"{_title(h.metric)}: {metric_text(h.metric, value)}")
+        person = self._lesson_person
+        if frame is not None and h.person is not None and person is not None \
+                and person < frame.n and self.controller.static is not None:
+            status = STATUS_WORDS[int(frame.status[person])]
+            lines.append(f"Person {self.controller.static.ids[person]}: "
+                         f"{frame.scores[person]:.0f} ({status})")
+        self.lesson_panel.show_watch("\n".join(lines))
+
+    def _run_step(self, index: int) -> None:
+        step, frame = self.lesson.steps[index], self.controller.frame
+        if frame is None or self.controller.busy:
+            return
+        if step.scam is not None:
+            self.scam_person(pick_person(step.scam, frame.scores, frame.degree,
+                                         self._lesson_person))
+        end = frame.step + step.run
+        if end > self.controls.scenario["run.steps"]:
+            self.controls.apply_changes({"run.steps": end})
+
+        def done(f) -> bool:
+            if f.step >= end:
+                return True
+            return step.until is not None and step.until.met(
+                {c: float(v[-1]) for c, v in f.history.items()})
+
+        person = self._lesson_person if step.highlight.person is not None else None
+        self._lesson_run = (index, frame, person)
+        self.lesson_panel.set_running(True)
+        self.controller.play(stop_when=done)
+
+    def _on_lesson_frame(self, frame) -> None:
+        if self.lesson is not None and self.lesson_panel is not None:
+            self._show_watch(frame)
+
+    def _on_lesson_running(self, running: bool) -> None:
+        if running or self._lesson_run is None or self.lesson is None:
+            return
+        index, start, person = self._lesson_run
+        self._lesson_run = None
+        self.lesson_panel.set_running(False)
+        self.lesson_panel.show_outcome(index, self._outcome_text(index, start, person))
+
+    def _outcome_text(self, index: int, start, person: int | None) -> str:
+        step, frame = self.lesson.steps[index], self.controller.frame
+        parts = [f"{frame.step - start.step} months (month {start.step} to {frame.step})."]
+        metric = step.highlight.metric
+        if metric is not None:
+            a, b = float(start.history[metric][-1]), float(frame.history[metric][-1])
+            parts.append(f"{_title(metric)}: {metric_text(metric, a)} \u2192 "
+                         f"{metric_text(metric, b)}.")
+        if person is not None:
+            who = self.controller.static.ids[person]
+            parts.append(f"Person {who}: score {start.scores[person]:.0f} \u2192 "
+                         f"{frame.scores[person]:.0f}.")
+        return " ".join(parts)
+
+    # ------------------------------------------------------------------ worksheet
+    def export_worksheet(self, path: Path) -> None:
+        """Write the open lesson's student worksheet (Markdown) to ``path``."""
+        write_text_atomic(path, worksheet(self.lesson))
+
+    def _on_export_worksheet(self) -> None:
+        if self.lesson is None:
+            return
+        start = self.export_folder() / f"{self.lesson.name}-worksheet.md"
+        path, _ = QFileDialog.getSaveFileName(self, "Export student worksheet", str(start),
+                                              "Markdown (*.md);;All files (*)")
+        if not path:
+            return
+        try:
+            self.export_worksheet(Path(path))
+        except OSError as exc:
+            QMessageBox.critical(self, "ScoreNet", f"{path}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported {path}", 6000)
