@@ -29,7 +29,11 @@ from __future__ import annotations
 import numpy as np
 from scipy.spatial import cKDTree
 
-__all__ = ["LivingLayout"]
+__all__ = ["LivingLayout", "ITERATIONS_PER_STEP"]
+
+#: Force iterations per simulated month, in the app and in ``scorenet render`` alike:
+#: someone who loses every friend reaches the rim in about 30 months (100 iterations).
+ITERATIONS_PER_STEP = 3
 
 #: Largest move per iteration, as a fraction of the natural tie length ``k``.
 MAX_MOVE = 0.25

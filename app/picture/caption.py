@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.plain_words import formula_in_words
+from app.common.plain_words import formula_in_words
 from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
 
 __all__ = ["SettingChange", "setting_changes", "caption_lines", "describe_value"]
@@ -44,7 +44,7 @@ class SettingChange:
 
 def label_of(name: str) -> str:
     """The plain label of a setting (rubric weights by what they weigh)."""
-    from app.plain_words import RUBRIC_WORDS
+    from app.common.plain_words import RUBRIC_WORDS
 
     section, _, key = name.partition(".")
     if section == "rubric" and key in RUBRIC_KEYS:

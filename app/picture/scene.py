@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -319,12 +320,15 @@ class Board:
         import matplotlib as mpl
 
         moving = [a for p in self.pictures for a in p.moving_artists()]
+        text = " ".join(p._caption.get_text().replace("\n", " ") for p in self.pictures)
+        fmt = fmt or Path(path).suffix.lstrip(".").lower()
+        meta = {"Software": "ScoreNet"} if fmt == "png" else {"Title": "ScoreNet"}
         for artist in moving:
             artist.set_animated(False)
         try:
             with mpl.rc_context({"svg.fonttype": "none"}):
                 self.figure.savefig(path, format=fmt, dpi=DPI, facecolor="white",
-                                    metadata={"Software": "ScoreNet"})
+                                    metadata={**meta, "Description": text})
         finally:
             for artist in moving:
                 artist.set_animated(True)
