@@ -29,11 +29,25 @@ from __future__ import annotations
 import numpy as np
 from scipy.spatial import cKDTree
 
-__all__ = ["LivingLayout", "ITERATIONS_PER_STEP"]
+__all__ = ["LivingLayout", "ITERATIONS_PER_STEP", "iterations_per_step"]
 
 #: Force iterations per simulated month, in the app and in ``scorenet render`` alike:
 #: someone who loses every friend reaches the rim in about 30 months (100 iterations).
 ITERATIONS_PER_STEP = 3
+#: From this many people on, one iteration a month: an iteration costs 12-17 ms at
+#: 4,000-5,000 people, and three would cap the app at about 20 months a second.
+ONE_ITERATION_FROM = 2000
+
+
+def iterations_per_step(n: int) -> int:
+    """Force iterations per month for ``n`` people.
+
+    Examples
+    --------
+    >>> iterations_per_step(500), iterations_per_step(4039)
+    (3, 1)
+    """
+    return ITERATIONS_PER_STEP if n < ONE_ITERATION_FROM else 1
 
 #: Largest move per iteration, as a fraction of the natural tie length ``k``.
 MAX_MOVE = 0.25

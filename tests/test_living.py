@@ -112,3 +112,32 @@ def test_people_on_one_spot_part_and_bad_input_is_refused():
     with pytest.raises(ValueError, match="finite"):
         LivingLayout(np.array([[0.0, np.nan], [1.0, 1.0]]))
     assert LivingLayout(np.full((1, 2), 0.5)).relax(np.empty((0, 2)), 3).shape == (1, 2)
+
+
+def test_tie_raster_paints_the_pixels_a_line_crosses_once():
+    from app.network.tie_raster import paint_ties
+
+    buf = np.full((20, 30, 4), 200, np.uint8)
+    ends = np.array([[[2.0, 5.0], [12.0, 5.0]],      # horizontal, 11 pixels
+                     [[5.0, 2.0], [5.0, 9.0]],       # vertical, crosses the first once
+                     [[-8.0, 15.0], [40.0, 15.0]]])  # clipped at both ends
+    assert paint_ties(buf, ends, (0, 0, 30, 20), np.zeros(3), 0.5) == 3
+    dark = buf[..., 0] < 200
+    assert dark[5, 2:13].all() and dark[2:10, 5].all() and dark[15].all()
+    assert int(dark.sum()) == 11 + 8 - 1 + 30
+    # One blend per pixel, even where two ties cross: the shade stays the tie's.
+    assert set(np.unique(buf[dark][:, 0])) == {100}
+    # Past the sample budget an even share of the ties is painted.
+    many = np.tile(ends[:1], (10, 1, 1))
+    assert paint_ties(buf, many, (0, 0, 30, 20), np.zeros(3), 0.5, max_samples=30) == 3
+
+
+def test_pictures_and_the_app_share_one_set_of_colours():
+    pytest.importorskip("PySide6")
+    from app.common.theme import STATUS_COLOURS
+    from app.picture import style
+
+    # The network's rings are the inspector's status badges.
+    assert (style.RESTRICTED_RING, style.PRIVILEGED_RING) == (STATUS_COLOURS[-1],
+                                                              STATUS_COLOURS[1])
+    assert (style.NORM.vmin, style.NORM.vmax) == (350.0, 950.0)

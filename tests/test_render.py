@@ -58,6 +58,31 @@ def test_compare_renders_two_panels_side_by_side(tmp_path):
                  "--out", str(out)]) == 0
     img = iio.imread(out)
     assert img.shape[:2] == (96, 320)
+    svg = tmp_path / "ab.svg"
+    assert main(["render", "karate", "--quiet", "--size", "960x540", "--steps", "1",
+                 "--compare", "rubric.social=0.9", "--out", str(svg)]) == 0
+    text = svg.read_text()
+    assert "A: month 1" in text and "B: month 1" in text
+    assert "Differs from A: weight of friends" in text and "0.9 (A: 0.05)" in text
+
+
+def test_the_caption_says_when_a_setting_changed(tmp_path):
+    from models import Simulation, load_scenario
+
+    from app.picture.movie import living_frames, write_movie
+
+    sim = Simulation(load_scenario("karate"))
+
+    def frames():
+        for i, f in enumerate(living_frames([sim], 3)):
+            if i == 1:
+                sim.set_params({"rubric.social": 0.5})   # from month 2 on
+            yield f
+
+    out = tmp_path / "changed.svg"
+    write_movie(frames(), out, total=4, size=(640, 360))
+    text = out.read_text()
+    assert "Changed during the run: month 2: weight of friends" in text
 
 
 def test_compare_panels_play_in_lockstep_from_the_same_positions():

@@ -18,11 +18,8 @@ import sys
 
 from app.cli.common import Progress, UsageError, add_scenario_options, overrides
 
-__all__ = ["add_parser", "run", "parse_size", "DEFAULT_SIZE", "DEFAULT_GIF_SIZE"]
+__all__ = ["add_parser", "run", "parse_size"]
 
-#: A 16:9 slide; GIFs are smaller by default (a full-HD GIF is tens of megabytes).
-DEFAULT_SIZE = (1920, 1080)
-DEFAULT_GIF_SIZE = (960, 540)
 MAX_SIDE = 7680
 DEFAULT_FPS = 8.0
 
@@ -99,14 +96,13 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.out or not args.out.strip():
         raise UsageError("--out FILE is required (.mp4, .gif, .png or .svg)")
-    from app.picture.movie import movie_format
+    from app.picture.movie import movie_format, movie_size
 
     try:
         fmt = movie_format(args.out)
     except ValueError as exc:
         raise UsageError(f"--out {exc}") from None
-    size = parse_size(args.size) if args.size else \
-        (DEFAULT_GIF_SIZE if fmt == ".gif" else DEFAULT_SIZE)
+    size = parse_size(args.size) if args.size else movie_size(args.out)
     fps = _fps(args.fps)
     if args.steps is not None and args.steps < 0:
         raise UsageError(f"--steps {args.steps}: must be 0 or more")

@@ -15,7 +15,7 @@ from typing import Any
 from app.common.plain_words import formula_in_words
 from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
 
-__all__ = ["SettingChange", "setting_changes", "caption_lines", "describe_value"]
+__all__ = ["SettingChange", "setting_changes", "caption_lines", "describe_value", "label_of"]
 
 #: Keys that are not settings of the model (they do not change what a month means).
 _IGNORED = {"about.name", "about.description", "run.steps"}
@@ -115,10 +115,9 @@ def caption_lines(*, scenario: Any, month: int, people: int,
     >>> caption_lines(scenario=load_scenario("default"), month=3, people=500)[0]
     'ScoreNet \u00b7 scenario default \u00b7 month 3 \u00b7 seed 1 \u00b7 500 people'
     """
-    head = [f"{label}: " if label else "", "ScoreNet"]
-    first = "".join(head) + " \u00b7 ".join(
-        ["", f"scenario {scenario['about.name']}", f"month {month}",
-         f"seed {scenario['run.seed']}", f"{people:,} people"])
+    parts = ["ScoreNet", f"scenario {scenario['about.name']}", f"month {month}",
+             f"seed {scenario['run.seed']}", f"{people:,} people"]
+    first = (f"{label}: " if label else "") + " \u00b7 ".join(parts)
     lines = [first, formula_in_words(scenario.weights, scenario["rubric.violation_points"])]
     shown = [c for c in changes if c.month <= month]
     if shown:

@@ -22,7 +22,11 @@ import numpy as np
 from app.picture.caption import SettingChange
 from app.picture.scene import SLIDE_SIZE, Board, PictureFrame, frame_of_simulation
 
-__all__ = ["MOVIE_FORMATS", "living_frames", "write_movie", "movie_format"]
+__all__ = ["MOVIE_FORMATS", "living_frames", "write_movie", "movie_format", "movie_size",
+           "DEFAULT_GIF_SIZE"]
+
+#: GIFs are smaller by default: a full-HD GIF of a run is tens of megabytes.
+DEFAULT_GIF_SIZE = (960, 540)
 
 #: Suffix -> what is written.
 MOVIE_FORMATS = {".mp4": "MP4 video", ".gif": "animated GIF", ".png": "PNG (last frame)",
@@ -38,6 +42,11 @@ def movie_format(path: str | os.PathLike[str]) -> str:
     return suffix
 
 
+def movie_size(path: str | os.PathLike[str]) -> tuple[int, int]:
+    """The default picture size for ``path``: a 1920x1080 slide, 960x540 for a GIF."""
+    return DEFAULT_GIF_SIZE if movie_format(path) == ".gif" else SLIDE_SIZE
+
+
 def living_frames(sims: Sequence, steps: int, *, start: np.ndarray | None = None,
                   layout_seed: int = 0, should_stop: Callable[[], bool] | None = None
                   ) -> Iterator[list[PictureFrame]]:
@@ -48,7 +57,7 @@ def living_frames(sims: Sequence, steps: int, *, start: np.ndarray | None = None
     graph with ``layout_seed``, the app's first layout), so A and B begin alike.
     """
     from models.layout import layout
-    from models.living import ITERATIONS_PER_STEP, LivingLayout
+    from models.living import LivingLayout, iterations_per_step
 
     first = sims[0]
     if start is None:
@@ -62,7 +71,7 @@ def living_frames(sims: Sequence, steps: int, *, start: np.ndarray | None = None
         for sim, live in zip(sims, lives):
             sim.step()
             out.append(frame_of_simulation(
-                sim, live.relax(sim.friends.edges(), ITERATIONS_PER_STEP)))
+                sim, live.relax(sim.friends.edges(), iterations_per_step(sim.n))))
         yield out
 
 
@@ -123,6 +132,8 @@ def _write(frames, sink, board: Board, total: int, progress, should_stop) -> int
         for panel_frames in frames:
             if should_stop is not None and should_stop():
                 raise _Cancelled
+            if count == 0 and len(panel_frames) == 2:
+                board.pictures[1].set_note(_differences(panel_frames[0], panel_frames[1]))
             for i, (pic, frame) in enumerate(zip(board.pictures, panel_frames)):
                 changes[i].extend(_changed(last.get(i), frame))
                 last[i] = frame.scenario
@@ -140,6 +151,18 @@ def _write(frames, sink, board: Board, total: int, progress, should_stop) -> int
         sink.abort()
         raise
     return count
+
+
+def _differences(a: PictureFrame, b: PictureFrame) -> str:
+    """``Differs from A: weight of friends' scores 0.65 (A: 0.05)``, or ''."""
+    from app.picture.caption import describe_value, label_of, setting_changes
+
+    diffs = setting_changes([(0, a.scenario), (0, b.scenario)])
+    if not diffs:
+        return ""
+    return "Differs from A: " + "; ".join(
+        f"{label_of(d.name)} {describe_value(d.new)} (A: {describe_value(d.old)})"
+        for d in diffs)
 
 
 def _changed(before, frame: PictureFrame) -> list[SettingChange]:

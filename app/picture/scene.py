@@ -29,7 +29,7 @@ from matplotlib.path import Path
 
 from app.picture.caption import SettingChange, caption_lines
 from app.picture.style import (CMAP, DATING_COLOUR, NORM, PRIVILEGED_RING, RESTRICTED_RING,
-                               TIE_COLOUR, node_size_px, tie_style)
+                               SCORE_RANGE, TIE_COLOUR, node_size_px, tie_style)
 
 __all__ = ["PictureFrame", "NetworkPicture", "Board", "SLIDE_SIZE", "frame_of_simulation"]
 
@@ -123,6 +123,7 @@ class NetworkPicture:
         self.static_version = 0
         self._camera = _Camera()
         self._changes: Sequence[SettingChange] = ()
+        self._note = ""
         self._pt = float(np.clip(self.size[1] / 1080.0 * 17.0, 7.0, 24.0))  # text, points
         self._build()
 
@@ -164,8 +165,8 @@ class NetworkPicture:
         Colorbar(self._cax, cmap=CMAP, norm=NORM, orientation="vertical")
         self._cax.tick_params(labelsize=pt * 0.85)
         self._cax.set_title("score", fontsize=pt * 0.9, pad=6)
-        self._cbar_lines = [self._cax.axhline(v, color=c, linewidth=3)
-                            for v, c in ((550, RESTRICTED_RING), (700, PRIVILEGED_RING))]
+        self._cbar_lines = [self._cax.axhline(SCORE_RANGE[0], color=c, linewidth=3)
+                            for c in (RESTRICTED_RING, PRIVILEGED_RING)]   # moved by the legend
         self._legend = None
         self._legend_anchor = (x0 - 0.004, 1.0 - top - 0.07 - cbar_h - 0.04)
         self._thresholds: tuple[float, float] | None = None
@@ -175,10 +176,10 @@ class NetworkPicture:
 
     def _make_legend(self, thresholds: tuple[float, float]) -> None:
         lo, hi = thresholds
-        self._cax.set_yticks(sorted({350.0, lo, hi, 950.0}))
+        self._cax.set_yticks(sorted({*SCORE_RANGE, lo, hi}))
         for line, v in zip(self._cbar_lines, thresholds):
             line.set_ydata([v, v])
-        mid, ms = CMAP(NORM(650)), self._pt * 0.75
+        mid, ms = CMAP(0.5), self._pt * 0.75   # a middling score for the legend markers
         handles = [
             Line2D([], [], marker="o", linestyle="", markersize=ms, markerfacecolor=mid,
                    markeredgecolor=RESTRICTED_RING, markeredgewidth=2.5,
@@ -201,6 +202,10 @@ class NetworkPicture:
         self.static_version += 1
 
     # ------------------------------------------------------------------ updating
+    def set_note(self, note: str) -> None:
+        """A line added under the caption (e.g. how B differs from A)."""
+        self._note = note
+
     def set_changes(self, changes: Sequence[SettingChange]) -> None:
         """Settings changed during the run: the caption names those up to its month."""
         self._changes = tuple(changes)
@@ -231,6 +236,8 @@ class NetworkPicture:
         self._month.set_text(f"{prefix}month {frame.month}")
         lines = caption_lines(scenario=sc, month=frame.month, people=frame.n,
                               changes=self._changes, label=self.label)
+        if self._note:
+            lines.append(self._note)
         # The month is in the caption too, for a reader of a still; in an animation the
         # caption is then redrawn every frame (about a tenth of a frame's cost).
         text = "\n".join(_wrap(lines, self._wrap_chars)[:4])

@@ -12,11 +12,13 @@ import numpy as np
 from matplotlib import colormaps
 from matplotlib.colors import Normalize
 
+from models.score import SCORE_MAX, SCORE_MIN
+
 __all__ = ["CMAP", "NORM", "SCORE_RANGE", "RESTRICTED_RING", "PRIVILEGED_RING",
            "TIE_COLOUR", "DATING_COLOUR", "SELECT_COLOUR", "node_size_px", "tie_style"]
 
-#: The score scale of MODEL.md section 2 (350-950).
-SCORE_RANGE = (350.0, 950.0)
+#: The score scale of MODEL.md section 2, from the model (never retyped here).
+SCORE_RANGE = (SCORE_MIN, SCORE_MAX)
 
 #: Colour-blind-safe, perceptually uniform, readable in grey on a washed-out projector.
 CMAP = colormaps["viridis"]
