@@ -5,7 +5,10 @@
 One frame is one simulation step, shown: the network recoloured and blitted, the
 dashboard and the inspector fed (they throttle their own drawing). The window is
 1920x1080, a person is selected (so the inspector works too), the speed is "max".
-Goals (issue 3): ``default`` >= 30 fps, ``facebook`` >= 15 fps, first paint < 3 s.
+Goals (issue 3): ``default`` >= 30 fps, ``facebook`` >= 15 fps, first paint < 3 s;
+(issue 8, with the living layout): ``ba5000`` (5,000 people, ~25,000 ties) >= 30 fps,
+``facebook`` >= 15 fps. ``--frozen`` measures with the layout frozen (the old picture).
+"ticks" are the network's interpolated motion frames, what the eye sees move.
 
 First paint is measured in a fresh process, from just before it is started until the
 main window's first paint event; "first frame" is when the network is drawn.
@@ -62,8 +65,25 @@ def first_paint(scenario: str) -> tuple[float, float]:
     return paint, frame
 
 
+#: Scenarios made for the benchmark: name -> (preset, overrides).
+MADE = {"ba5000": ("default", {"population.size": 5000, "network.kind": "barabasi_albert",
+                               "network.mean_degree": 10.0, "about.name": "ba5000"})}
+
+
+def scenario_path(name: str) -> str:
+    """A preset name, or the path of a scenario file written for :data:`MADE`."""
+    if name not in MADE:
+        return name
+    from models import load_scenario, save_scenario
+
+    preset, changes = MADE[name]
+    path = ROOT / f".bench-{name}.toml"
+    save_scenario(load_scenario(preset, changes), path)
+    return str(path)
+
+
 def fps(scenario: str, seconds: float, warmup: float = 2.0,
-        overrides: dict | None = None) -> dict[str, float]:
+        overrides: dict | None = None, living: bool = True) -> dict[str, float]:
     """Play ``scenario`` at full speed for ``seconds``; frames per second and draw counts.
 
     ``overrides`` are parameters changed once the run is built (live ones only).
@@ -73,7 +93,7 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0,
     from app.window.start import create_window
 
     os.environ.setdefault("SCORENET_SETTINGS", str(ROOT / ".bench.ini"))
-    app, window, _error = create_window(scenario)
+    app, window, _error = create_window(scenario_path(scenario))
     window.resize(1920, 1080)
     window.show()
     c = window.controller
@@ -85,6 +105,8 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0,
     spin(lambda: c.frame is not None and window.network.positions is not None)
     c.set_params({"run.steps": 10**6, **(overrides or {})})   # never pause at the end
     window._on_person_selected(0)
+    if not living:
+        window.act_freeze.trigger()
     frames: list[float] = []
     c.stepped.connect(lambda _f: frames.append(time.perf_counter()))
     c.set_speed(None)
@@ -92,13 +114,15 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0,
     start = time.perf_counter()
     spin(lambda: time.perf_counter() - start > warmup)
     n0, blits0, full0 = len(frames), window.network.blits, window.network.full_draws
+    ticks0 = window.network.motion_ticks
     t0 = time.perf_counter()
     spin(lambda: time.perf_counter() - t0 > seconds)
     c.pause()
     elapsed = time.perf_counter() - t0
     n = len(frames) - n0
     result = {"fps": n / elapsed, "frames": n, "blits": window.network.blits - blits0,
-              "full_draws": window.network.full_draws - full0, "step": c.frame.step}
+              "full_draws": window.network.full_draws - full0, "step": c.frame.step,
+              "ticks": (window.network.motion_ticks - ticks0) / elapsed}
     window._saved = window.scenario
     window.close()
     return result
@@ -111,24 +135,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", dest="sets", action="append", default=[], metavar="KEY=VALUE",
                         help="change a live parameter, e.g. run.louvain_every=5")
     parser.add_argument("--no-first-paint", action="store_true")
+    parser.add_argument("--frozen", action="store_true", help="freeze the layout")
     args = parser.parse_args(argv)
     from models.scenario import parse_value
 
     overrides = {k: parse_value(v) for k, _, v in (x.partition("=") for x in args.sets)}
-    goals = {"default": 30.0, "facebook": 15.0}
+    goals = {"default": 30.0, "facebook": 15.0, "ba5000": 30.0}
     for name in [] if args.no_first_paint else args.scenarios:
-        paint, frame = first_paint(name)
+        paint, frame = first_paint(scenario_path(name))
         print(f"{name:<10} first paint {paint:5.2f} s (goal < 3 s), "
               f"first network frame {frame:5.2f} s")
     for name in args.scenarios:
-        r = fps(name, args.seconds, overrides=overrides)
+        r = fps(name, args.seconds, overrides=overrides, living=not args.frozen)
         goal = goals.get(name)
         extra = " ".join(args.sets)
         print(f"{name:<10} {r['fps']:6.1f} fps" + (f" (goal >= {goal:g})" if goal else "")
               + (f" with {extra}" if extra else "")
+              + (" frozen" if args.frozen else f" living, {r['ticks']:.1f} motion ticks/s")
               + f"  {r['frames']} frames, {r['blits']} blits, {r['full_draws']} full draws "
               f"of the network in {args.seconds:g} s")
     Path(ROOT / ".bench.ini").unlink(missing_ok=True)
+    for name in MADE:
+        Path(ROOT / f".bench-{name}.toml").unlink(missing_ok=True)
     return 0
 
 

@@ -22,13 +22,16 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
 
 #: name -> (scenario, overrides, steps, (width, height), person to select or None).
-#: Names ending in "-relayout" re-arrange the people by their current friendships.
+#: Names ending in "-relayout" re-arrange the people by their current friendships;
+#: names with "-moving" are taken while the living layout glides (no final redraw).
 SHOTS: dict[str, tuple[str, dict, int, tuple[int, int], int | None]] = {
     "default-1920x1080": ("default", {}, 30, (1920, 1080), None),
     "default-1366x768": ("default", {}, 30, (1366, 768), None),
     "facebook-1920x1080": ("facebook", {}, 30, (1920, 1080), None),
     "person-1920x1080": ("default", {}, 40, (1920, 1080), "lowest"),
     "person-1366x768": ("karate", {}, 25, (1366, 768), "lowest"),
+    "living-1920x1080": ("friends_count", {}, 80, (1920, 1080), None),
+    "living-moving-1280x720": ("friends_count", {}, 80, (1280, 720), None),
     "high-social-weight-relayout": ("default", {"rubric.social": 0.6,
                                                  "sharing.rewire_rate": 0.3}, 100,
                                      (1920, 1080), None),
@@ -89,7 +92,13 @@ def shoot(name: str, out: Path = OUT) -> Path:
         c.relayout()
         _wait(app, lambda: window.network.positions is not old)
     _settle(app, 0.5)   # throttled views (inspector, dashboard) catch up
-    window.network.flush()
+    if "-moving" in name:
+        before = c.frame.step
+        c.step_once()
+        _wait(app, lambda: c.frame.step > before and window.network.moving)
+        _settle(app, 0.05)
+    else:
+        window.network.flush()
     window.dashboard.flush()
     app.processEvents()
     out.mkdir(parents=True, exist_ok=True)

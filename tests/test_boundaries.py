@@ -71,3 +71,9 @@ def test_no_model_source_mentions_qt_or_app_imports():
             if stripped.startswith(("import ", "from ")):
                 module = stripped.split()[1]
                 assert not module.startswith((*QT_OR_APP, "app")), f"{path.name}: {stripped}"
+
+
+def test_the_picture_and_render_load_no_qt():
+    # scorenet render runs on machines without a display.
+    proc = _loaded_after_import(_modules("app/picture") + ["app.cli.render"], QT_OR_APP)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

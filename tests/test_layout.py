@@ -77,13 +77,40 @@ def test_degenerate_sizes():
     assert pos.shape == (6, 2) and len({tuple(p) for p in pos.round(6)}) == 6
 
 
-def test_large_graph_takes_the_fast_path():
+def _spy_on_fr(monkeypatch) -> list[dict]:
+    """Record the arguments of every igraph Fruchterman-Reingold call."""
+    import igraph
+
+    calls: list[dict] = []
+    original = igraph.Graph.layout_fruchterman_reingold
+
+    def spy(self, *args, **kwargs):
+        calls.append({"n": self.vcount(), **kwargs})
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(igraph.Graph, "layout_fruchterman_reingold", spy)
+    return calls
+
+
+def test_large_graph_takes_the_fast_path(monkeypatch):
+    from models.layout import FULL_LAYOUT_UP_TO
+
+    calls = _spy_on_fr(monkeypatch)
     rng = np.random.default_rng(0)
-    n = 30_000
+    n = FULL_LAYOUT_UP_TO + 10_000
     edges = np.column_stack([np.arange(1, n), rng.integers(0, np.arange(1, n))])
     pos = layout(n, edges, seed=0)  # full FR would take minutes: this must not
     assert pos.shape == (n, 2) and np.isfinite(pos).all()
+    # The fast path ran: fewer iterations, igraph's grid on.
+    assert len(calls) == 1 and calls[0]["n"] == n
+    assert calls[0]["niter"] < 500 and calls[0]["grid"] is True
     np.testing.assert_array_equal(pos, layout(n, edges, seed=0))
+
+
+def test_small_graph_takes_the_full_path(monkeypatch):
+    calls = _spy_on_fr(monkeypatch)
+    layout(40, np.array(_ring(40)), seed=0)
+    assert len(calls) == 1 and calls[0]["niter"] == 500 and calls[0]["grid"] == "auto"
 
 
 def test_no_qt_import():

@@ -19,8 +19,8 @@ from app.cli.common import UsageError
 __all__ = ["main", "build_parser", "COMMANDS", "UsageError", "Interrupted"]
 
 #: Subcommand name -> module in this package (``gui`` is also the default).
-COMMANDS = {"run": "app.cli.run", "sweep": "app.cli.sweep", "gui": "app.cli.gui",
-            "lessons": "app.cli.lessons"}
+COMMANDS = {"run": "app.cli.run", "sweep": "app.cli.sweep", "render": "app.cli.render",
+            "gui": "app.cli.gui", "lessons": "app.cli.lessons"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -101,6 +101,7 @@ class SimController(QObject):
     _req_params = Signal(object)
     _req_scam = Signal(int)
     _req_relayout = Signal()
+    _req_living = Signal(bool)
     _req_call = Signal(int, object, object)
     _req_close = Signal()
 
@@ -119,6 +120,7 @@ class SimController(QObject):
         self._req_params.connect(w.set_params)
         self._req_scam.connect(w.scam)
         self._req_relayout.connect(w.relayout)
+        self._req_living.connect(w.set_living)
         self._req_call.connect(w.call)
         self._req_close.connect(w.close)
         w.built.connect(self._on_built)
@@ -313,6 +315,10 @@ class SimController(QObject):
         """Make person ``index`` a scam victim from the next step on."""
         self.flush_params()
         self._req_scam.emit(int(index))
+
+    def set_living_layout(self, on: bool) -> None:
+        """Let the layout follow the friendships while playing (True), or freeze it."""
+        self._req_living.emit(bool(on))
 
     def relayout(self) -> None:
         """Arrange the people again, by their current friendships (another layout seed)."""

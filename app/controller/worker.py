@@ -54,6 +54,7 @@ class Worker(QObject):
         self._running = False
         self._carry: dict = {}   # changes sent to a process that died: Reset applies them
         self.closing = False   # set by the GUI thread on shutdown: never restart then
+        self._living_on = True   # re-sent to a fresh model process
         self.start_channel()
 
     def start_channel(self) -> None:
@@ -112,6 +113,8 @@ class Worker(QObject):
         frame = self._frames.first(frame)
         self.built.emit(static, frame)
         self.reported.emit(scenario, list(pending))
+        if not self._living_on:   # a replaced model process starts living again
+            self.set_living(False)
         self._emit_layout(False)
 
     @Slot()
@@ -155,6 +158,14 @@ class Worker(QObject):
     def relayout(self) -> None:
         if self._running:
             self._emit_layout(True)
+
+    @Slot(bool)
+    def set_living(self, on: bool) -> None:
+        self._living_on = bool(on)
+        try:
+            self._ask("set_living", bool(on))
+        except (Failure, Died):
+            pass   # nothing runs: the next build starts with the host's default
 
     @Slot(int, object, object)
     def call(self, token: int, fn: Callable, args: tuple) -> None:

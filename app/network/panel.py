@@ -31,23 +31,22 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QToolTip
 
 from app.common.theme import DEFAULT_THRESHOLDS, SCORE_RANGE
+from app.network.motion import MotionMixin
 from app.network.mouse import MouseMixin
 from app.network.people import (CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, NodeRaster,
                                 PeopleMixin, node_size_px)
 from app.network.ties import MAX_TIE_SEGMENTS, MIN_TIE_INTERVAL, TiesMixin
+from app.picture.style import DATING_COLOUR, SELECT_COLOUR, TIE_COLOUR
 
 if TYPE_CHECKING:
     from app.process.frame import Frame, Static
 
 __all__ = ["QtNetworkView", "CMAP", "MAX_TIE_SEGMENTS", "node_size_px"]
 
-DATING_COLOUR = "#D4129A"
-TIE_COLOUR = "#8A8A8A"
-SELECT_COLOUR = "#111111"
 TEXT_PT = 11.5
 
 
-class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
+class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
     """The friendship network, coloured by score, updated frame by frame.
 
     Feed it with :meth:`on_rebuilt`, :meth:`set_layout` and :meth:`on_frame`; select a
@@ -100,6 +99,7 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
 
         self._build_artists()
         self._build_overlay()
+        self._init_motion()
         self._tie_timer = QTimer(self)
         self._tie_timer.setSingleShot(True)
         self._tie_timer.timeout.connect(self._on_tie_timer)
@@ -243,6 +243,7 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
         if positions.shape != (self._static.n, 2):
             return
         same = self._key == graph_key and self._pos is positions
+        self._finish_motion()   # a new start (Reset, a preset, Ctrl+L): no gliding to it
         self._key = graph_key
         self._pos = np.asarray(positions, dtype=float)
         if same:
@@ -263,10 +264,12 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
         if frame.thresholds != self._thresholds:
             self._set_thresholds(frame.thresholds)
         self._update_people(frame)
-        if frame.edges_changed:
+        drawn = frame.positions is not None and self._follow(frame.positions)
+        if frame.edges_changed and not self._moving:
             self._ties_pending = True
             self._schedule_ties()
-        self._blit()
+        if not drawn:
+            self._blit()
 
     def select(self, index: int | None) -> None:
         """Highlight person ``index`` (an index), or nobody."""
@@ -297,6 +300,8 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
 
     def flush(self) -> None:
         """Draw everything now (screenshots, tests, exports), ignoring throttles."""
+        if self._moving:
+            self._finish_motion()   # rest where the drawing is: Agg ties, exact people
         if self._ties_pending:
             self._redraw_ties(draw=False)
         self._sync_scatters()
@@ -330,6 +335,7 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
         self.blits += 1
 
     def _draw_animated(self) -> None:
+        self._paint_moving_ties()
         for artist in (self._sel_ties, self._dating):
             if artist.get_visible():
                 self.figure.draw_artist(artist)
@@ -361,8 +367,12 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
         bbox = self.ax.bbox
         w, h = max(bbox.width, 1.0), max(bbox.height, 1.0)
         if self._view is None:
-            per_px = 1.06 / min(w, h)
-            self._view = (0.5, 0.5, per_px)
+            # Fit the drawing as it is now (the living layout moves and shrinks it).
+            lo, hi = (self._pos.min(axis=0), self._pos.max(axis=0)) \
+                if self._pos is not None and self._pos.size else (np.zeros(2), np.ones(2))
+            span = np.maximum(hi - lo, 1e-6)
+            per_px = 1.06 * max(span[0] / w, span[1] / h)
+            self._view = (float(lo[0] + hi[0]) / 2, float(lo[1] + hi[1]) / 2, per_px)
         cx, cy, per_px = self._view
         self.ax.set_xlim(cx - w * per_px / 2, cx + w * per_px / 2)
         self.ax.set_ylim(cy - h * per_px / 2, cy + h * per_px / 2)

@@ -10,15 +10,13 @@ it uses the view's artists and state and is not meant for another class.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from matplotlib import colormaps
-from matplotlib.colors import Normalize, to_rgba
+from matplotlib.colors import to_rgba
 from matplotlib.path import Path
 
-from app.common.theme import SCORE_RANGE, STATUS_COLOURS
+from app.picture.style import CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, node_size_px
 from models.score import SCORE_MIN, SPAN
 
 if TYPE_CHECKING:
@@ -27,29 +25,12 @@ if TYPE_CHECKING:
 __all__ = ["CMAP", "NORM", "RESTRICTED_RING", "PRIVILEGED_RING", "node_size_px",
            "NodeRaster", "PeopleMixin"]
 
-#: Colour-blind-safe, perceptually uniform, readable in grey on a washed-out projector.
-CMAP = colormaps["viridis"]
-NORM = Normalize(*SCORE_RANGE)
-
-#: Rings of restricted and privileged people, in the status colours the inspector uses.
-RESTRICTED_RING = STATUS_COLOURS[-1]
-PRIVILEGED_RING = STATUS_COLOURS[1]
-
+# The colours and sizes every picture shares (the app, exported images, animations).
+# The rings are the inspector's status colours; a test checks that the two agree.
 #: The colour map as a 256-entry RGB table (0-255 floats), for the per-frame recolouring.
 _LUT = (CMAP(np.linspace(0.0, 1.0, 256))[:, :3] * 255.0).astype(np.float32)
 _RESTRICTED_RGB = np.array(to_rgba(RESTRICTED_RING)[:3], dtype=np.float32) * 255.0
 _PRIVILEGED_RGB = np.array(to_rgba(PRIVILEGED_RING)[:3], dtype=np.float32) * 255.0
-
-
-def node_size_px(n: int, axes_px: float, zoom: float = 1.0) -> float:
-    """Marker diameter in pixels: big for a club, dots for a city.
-
-    Examples
-    --------
-    >>> round(node_size_px(34, 800), 1), round(node_size_px(4039, 800), 1)
-    (16.0, 4.4)
-    """
-    return float(np.clip(0.35 * axes_px * math.sqrt(zoom) / math.sqrt(max(n, 1)), 1.5, 16.0))
 
 
 class NodeRaster:
@@ -66,7 +47,8 @@ class NodeRaster:
     _SUPER = 4   # supersampling per axis for the coverage of each pixel
 
     def __init__(self, centres: np.ndarray, square: np.ndarray, diameter: float,
-                 ring: float, clip: tuple[int, int, int, int], height: int, width: int) -> None:
+                 ring: float, clip: tuple[int, int, int, int], height: int, width: int,
+                 exact: bool = True) -> None:
         pix, node, cov, ringfrac = [], [], [], []
         x0, y0, x1, y1 = clip
         # Centres to whole pixels (rows from the top, as in the buffer).
@@ -86,11 +68,17 @@ class NodeRaster:
             ringfrac.append(np.broadcast_to(rf, rows.shape)[ok])
         pix_a = np.concatenate(pix) if pix else np.empty(0, np.int64)
         node_a = np.concatenate(node) if node else np.empty(0, np.int64)
-        # Last drawn (highest index) wins a shared pixel: sort by (pixel, node).
-        order = np.lexsort((node_a, pix_a))
-        pix_a, node_a = pix_a[order], node_a[order]
-        last = np.ones(pix_a.size, dtype=bool)
-        last[:-1] = pix_a[1:] != pix_a[:-1]
+        if exact:
+            # Last drawn (highest index) wins a shared pixel: sort by (pixel, node).
+            order = np.lexsort((node_a, pix_a))
+            pix_a, node_a = pix_a[order], node_a[order]
+            last = np.ones(pix_a.size, dtype=bool)
+            last[:-1] = pix_a[1:] != pix_a[:-1]
+        else:
+            # While people move (a new raster every tick) the sort is skipped: a pixel
+            # shared by two markers shows one of them, blended over the background.
+            order = np.arange(pix_a.size)
+            last = np.ones(pix_a.size, dtype=bool)
         self.pix = pix_a[last]
         self.node = node_a[last]
         self.cov = np.concatenate(cov)[order][last].astype(np.float32)[:, None] if cov \
@@ -233,7 +221,8 @@ class PeopleMixin:
             d, ring = self._node_px
             self._raster = NodeRaster(self.ax.transData.transform(self._pos),
                                       np.asarray(self._static.opted_out, dtype=bool),
-                                      d, ring, clip, H, W)
+                                      d, ring, clip, H, W,
+                                      exact=not getattr(self, "_moving", False))
         self._raster.composite(buffer, self._fill, self._ringc, self._has_ring)
 
     def _update_selection(self, frame: Frame) -> None:

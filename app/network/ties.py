@@ -10,13 +10,13 @@ artists and state and is not meant for another class.
 
 from __future__ import annotations
 
-import math
 import time
 
 import numpy as np
 from matplotlib.path import Path
 
 from app.common.pacing import run_when_due
+from app.picture.style import tie_style
 
 __all__ = ["MAX_TIE_SEGMENTS", "HIDE_TIES_WHILE_MOVING", "MIN_TIE_INTERVAL", "TiesMixin"]
 
@@ -39,17 +39,6 @@ def _segments_path(pos: np.ndarray, edges: np.ndarray) -> Path:
     codes[0::2] = Path.MOVETO
     codes[1::2] = Path.LINETO
     return Path(verts, codes)
-
-
-def _tie_style(m: int) -> tuple[float, float]:
-    """(alpha, linewidth) for ``m`` friendship ties: fainter as they get denser.
-
-    The ties are one path, so overlapping ties do not darken each other: the alpha is
-    the final shade, whatever the density.
-    """
-    alpha = float(np.clip(18.0 / math.sqrt(max(m, 1)), 0.15, 0.5))
-    width = float(np.clip(40.0 / math.sqrt(max(m, 1)), 0.3, 1.2))
-    return alpha, width
 
 
 class TiesMixin:
@@ -81,7 +70,7 @@ class TiesMixin:
             edges = edges[keep]
             note = f"Showing {MAX_TIE_SEGMENTS:,} of {m:,} friendships (a fixed sample)."
         self._drawn_ties = int(edges.shape[0])
-        alpha, width = _tie_style(min(m, MAX_TIE_SEGMENTS))
+        alpha, width = tie_style(min(m, MAX_TIE_SEGMENTS))
         self._ties.set_path(_segments_path(self._pos, edges))
         self._ties.set_alpha(alpha)
         self._ties.set_linewidth(width)

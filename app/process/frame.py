@@ -78,6 +78,9 @@ class Frame:
         read-only arrays (over the pipe: only the rows that are new).
     scenario
         The scenario applied at this step (changes waiting for Reset are not in it).
+    positions
+        float32 ``(n, 2)`` positions of the living layout after this step, or None when
+        the layout did not move (frozen, or not laid out yet).
     """
 
     step: int
@@ -92,6 +95,7 @@ class Frame:
     violations: np.ndarray
     history: dict[str, np.ndarray]
     scenario: Scenario
+    positions: np.ndarray | None = None
 
     @property
     def n(self) -> int:

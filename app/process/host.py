@@ -16,6 +16,7 @@ The host only ever calls ``Simulation(...)``, ``step()``, ``set_params()`` and
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -101,6 +102,10 @@ class ModelHost:
         self._key: object = None
         self._layouts: dict[object, np.ndarray] = {}
         self._layout_seed = 0
+        self._living = None          # models.living.LivingLayout once laid out
+        self._living_on = True
+        self._live_edges: np.ndarray | None = None
+        self._live_version = -1
 
     def _need_sim(self):
         if self.sim is None:
@@ -120,6 +125,8 @@ class ModelHost:
             raise failure_of(exc, "build") from None
         self.sim = sim
         self._broken = False
+        self._living = None   # until the layout of the new run is asked for
+        self._live_version = -1
         static = static_from_simulation(sim)
         self._key = static.graph_key
         return static, self._sender.first(sim), sim.scenario, list(sim.pending())
@@ -135,11 +142,35 @@ class ModelHost:
             raise Failure(BROKEN)
         try:
             sim.step()
-            return self._sender.next(sim)
+            frame = self._sender.next(sim)
         except Exception as exc:  # noqa: BLE001
             # A step that raised may have left the state half-updated: refuse to go on.
             self._broken = True
             raise failure_of(exc, "step") from None
+        if self._living is not None and self._living_on:
+            from models.living import iterations_per_step
+
+            try:
+                pos = self._living.relax(self._living_edges(sim),
+                                         iterations_per_step(sim.n))
+            except Exception as exc:  # noqa: BLE001 - a drawing problem must not stop a run
+                self._living = None
+                failure = failure_of(exc, "living layout")
+                raise Failure("The living layout stopped: " + failure.message,
+                              log=failure.log) from None
+            frame = dataclasses.replace(frame, positions=pos.astype(np.float32))
+        return frame
+
+    def _living_edges(self, sim) -> np.ndarray:
+        """Today's ties as an edge array, rebuilt only when they changed."""
+        if self._live_version != sim.ties_version:
+            self._live_edges = sim.friends.edges()
+            self._live_version = sim.ties_version
+        return self._live_edges
+
+    def set_living(self, on: bool) -> None:
+        """Let the layout follow the friendships every step (True), or freeze it."""
+        self._living_on = bool(on)
 
     def set_params(self, changes: dict):
         """Apply ``changes``; (scenario, pending, refusal). ``refusal`` is None, or
@@ -184,8 +215,24 @@ class ModelHost:
                 failure = failure_of(exc, "layout")
                 raise Failure("Could not lay out the network: " + failure.message,
                               log=failure.log) from None
-            self._layouts = {key: pos}  # one graph at a time: layouts can be large
-        return key, self._layouts[key]
+            if not recompute or key not in self._layouts:
+                # Only the initial graph's layout is kept: Reset and preset loads start
+                # from it again, never from a re-layout of a later month.
+                self._layouts = {key: pos}  # one graph at a time: layouts can be large
+        else:
+            pos = self._layouts[key]
+        self._start_living(pos, edges if recompute else sim.graph.edges)
+        return key, pos
+
+    def _start_living(self, pos: np.ndarray, edges: np.ndarray) -> None:
+        """The living layout goes on from ``pos`` (a new run's first layout, or Ctrl+L)."""
+        from models.living import LivingLayout
+
+        try:
+            self._living = LivingLayout(pos, edges, seed=self._layout_seed)
+        except Exception as exc:  # noqa: BLE001 - a drawing problem must not stop a run
+            failure_of(exc, "living layout")   # logged; the drawing stays still
+            self._living = None
 
     def call(self, fn: Callable, args: tuple):
         sim = self._need_sim()

@@ -27,9 +27,11 @@ from app.network.panel import QtNetworkView
 from app.process.errorlog import please_report
 from app.process.frame import Frame, Static
 from app.sweep.panel import QtSweepPanel
+from app.window.animation_export import AnimationExportMixin
 from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
+from app.window.recorder import RunRecorder
 from app.window.transport import QtTransport
 from app.window.lesson_driver import LessonMixin
 from app.window.presentation import PresentationMixin
@@ -39,8 +41,8 @@ from models.scenario import Scenario, load_scenario
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
 
-class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, LessonMixin,
-                 PresentationMixin, QMainWindow):
+class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, UndoMixin,
+                 LessonMixin, PresentationMixin, QMainWindow):
     """ScoreNet's window around one :class:`SimController`.
 
     Parameters
@@ -56,6 +58,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, LessonMixin,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = SimController(self)
+        self.recorder = RunRecorder()   # the run so far, for Export animation
         self._path: Path | None = Path(path) if path else None
         self._saved: Scenario = scenario
         # (scenario, path, saved state or None) while a scenario is being opened.
@@ -198,6 +201,9 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, LessonMixin,
 
     def _connect(self) -> None:
         c = self.controller
+        c.rebuilt.connect(self.recorder.on_rebuilt)
+        c.layout_ready.connect(self.recorder.on_layout)
+        c.stepped.connect(self.recorder.on_frame)
         c.rebuilt.connect(self._on_rebuilt)
         c.stepped.connect(self._on_stepped)
         c.layout_ready.connect(self._on_layout_ready)
@@ -307,6 +313,10 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, UndoMixin, LessonMixin,
         self.controller.set_params(changes)
         self.record_params(self.controls.last_before, changes)
         self._update_title()
+
+    def _on_freeze_layout(self, frozen: bool) -> None:
+        self.network.set_living(not frozen)
+        self.controller.set_living_layout(not frozen)
 
     def _on_reset(self) -> None:
         self.controller.reset()

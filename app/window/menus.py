@@ -63,6 +63,11 @@ class MenusMixin:
         self.act_export_network = a("Export network &image\u2026", self._on_export_network)
         self.act_export_dashboard = a("Export &dashboard image\u2026",
                                       self._on_export_dashboard)
+        self.act_export_animation = a("Export &animation of the run so far\u2026",
+                                      self._on_export_animation,
+                                      tip="Every month so far as a video (MP4), an animated "
+                                          "GIF, or the last month as PNG/SVG, sized for a "
+                                          "slide.")
         self.act_export_metrics = a("Export &metrics CSV\u2026", self._on_export_metrics)
         self.act_export_people = a("Export &people CSV\u2026", self._on_export_people)
         self.act_export_graph = a(
@@ -96,6 +101,10 @@ class MenusMixin:
         for act in (self.act_ties, self.act_dating):
             act.setCheckable(True)
             act.setChecked(True)
+        self.act_freeze = a("Freeze layout", self._on_freeze_layout,
+                            tip="Keep everyone where they are while the run plays (the "
+                                "layout no longer follows the friendships).")
+        self.act_freeze.setCheckable(True)
         self.act_about = a("&About ScoreNet", self._on_about)
         self.act_model = a("The &model in brief", self._on_model_help, "F1")
 
@@ -120,7 +129,8 @@ class MenusMixin:
         file.addAction(self.act_network_file)
         file.addSeparator()
         for act in (self.act_export_network, self.act_export_dashboard,
-                    self.act_export_metrics, self.act_export_people, self.act_export_graph,
+                    self.act_export_animation, self.act_export_metrics,
+                    self.act_export_people, self.act_export_graph,
                     self.act_export_people_time):
             file.addAction(act)
         file.addSeparator()
@@ -131,9 +141,10 @@ class MenusMixin:
             sim.addAction(act)
         sim.addSeparator()
         sim.addAction(self.act_relayout)
+        sim.addAction(self.act_freeze)
         self.sim_menu = sim
         view = bar.addMenu("&View")
-        for act in (self.act_fit, self.act_ties, self.act_dating):
+        for act in (self.act_fit, self.act_ties, self.act_dating, self.act_freeze):
             view.addAction(act)
         self.view_menu = view
         self._build_lesson_menu(bar)
