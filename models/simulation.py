@@ -125,6 +125,7 @@ class Simulation:
         # Verified relief needs the start of each current scam and the misses it caused.
         self.scam_start = np.full(n, -1, dtype=np.int64)
         self.scam_debt = np.zeros(n)
+        self.scammed_now = np.zeros(n, dtype=bool)   # a scam made this month's payments fail
         self.status = np.zeros(n, dtype=np.int8)
         #: score_auc of the current step (NaN at step 0 and with events off).
         self.last_auc = math.nan
@@ -198,7 +199,12 @@ class Simulation:
         """
         self._scenario = self._scenario.replace(changes)
         live = {n: v for n, v in self._scenario.items() if not FIELD_BY_NAME[n].rebuild}
+        before = self._applied
         self._applied = self._applied.replace(live)
+        for name in live:
+            if before[name] != self._applied[name]:
+                self.history.note_change(self.step_count + 1, name, before[name],
+                                         self._applied[name])
         return self.pending()
 
     def reset(self, seed: int | None = None) -> None:
@@ -265,6 +271,8 @@ class Simulation:
         self.last_auc = math.nan
         if sc["events.enabled"]:
             self._events(sc)
+        else:
+            self.scammed_now = np.zeros(self.n, dtype=bool)
         self._ties(sc)
         if sc["dating.enabled"]:
             dating_round(
@@ -298,6 +306,7 @@ class Simulation:
             restriction_miss_factor=sc["perks.restriction_miss_factor"])
         ordinary = rng.random(n) < p
         scammed = self.scam_left > 0
+        self.scammed_now = scammed   # a scam made this month's payments fail
         missed_now = ordinary | scammed
         # The score's claim, tested: last month's score against this month's misses.
         part = ~self.pop.opted_out
