@@ -4,8 +4,9 @@ Ties are sorted int64 keys ``u * n + v`` (``u < v``, see :mod:`models.ties`). A
 :class:`KeyLog` keeps, for every recorded step, the keys added and removed relative to
 the step before, and a full snapshot of the set whenever the changes since the last
 snapshot add up to more than a share of the set's size (or every ``max_gap`` steps).
-Rebuilding step ``k`` is then one snapshot plus at most ``max_gap`` small changes, and
-the memory is about the changes themselves plus a snapshot per ``max_gap`` steps.
+Rebuilding step ``k`` is then one snapshot plus at most ``max_gap`` small changes
+(each key's last change decides, then one pass over the ties), and the memory is about the
+changes themselves plus a snapshot per ``max_gap`` steps.
 
 Keys are stored as ``uint32`` when ``n * n`` fits (up to 65,535 people), halving the
 memory; :meth:`KeyLog.at` always returns int64.
@@ -126,11 +127,26 @@ class KeyLog:
         """The sorted int64 keys at step ``k`` (0-based, negative counts from the end)."""
         k = self._index(k)
         i = bisect.bisect_right(self._snap_steps, k) - 1
-        keys = self._snaps[i].astype(np.int64)
-        for j in range(self._snap_steps[i] + 1, k + 1):
-            keys = apply_changes(keys, self._removed[j].astype(np.int64),
-                                 self._added[j].astype(np.int64))
-        return keys
+        snap = self._snaps[i].astype(np.int64)
+        months = range(self._snap_steps[i] + 1, k + 1)
+        if not months:
+            return snap
+        # Each key's last change since the snapshot decides whether it is there: one sort
+        # of the changes and one pass over the ties, not one pass per month.
+        added = [self._added[j] for j in months]
+        removed = [self._removed[j] for j in months]
+        keys = np.concatenate(added + removed).astype(np.int64)
+        if keys.size == 0:
+            return snap
+        sizes = [x.size for x in added + removed]
+        month = np.repeat(np.concatenate([months, months]), sizes)
+        is_add = np.repeat(np.r_[np.ones(len(months), bool), np.zeros(len(months), bool)],
+                           sizes)
+        order = np.lexsort((month, keys))
+        keys, is_add = keys[order], is_add[order]
+        last = np.r_[keys[1:] != keys[:-1], True]
+        touched = keys[last]
+        return apply_changes(snap, touched, touched[is_add[last]])
 
     def changes(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """``(added, removed)`` int64 keys of step ``k`` relative to step ``k - 1``."""
