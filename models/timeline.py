@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from .keylog import KeyLog
+from .schema import RUBRIC_KEYS
 
 __all__ = ["Change", "Moment", "Timeline", "FLAG_NAMES"]
 
@@ -58,6 +59,11 @@ class Moment:
         scammed up to this month, no friends, opted out.
     positions
         float32 ``(n, 2)`` positions kept for this month, or None.
+    components
+        The rubric components kept for this month (float16, so to within 0.0005), or
+        None when the timeline keeps none.
+    violations
+        The decayed violation counts kept with the components (float16), or None.
     """
 
     step: int
@@ -67,6 +73,8 @@ class Moment:
     dating_keys: np.ndarray
     flags: dict[str, np.ndarray]
     positions: np.ndarray | None
+    components: dict[str, np.ndarray] | None = None
+    violations: np.ndarray | None = None
 
     @property
     def n(self) -> int:
@@ -94,6 +102,7 @@ class _Columns:
     status: list[np.ndarray] = field(default_factory=list)
     flags: list[np.ndarray] = field(default_factory=list)   # packed bits, 2 rows
     positions: dict[int, np.ndarray] = field(default_factory=dict)
+    components: list[np.ndarray] = field(default_factory=list)   # (6, n) float16
 
 
 class Timeline:
@@ -109,6 +118,9 @@ class Timeline:
         How scores are kept: float32 (default, 4 bytes a person) or float64 (exact).
     snapshot_share, max_gap
         When the tie logs take full snapshots (see :class:`~models.keylog.KeyLog`).
+    keep_components
+        Also keep the five rubric components and the violation counts (float16: 12
+        bytes a person a month), for a score breakdown of past months.
 
     Examples
     --------
@@ -123,8 +135,9 @@ class Timeline:
 
     def __init__(self, n: int, *, opted_out: np.ndarray | None = None,
                  score_dtype: Any = np.float32, snapshot_share: float = 1.0,
-                 max_gap: int = 64) -> None:
+                 max_gap: int = 64, keep_components: bool = False) -> None:
         self.n = int(n)
+        self.keep_components = bool(keep_components)
         self.score_dtype = np.dtype(score_dtype)
         self.opted_out = (np.zeros(self.n, dtype=bool) if opted_out is None
                           else np.array(opted_out, dtype=bool, copy=True))
@@ -148,14 +161,17 @@ class Timeline:
         self.record(sim.step_count, sim.scores, sim.status, sim.friends.keys,
                     dating_keys=sim.dating.keys, scammed=sim.scammed_now,
                     was_scammed=sim.ever_scammed, positions=positions,
-                    friends_changed=friends_changed)
+                    friends_changed=friends_changed, components=sim.components,
+                    violations=sim.violations)
         for c in sim.history.changes[len(self._changes):]:
             self.note_change(*c)
 
     def record(self, step: int, scores: np.ndarray, status: np.ndarray,
                friend_keys: np.ndarray, *, dating_keys: np.ndarray | None = None,
                scammed: np.ndarray | None = None, was_scammed: np.ndarray | None = None,
-               positions: np.ndarray | None = None, friends_changed: bool = True) -> None:
+               positions: np.ndarray | None = None, friends_changed: bool = True,
+               components: dict[str, np.ndarray] | None = None,
+               violations: np.ndarray | None = None) -> None:
         """Record month ``step``, which must follow the last one kept.
 
         ``friends_changed=False`` says the friendships equal last month's (skips a
@@ -175,6 +191,12 @@ class Timeline:
         self._cols.scores.append(scores.astype(self.score_dtype, copy=True))
         self._cols.status.append(np.asarray(status, dtype=np.int8).copy())
         self._cols.flags.append(bits)
+        if self.keep_components:
+            if components is None:
+                raise ValueError("this timeline keeps the rubric components: pass them")
+            rows = [np.asarray(components[k]) for k in RUBRIC_KEYS]
+            rows.append(np.zeros(n) if violations is None else np.asarray(violations))
+            self._cols.components.append(np.vstack(rows).astype(np.float16))
         self.friends.record(friend_keys, changed=friends_changed)
         self.dating.record(np.empty(0, np.int64) if dating_keys is None else dating_keys)
         if positions is not None:
@@ -226,10 +248,16 @@ class Timeline:
         flags = {"scammed": bits[0], "was_scammed": bits[1], "isolated": degree == 0,
                  "opted_out": self.opted_out.copy()}
         pos = self.positions_at(k)
+        comps = violations = None
+        if self.keep_components:
+            kept = self._cols.components[k].astype(np.float64)
+            comps = dict(zip(RUBRIC_KEYS, kept[:-1]))
+            violations = kept[-1]
         return Moment(step=k, scores=self._cols.scores[k].copy(),
                       status=self._cols.status[k].copy(), friend_keys=friends,
                       dating_keys=self.dating.at(k), flags=flags,
-                      positions=None if pos is None else pos.copy())
+                      positions=None if pos is None else pos.copy(), components=comps,
+                      violations=violations)
 
     def positions_at(self, k: int) -> np.ndarray | None:
         """Positions kept for month ``k``, else those of the latest earlier month kept."""
@@ -270,6 +298,7 @@ class Timeline:
         """Bytes held by the kept arrays."""
         c = self._cols
         return (sum(a.nbytes for a in c.scores) + sum(a.nbytes for a in c.status)
+                + sum(a.nbytes for a in c.components)
                 + sum(a.nbytes for a in c.flags) + sum(a.nbytes for a in c.positions.values())
                 + self.friends.nbytes + self.dating.nbytes + self.opted_out.nbytes)
 

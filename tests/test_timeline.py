@@ -21,12 +21,13 @@ def _full_state(sim) -> dict:
     return {"scores": sim.scores.astype(np.float32), "status": sim.status.copy(),
             "friends": np.sort(sim.friends.keys), "dating": np.sort(sim.dating.keys),
             "scammed": sim.scammed_now.copy(), "was_scammed": sim.ever_scammed.copy(),
-            "isolated": sim.degree() == 0}
+            "isolated": sim.degree() == 0,
+            "components": {k: v.copy() for k, v in sim.components.items()}}
 
 
 def _run(scenario, steps, changes=None, max_gap=64):
     sim = Simulation(scenario)
-    tl = Timeline.of_simulation(sim, max_gap=max_gap)
+    tl = Timeline.of_simulation(sim, max_gap=max_gap, keep_components=True)
     full = [_full_state(sim)]
     for t in range(1, steps + 1):
         if changes and t in changes:
@@ -54,6 +55,8 @@ def test_state_at_is_the_full_state_of_every_month(max_gap):
         for flag in ("scammed", "was_scammed", "isolated"):
             np.testing.assert_array_equal(m.flags[flag], want[flag], err_msg=flag)
         np.testing.assert_array_equal(m.flags["opted_out"], sim.pop.opted_out)
+        for key, value in want["components"].items():
+            np.testing.assert_allclose(m.components[key], value, atol=5e-4, err_msg=key)
         np.testing.assert_array_equal(m.degree(), np.bincount(
             m.friend_edges().ravel(), minlength=sim.n))
 
@@ -129,6 +132,14 @@ def test_changes_do_not_change_the_run():
     b.set_params({"rubric.social": 0.3})
     b.run(4)
     np.testing.assert_array_equal(a.scores, b.scores)
+
+
+def test_components_are_optional_and_then_required():
+    assert Timeline.of_simulation(Simulation(load_scenario("karate"))).state_at(0).components \
+        is None
+    tl = Timeline(3, keep_components=True)
+    with pytest.raises(ValueError, match="keeps the rubric components"):
+        tl.record(0, np.zeros(3), np.zeros(3), np.array([1]))
 
 
 def test_months_must_follow_each_other():

@@ -102,6 +102,7 @@ class SimController(QObject):
     _req_scam = Signal(int)
     _req_relayout = Signal()
     _req_call = Signal(int, object, object)
+    _req_ask = Signal(int, str, object)
     _req_close = Signal()
 
     def __init__(self, parent: QObject | None = None, *, isolate: bool = True) -> None:
@@ -120,6 +121,7 @@ class SimController(QObject):
         self._req_scam.connect(w.scam)
         self._req_relayout.connect(w.relayout)
         self._req_call.connect(w.call)
+        self._req_ask.connect(w.ask)
         self._req_close.connect(w.close)
         w.built.connect(self._on_built)
         w.build_failed.connect(self._on_build_failed)
@@ -313,6 +315,16 @@ class SimController(QObject):
         self._calls[token] = (on_done, on_error)
         self.flush_params()
         self._req_call.emit(token, fn, tuple(args))
+
+    def ask(self, op: str, args: tuple, on_done: Callable[[Any], None],
+            on_error: Callable[[str], None] | None = None) -> None:
+        """Send request ``op`` of :class:`~app.process.host.ModelHost` (``past``,
+        ``story``, ``changes``) between two steps; ``on_done(result)`` or
+        ``on_error(message)`` is called on the GUI thread."""
+        token = self._next_token
+        self._next_token += 1
+        self._calls[token] = (on_done, on_error)
+        self._req_ask.emit(token, op, tuple(args))
 
     def score_history(self, index: int) -> np.ndarray:
         """Scores of person ``index`` at steps 0..now, from the frames received.

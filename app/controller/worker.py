@@ -156,6 +156,16 @@ class Worker(QObject):
         if self._running:
             self._emit_layout(True)
 
+    @Slot(int, str, object)
+    def ask(self, token: int, op: str, args: tuple) -> None:
+        """Any other request of the host (``past``, ``story``, ``changes``)."""
+        try:
+            result = self._ask(op, *args)
+        except Failure as exc:
+            self.call_done.emit(token, None, str(exc) or "No simulation is running.")
+            return
+        self.call_done.emit(token, result, "")
+
     @Slot(int, object, object)
     def call(self, token: int, fn: Callable, args: tuple) -> None:
         try:
