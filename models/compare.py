@@ -26,7 +26,7 @@ from .schema import FIELD_BY_NAME
 from .simulation import Simulation
 from .timeline import Moment, Timeline
 
-__all__ = ["Comparison", "Difference", "excluded", "difference_of"]
+__all__ = ["Comparison", "Difference", "excluded", "difference_of", "check_overrides"]
 
 SIDES = ("a", "b")
 
@@ -100,7 +100,7 @@ class Comparison:
 
     def __init__(self, scenario: Scenario, overrides: Mapping[str, Any], *,
                  keep_timeline: bool = True) -> None:
-        overrides = _check_overrides(scenario, overrides)
+        overrides = check_overrides(scenario, overrides)
         self._keep = keep_timeline
         self._build(scenario, scenario.replace(overrides))
 
@@ -148,7 +148,7 @@ class Comparison:
         if side not in (*SIDES, "both"):
             raise ValueError(f"side must be 'a', 'b' or 'both', got {side!r}")
         if side != "both":
-            _check_overrides(self.a.scenario, changes, who=f"rubric {side.upper()}")
+            check_overrides(self.a.scenario, changes, who=f"rubric {side.upper()}")
         targets = SIDES if side == "both" else (side,)
         # Validate on copies first, so that a bad value changes neither side.
         for t in targets:
@@ -185,9 +185,16 @@ class Comparison:
         return difference_of(self.timelines["a"].state_at(k), self.timelines["b"].state_at(k))
 
 
-def _check_overrides(scenario: Scenario, overrides: Mapping[str, Any],
+def check_overrides(scenario: Scenario, overrides: Mapping[str, Any],
                      who: str = "rubric B") -> dict[str, Any]:
-    """The overrides, validated; a ScenarioError for settings B cannot have alone."""
+    """The overrides, validated; a ScenarioError for settings B cannot have alone.
+
+    Examples
+    --------
+    >>> from models import load_scenario
+    >>> check_overrides(load_scenario("karate"), {"rubric.social": 0.3})
+    {'rubric.social': 0.3}
+    """
     overrides = dict(overrides)
     scenario.replace(overrides)   # unknown names and bad values
     for name in overrides:

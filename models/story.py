@@ -16,7 +16,7 @@ import numpy as np
 from .schema import FIELD_BY_NAME
 from .timeline import Timeline
 
-__all__ = ["Event", "person_story", "story_lines"]
+__all__ = ["Event", "person_story", "story_lines", "change_words"]
 
 _STATUS_WORDS = {-1: "restricted", 0: "back to normal", 1: "privileged"}
 
@@ -35,7 +35,14 @@ def _people(k: int, word: str = "friend") -> str:
     return f"{k} {word}" if k == 1 else f"{k} {word}s"
 
 
-def _setting_text(key: str, old, new) -> str:
+def change_words(key: str, old, new) -> str:
+    """A setting change in plain words: the field's label, then old -> new.
+
+    Examples
+    --------
+    >>> change_words("sharing.share_with_friends", True, False)
+    'Share scores with friends on -> off'
+    """
     field = FIELD_BY_NAME.get(key)
     label = field.label if field is not None and field.label else key
 
@@ -44,7 +51,7 @@ def _setting_text(key: str, old, new) -> str:
             return "on" if v else "off"
         return f"{v:g}" if isinstance(v, float) else str(v)
 
-    return f"setting changed for everyone: {label} {show(old)} -> {show(new)}"
+    return f"{label} {show(old)} -> {show(new)}"
 
 
 def person_story(timeline: Timeline, person: int, *, until: int | None = None,
@@ -92,7 +99,8 @@ def person_story(timeline: Timeline, person: int, *, until: int | None = None,
         elif degree[k] > 0 and degree[k - 1] == 0:
             events.append(Event(k, "isolated", "has friends again"))
     if settings:
-        events += [Event(c.step, "setting", _setting_text(c.key, c.old, c.new))
+        events += [Event(c.step, "setting",
+                         f"setting changed for everyone: {change_words(c.key, c.old, c.new)}")
                    for c in timeline.changes if c.step <= last]
     order = {"setting": 0, "scam": 1, "friends": 2, "isolated": 3, "status": 4}
     return sorted(events, key=lambda e: (e.step, order[e.kind]))

@@ -93,6 +93,7 @@ class SimController(QObject):
     stopped_at_end = Signal(int)  # play paused itself at run.steps
     params_refused = Signal(str, str)
     settled = Signal()   # every parameter change sent was answered
+    step_requested = Signal()     # a step was just asked of the model (A/B lockstep)
 
     # Requests to the worker (queued across threads).
     _req_build = Signal(object)
@@ -158,6 +159,7 @@ class SimController(QObject):
         self._tick = QTimer(self)
         self._tick.setSingleShot(True)
         self._tick.timeout.connect(self._on_tick)
+        self._gate: Callable[[], bool] | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -238,7 +240,8 @@ class SimController(QObject):
     def step_once(self) -> None:
         """One step (pauses play first)."""
         self.pause()
-        if not self._in_flight and not self._building and self._frame is not None:
+        if not self._in_flight and not self._building and self._frame is not None \
+                and self._open():
             self._request_step()
 
     def set_speed(self, steps_per_second: float | None) -> None:
@@ -355,14 +358,27 @@ class SimController(QObject):
         if channel is not None and channel.process is not None:
             channel.process.join(2.0)
 
+    def set_gate(self, gate: Callable[[], bool] | None) -> None:
+        """Take a step only when ``gate()`` is True (another run in lockstep caught up);
+        call :meth:`resume` when it may have become True."""
+        self._gate = gate
+
+    def resume(self) -> None:
+        """Go on playing if the gate now allows it."""
+        self._schedule_next()
+
     # ------------------------------------------------------------------ pacing
+    def _open(self) -> bool:
+        return self._gate is None or self._gate()
+
     def _schedule_next(self) -> None:
-        if not self._playing or self._in_flight or self._building or self._frame is None:
+        if not self._playing or self._in_flight or self._building or self._frame is None \
+                or not self._open():
             return
         run_when_due(self._tick, self._interval, self._last_request, self._request_step)
 
     def _on_tick(self) -> None:
-        if self._playing and not self._in_flight and not self._building:
+        if self._playing and not self._in_flight and not self._building and self._open():
             self._request_step()
 
     def _request_step(self) -> None:
@@ -370,6 +386,7 @@ class SimController(QObject):
         self._in_flight = True
         self._last_request = time.perf_counter()
         self._req_step.emit()
+        self.step_requested.emit()
 
     # ------------------------------------------------------------------ worker replies
     def _on_built(self, static: Static, frame: Frame) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.process.tables import (export_metrics_csv, write_network_file, write_people_csv,
                                 write_people_over_time)
 from app.window.export import annotation_text, export_figure
+from models.history import write_changes_csv
 
 __all__ = ["ExportsMixin"]
 
@@ -87,6 +88,7 @@ class ExportsMixin:
     def export_metrics(self, path: Path) -> None:
         """The metrics history so far, exactly as ``scorenet run --metrics-out`` writes it."""
         export_metrics_csv(self.controller.frame.history, path)
+        write_changes_csv(path, self.run_changes)
 
     def export_people(self, path: Path, on_done=None) -> None:
         """The per-person table at the current step (computed in the worker)."""

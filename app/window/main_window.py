@@ -27,16 +27,19 @@ from app.network.panel import QtNetworkView
 from app.process.errorlog import please_report
 from app.process.frame import Frame, Static
 from app.sweep.panel import QtSweepPanel
+from app.window.compare import CompareMixin
 from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
+from app.window.timeline import TimelineMixin
 from app.window.transport import QtTransport
 from models.scenario import Scenario, load_scenario
 
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
 
-class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
+class MainWindow(MenusMixin, FilesMixin, ExportsMixin, TimelineMixin, CompareMixin,
+                 QMainWindow):
     """ScoreNet's window around one :class:`SimController`.
 
     Parameters
@@ -63,6 +66,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_docks()
+        self._build_timeline()
+        self._build_compare()
         self._connect()
         self._update_title()
         self.statusBar().showMessage("Building the simulation\u2026")
@@ -74,8 +79,11 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.dashboard = QtDashboard(self)
         self.inspector = QtInspector(self.controller.score_history, self)
         self.controls = QtControls(scenario, self)
+        self.networks = QSplitter(Qt.Orientation.Horizontal, self)
+        self.networks.addWidget(self.network)   # rubric B's view joins when comparing
+        self.networks.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.network)
+        split.addWidget(self.networks)
         split.addWidget(self.dashboard)
         split.setStretchFactor(0, 62)
         split.setStretchFactor(1, 38)
@@ -216,12 +224,14 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
         self.statusBar().showMessage(
             f"{frame.scenario.name}: {static.n:,} people, {frame.friend_edges.shape[0]:,} "
             f"friendships, seed {frame.scenario['run.seed']}.", 6000)
+        self._timeline_rebuilt()
 
     def _on_layout_ready(self, key: object, positions) -> None:
         self.network.set_layout(key, positions)
         self.transport.set_status("")
 
     def _on_stepped(self, frame: Frame) -> None:
+        frame = self._timeline_stepped(frame)
         self.network.on_frame(frame)
         self.dashboard.on_frame(frame)
         self.inspector.on_frame(frame)
@@ -266,10 +276,16 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
     # ------------------------------------------------------------------ edits and commands
     def _on_params_changed(self, changes: dict) -> None:
         self.controller.set_params(changes)
+        self.pair.set_params(changes)
+        self._timeline_params_changed()
         self._update_title()
 
     def _on_reset(self) -> None:
         self.controller.reset()
+
+    def _on_relayout(self) -> None:
+        self.controller.relayout()
+        self.pair.relayout()
 
     def _on_new_seed(self) -> None:
         seed = self.controller.new_seed()
@@ -278,7 +294,9 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
     def _on_person_selected(self, index: int) -> None:
         person = None if index is None or index < 0 else int(index)
         self.network.select(person)
+        self.network_b.select(person)
         self.inspector.show_person(person)
+        self._request_story()
         if person is not None and not self.inspector_dock.isVisible():
             self.inspector_dock.show()
         if person is not None:
@@ -294,6 +312,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
 
     def _on_scam(self, index: int) -> None:
         self.controller.scam(index)
+        self.pair.scam(index)
         static = self.controller.static
         who = static.ids[index] if static is not None else index
         months = self.scenario["events.scam_duration"]
@@ -316,6 +335,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, QMainWindow):
             return
         self._closing = True
         self.sweep.shutdown()
+        self.pair.shutdown()
         self.controller.shutdown()
         store = settings()
         store.setValue("geometry", self.saveGeometry())
