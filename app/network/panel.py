@@ -161,6 +161,7 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, MarksMixin, FigureCanvas
         self._caption = ""
         self._compare = False
         self._side = True   # the colour bar and legend column
+        self._compact = False   # a shorter legend, for a short view or two views
         self._legend = None
         self._make_legend()
 
@@ -207,14 +208,14 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, MarksMixin, FigureCanvas
                    markeredgecolor=SELECT_COLOUR, markeredgewidth=2.2, label="selected"),
             *mark_handles(self._compare),
         ]
-        if self._compare:   # two views side by side: the marks matter more than the lines
+        if self._compact:   # short or shared space: the marks matter more than the lines
             handles = [h for h in handles if h.get_label() not in ("friendship", "dating",
                                                                   "selected")]
         if self._legend is not None:
             self._legend.remove()
         # One column under the colour bar: the network keeps the full height.
         self._legend = self.figure.legend(handles=handles, loc="upper left", ncol=1,
-                                          frameon=False, fontsize=TEXT_PT - 1.5 * self._compare,
+                                          frameon=False, fontsize=TEXT_PT - 1.5 * self._compact,
                                           handlelength=1.6,
                                           handletextpad=0.6, labelspacing=0.5,
                                           borderaxespad=0.0, borderpad=0.0)
@@ -413,6 +414,11 @@ class QtNetworkView(MouseMixin, PeopleMixin, TiesMixin, MarksMixin, FigureCanvas
         if W < 10 or H < 10:
             return
         px = self.device_pixel_ratio or 1.0   # one logical pixel in figure pixels
+        compact = self._compare or H / px < 420
+        if compact != self._compact:
+            self._compact = compact
+            self._make_legend()   # lays out again with the new legend
+            return
         try:
             box = self._legend.get_window_extent(self.get_renderer())
             legend_w, legend_h = box.width, box.height

@@ -235,6 +235,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, TimelineMixin, CompareMix
         self.network.on_frame(frame)
         self.dashboard.on_frame(frame)
         self.inspector.on_frame(frame)
+        self._update_difference()   # when B reached this month first
         self._update_counter(frame)
 
     def _update_counter(self, frame: Frame) -> None:
