@@ -86,6 +86,16 @@ def test_scrubber_shows_exactly_the_kept_month(qtbot, window):
     assert w.dashboard.shown_month is None
 
 
+def test_a_fast_drag_ends_on_the_last_month_chosen(qtbot, window):
+    w = window
+    _step(qtbot, w, 6)
+    for month in (2, 5, 1, 4):   # no waiting in between: replies are coalesced
+        w.scrubber.go_to(month)
+    qtbot.waitUntil(lambda: w._past_frame is not None and w._past_frame.step == 4
+                    and not w._past_in_flight, timeout=WAIT)
+    assert w.network._frame.step == 4 and w.inspector._frame.step == 4
+
+
 def test_a_step_after_scrubbing_goes_live(qtbot, window):
     _step(qtbot, window, 3)
     _go_to(qtbot, window, 1)
@@ -156,6 +166,9 @@ def test_ab_in_the_app_equals_two_separate_runs(qtbot, window):
     qtbot.waitUntil(lambda: w.pair.b is not None and w.pair.b.frame is not None
                     and w.network_b.positions is not None and w.pair.caught_up(),
                     timeout=WAIT)
+    _step(qtbot, w, 2)
+    # A change to a shared setting goes to both; one to a setting B overrides, to A only.
+    w._on_params_changed({"rubric.history": 0.5, "rubric.social": 0.2})
     w.controller.set_speed(None)
     w.controller.play()
     qtbot.waitUntil(lambda: w.controller.frame.step >= 8, timeout=WAIT)
@@ -164,8 +177,13 @@ def test_ab_in_the_app_equals_two_separate_runs(qtbot, window):
     steps = w.controller.frame.step
     base = load_scenario("karate", SCENARIO)
     a, b = Simulation(base), Simulation(base.replace(overrides))
-    a.run(steps)
-    b.run(steps)
+    a.run(2)
+    b.run(2)
+    a.set_params({"rubric.history": 0.5, "rubric.social": 0.2})
+    b.set_params({"rubric.history": 0.5})
+    a.run(steps - 2)
+    b.run(steps - 2)
+    assert w.pair.b.frame.scenario["rubric.social"] == 0.6
     for sim, frame in ((a, w.controller.frame), (b, w.pair.b.frame)):
         for col in METRIC_COLUMNS:
             np.testing.assert_array_equal(frame.history[col], sim.history[col], err_msg=col)
@@ -184,7 +202,9 @@ def test_ab_in_the_app_equals_two_separate_runs(qtbot, window):
     _go_to(qtbot, w, 3)
     qtbot.waitUntil(lambda: w._b_past is not None and w._b_past.step == 3, timeout=WAIT)
     b3 = Simulation(base.replace(overrides))
-    b3.run(3)
+    b3.run(2)
+    b3.set_params({"rubric.history": 0.5})
+    b3.run(1)
     np.testing.assert_array_equal(w.network_b._frame.scores,
                                   b3.scores.astype(np.float32).astype(np.float64))
     w.stop_compare()
