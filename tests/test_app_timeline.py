@@ -13,6 +13,7 @@ pytest.importorskip("pytestqt")
 
 from matplotlib.backend_bases import MouseButton, MouseEvent  # noqa: E402
 
+from app.dashboard.histogram import HIST_EDGES  # noqa: E402
 from app.window.main_window import MainWindow  # noqa: E402
 from models import Simulation, load_scenario  # noqa: E402
 from models.history import METRIC_COLUMNS, changes_path  # noqa: E402
@@ -79,6 +80,11 @@ def test_scrubber_shows_exactly_the_kept_month(qtbot, window):
         assert shown.scenario["rubric.social"] == (0.4 if month >= 5 else 0.05)
         assert w.scrubber.label.text() == f"Month {month} of 10 (past)"
         assert w.dashboard.shown_month == month
+        nb = HIST_EDGES.size - 1
+        width = (HIST_EDGES[-1] - HIST_EDGES[0]) / nb
+        bins = np.clip(((scores.astype(float) - HIST_EDGES[0]) // width).astype(int), 0, nb - 1)
+        np.testing.assert_array_equal(w.dashboard.hist_counts.sum(axis=0),
+                                      np.bincount(bins, minlength=nb))
     assert w.scrubber.markers == {5: "Interpersonal relationships 0.05 -> 0.4"}
     assert not w.controller.playing
     w.scrubber.live_button.click()

@@ -64,9 +64,13 @@ class OverlayMixin:
         if self._frame is not None:
             self.on_frame(self._frame)   # limits and values include B now
 
-    def show_month(self, month: int | None) -> None:
-        """Mark month ``month`` on every time series (None: no marker, live)."""
+    def show_month(self, month: int | None, frame=None) -> None:
+        """Mark month ``month`` on every time series (None: no marker, live); the
+        histogram shows ``frame``'s scores (that month's), or the latest frame's."""
         self.shown_month = None if month is None else int(month)
+        shown = frame if frame is not None else self._frame
+        if shown is not None and self._static is not None:
+            self._update_histogram(shown)
         for line in self._month_lines.values():
             line.set_visible(month is not None)
             if month is not None:
