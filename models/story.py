@@ -67,6 +67,12 @@ def person_story(timeline: Timeline, person: int, *, until: int | None = None,
     >>> [e.text for e in person_story(tl, 0)]
     ['lost 1 friend (person 1)', 'restricted (score 500)']
     """
+    return _story(timeline, person, until, settings)[0]
+
+
+def _story(timeline: Timeline, person: int, until: int | None,
+           settings: bool) -> tuple[list[Event], np.ndarray]:
+    """The events and the number of friends in months 0..until (one pass over the ties)."""
     p = int(person)
     if not 0 <= p < timeline.n:
         raise IndexError(f"person index {p} out of range 0..{timeline.n - 1}")
@@ -84,8 +90,9 @@ def person_story(timeline: Timeline, person: int, *, until: int | None = None,
         if status[k] != status[k - 1]:
             events.append(Event(k, "status",
                                 f"{_STATUS_WORDS[int(status[k])]} (score {scores[k]:.0f})"))
-    degree = _degree_series(timeline, p, last)
-    for k, gained, lost in timeline.tie_changes_of(p):
+    ties = timeline.tie_changes_of(p)
+    degree = _degree_series(timeline, p, last, ties)
+    for k, gained, lost in ties:
         if k > last:
             break
         parts = []
@@ -103,7 +110,7 @@ def person_story(timeline: Timeline, person: int, *, until: int | None = None,
                          f"setting changed for everyone: {change_words(c.key, c.old, c.new)}")
                    for c in timeline.changes if c.step <= last]
     order = {"setting": 0, "scam": 1, "friends": 2, "isolated": 3, "status": 4}
-    return sorted(events, key=lambda e: (e.step, order[e.kind]))
+    return sorted(events, key=lambda e: (e.step, order[e.kind])), degree
 
 
 def _ids(people: np.ndarray, most: int = 4) -> str:
@@ -113,13 +120,13 @@ def _ids(people: np.ndarray, most: int = 4) -> str:
     return f"{word} {shown}{more}"
 
 
-def _degree_series(timeline: Timeline, p: int, last: int) -> np.ndarray:
+def _degree_series(timeline: Timeline, p: int, last: int, ties: list) -> np.ndarray:
     """The person's number of friends in months 0..last, from the tie changes."""
     degree = np.zeros(last + 1, dtype=np.int64)
     u, v = np.divmod(timeline.friends.at(0), timeline.n)
     degree[0] = int(np.count_nonzero((u == p) | (v == p)))
     delta = np.zeros(last + 1, dtype=np.int64)
-    for k, gained, lost in timeline.tie_changes_of(p):
+    for k, gained, lost in ties:
         if k <= last:
             delta[k] = gained.size - lost.size
     degree[1:] = degree[0] + np.cumsum(delta[1:])
@@ -137,11 +144,10 @@ def story_lines(timeline: Timeline, person: int, **kwargs) -> list[str]:
     >>> story_lines(tl, 0)
     ['month 0: score 600, 1 friend', 'nothing else happened (month 0 to 0)']
     """
-    events = person_story(timeline, person, **kwargs)
     until = kwargs.get("until")
+    events, degree = _story(timeline, person, until, kwargs.get("settings", True))
     last = timeline.last_step if until is None else min(int(until), timeline.last_step)
     p = int(person)
-    degree = _degree_series(timeline, p, last)
     scores = timeline.scores_of(p)
     lines = [f"month 0: score {scores[0]:.0f}, {_people(int(degree[0]))}"]
     lines += [f"month {e.step}: {e.text}" for e in events]

@@ -284,13 +284,22 @@ class Timeline:
         """``(month, friends gained, friends lost)`` for each month the person's
         friendships changed (the others' indices)."""
         p = int(person)
+        months = range(1, len(self))
+        if not months:
+            return []
+        # All months at once: one pass over every change kept, not one per month.
+        parts = [self.friends.changes(k) for k in months]
+        sizes = np.array([[a.size, r.size] for a, r in parts]).reshape(-1)
+        keys = np.concatenate([x for pair in parts for x in pair])
+        month = np.repeat(np.repeat(np.arange(1, len(self)), 2), sizes)
+        gained = np.repeat(np.tile([True, False], len(parts)), sizes)
+        u, v = np.divmod(keys, self.n)
+        mine = (u == p) | (v == p)
+        other, month, gained = (u + v - p)[mine], month[mine], gained[mine]
         out = []
-        for k in range(1, len(self)):
-            added, removed = self.friends.changes(k)
-            gained = _others(added, p, self.n)
-            lost = _others(removed, p, self.n)
-            if gained.size or lost.size:
-                out.append((k, gained, lost))
+        for k in np.unique(month):
+            at = month == k
+            out.append((int(k), other[at & gained], other[at & ~gained]))
         return out
 
     @property
@@ -301,9 +310,3 @@ class Timeline:
                 + sum(a.nbytes for a in c.components)
                 + sum(a.nbytes for a in c.flags) + sum(a.nbytes for a in c.positions.values())
                 + self.friends.nbytes + self.dating.nbytes + self.opted_out.nbytes)
-
-
-def _others(keys: np.ndarray, p: int, n: int) -> np.ndarray:
-    """The other ends of the ties among ``keys`` that touch person ``p``."""
-    u, v = np.divmod(keys, n)
-    return np.concatenate([v[u == p], u[v == p]])
