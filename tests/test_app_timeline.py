@@ -84,7 +84,7 @@ def test_scrubber_shows_exactly_the_kept_month(qtbot, window):
         width = (HIST_EDGES[-1] - HIST_EDGES[0]) / nb
         bins = np.clip(((scores.astype(float) - HIST_EDGES[0]) // width).astype(int), 0, nb - 1)
         np.testing.assert_array_equal(w.dashboard.hist_counts.sum(axis=0),
-                                      np.bincount(bins, minlength=nb))
+                                      np.bincount(bins, minlength=nb), err_msg=f"month {month}")
     assert w.scrubber.markers == {5: "Interpersonal relationships 0.05 -> 0.4"}
     assert not w.controller.playing
     w.scrubber.live_button.click()

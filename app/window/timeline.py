@@ -138,7 +138,7 @@ class TimelineMixin:
             return
         self._past_frame = frame
         self._show_frame(frame)
-        self.dashboard.show_month(frame.step)
+        self.dashboard.show_month(frame.step, frame)
         self._request_story()
 
     def _on_past_failed(self, run: int, message: str) -> None:
