@@ -215,3 +215,28 @@ def test_ab_in_the_app_equals_two_separate_runs(qtbot, window):
                                   b3.scores.astype(np.float32).astype(np.float64))
     w.stop_compare()
     assert not w.pair.active and w.network_b.isHidden()
+
+
+def test_compare_dialog_gives_only_what_differs(qtbot):
+    from app.window.compare_dialog import CompareDialog, parse_pairs
+    from models import ScenarioError
+
+    sc = load_scenario("default")
+    d = CompareDialog(sc)
+    qtbot.addWidget(d)
+    assert d.overrides() == {}
+    d.spins["rubric.social"].setValue(0.4)
+    d.sharing.setChecked(False)
+    d.other.setText("perks.enabled = false; events.scam_rate=0.01")
+    assert d.overrides() == {"rubric.social": 0.4, "sharing.share_with_friends": False,
+                             "perks.enabled": False, "events.scam_rate": 0.01}
+    with pytest.raises(ScenarioError, match="key = value"):
+        parse_pairs("rubric.social 0.4")
+
+
+def test_compare_refuses_settings_that_need_other_people(qtbot, window):
+    from models import ScenarioError
+
+    with pytest.raises(ScenarioError, match="population.size"):
+        window.start_compare({"population.size": 50})
+    assert not window.pair.active and window.network_b.isHidden()

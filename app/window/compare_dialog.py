@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
+from app.common.plain_words import RUBRIC_WORDS
 from models.errors import ScenarioError
 from models.scenario import Scenario, parse_value
 from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
@@ -72,13 +73,17 @@ class CompareDialog(QDialog):
             spin.setDecimals(3)
             spin.setValue(float(scenario[name]))
             spin.setToolTip(field.doc)
-            form.addRow(field.label, spin)
+            key = name.split(".", 1)[1]
+            label = f"Weight of {RUBRIC_WORDS[key]}" if key in RUBRIC_WORDS else field.label
+            form.addRow(label, spin)
             self.spins[name] = spin
         self.sharing = QCheckBox(FIELD_BY_NAME["sharing.share_with_friends"].label, self)
         self.sharing.setChecked(bool(scenario["sharing.share_with_friends"]))
         form.addRow("", self.sharing)
         self.other = QLineEdit(self)
         self.other.setPlaceholderText("e.g. perks.enabled = false; events.scam_rate = 0.01")
+        self.other.setMinimumWidth(self.other.fontMetrics().horizontalAdvance(
+            self.other.placeholderText()) + 16)
         form.addRow("Other settings", self.other)
         col.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
