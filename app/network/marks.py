@@ -77,10 +77,13 @@ class MarksMixin:
             return
         masks = mark_masks(frame, self._static.opted_out)
         d = self._node_px[0] * 72.0 / self.figure.dpi   # node diameter in points
-        for artist, idx, scale in (
-                (self._mark_scam, np.flatnonzero(masks["scammed"]), 1.1),
-                (self._mark_was, np.flatnonzero(masks["was_scammed"]), 0.8),
-                (self._mark_iso, np.flatnonzero(masks["isolated"]), 2.0),
-                (self._mark_diff, self._highlight[self._highlight < self._pos.shape[0]], 2.2)):
+        # Marks scale with the people: on a big network they must not hide the colours.
+        for artist, idx, scale, width in (
+                (self._mark_scam, np.flatnonzero(masks["scammed"]), 1.1, 2.2),
+                (self._mark_was, np.flatnonzero(masks["was_scammed"]), 0.7, 1.2),
+                (self._mark_iso, np.flatnonzero(masks["isolated"]), 2.0, 1.2),
+                (self._mark_diff, self._highlight[self._highlight < self._pos.shape[0]], 2.2,
+                 2.0)):
             artist.set_offsets(self._pos[idx] if idx.size else empty)
-            artist.set_sizes([max(d * scale, 5.0) ** 2])
+            artist.set_sizes([max(d * scale, 3.0) ** 2])
+            artist.set_linewidths([float(np.clip(width * d / 8.0, 0.5, width))])
