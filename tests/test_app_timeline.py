@@ -24,6 +24,13 @@ SCENARIO = {"sharing.rewire_rate": 0.3, "events.scam_rate": 0.02}
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    # No modal dialog may block a test (closing asks to save the changed scenario).
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: QMessageBox.StandardButton.Discard))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
+        lambda *a, **k: QMessageBox.StandardButton.Ok))
     monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
     scenario = load_scenario("karate", SCENARIO)
     w = MainWindow(scenario, Path(scenario.source))

@@ -162,9 +162,9 @@ class Worker(QObject):
         try:
             result = self._ask(op, *args)
         except Failure as exc:
-            self.call_done.emit(token, None, str(exc) or "No simulation is running.")
+            self.call_done.emit(token, None, exc.message, exc.log or "")
             return
-        self.call_done.emit(token, result, "")
+        self.call_done.emit(token, result, "", "")
 
     @Slot(int, object, object)
     def call(self, token: int, fn: Callable, args: tuple) -> None:
