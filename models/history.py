@@ -89,6 +89,13 @@ class History(dict):
         """Keep a setting change made during the run (first used at month ``step``)."""
         self.changes.append((int(step), str(key), old, new))
 
+    def note_changes(self, step: int, before: Mapping[str, Any],
+                     after: Mapping[str, Any]) -> None:
+        """Keep every setting that differs between two scenarios (first used at ``step``)."""
+        for key in after:
+            if before[key] != after[key]:
+                self.note_change(step, key, before[key], after[key])
+
     def row(self, i: int) -> dict[str, float]:
         """Row ``i`` as a dict (negative indices count from the end)."""
         return dict(self._rows[i])

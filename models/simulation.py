@@ -199,12 +199,8 @@ class Simulation:
         """
         self._scenario = self._scenario.replace(changes)
         live = {n: v for n, v in self._scenario.items() if not FIELD_BY_NAME[n].rebuild}
-        before = self._applied
-        self._applied = self._applied.replace(live)
-        for name in live:
-            if before[name] != self._applied[name]:
-                self.history.note_change(self.step_count + 1, name, before[name],
-                                         self._applied[name])
+        before, self._applied = self._applied, self._applied.replace(live)
+        self.history.note_changes(self.step_count + 1, before, self._applied)
         return self.pending()
 
     def reset(self, seed: int | None = None) -> None:
@@ -268,11 +264,10 @@ class Simulation:
         sc = self._applied
         self.step_count += 1
         t = self.step_count
-        self.last_auc = math.nan
+        # Without life events no scam acts this month (the events phase sets both).
+        self.last_auc, self.scammed_now = math.nan, np.zeros(self.n, dtype=bool)
         if sc["events.enabled"]:
             self._events(sc)
-        else:
-            self.scammed_now = np.zeros(self.n, dtype=bool)
         self._ties(sc)
         if sc["dating.enabled"]:
             dating_round(
@@ -305,8 +300,7 @@ class Simulation:
             perks_on=sc["perks.enabled"], perk_miss_factor=sc["perks.perk_miss_factor"],
             restriction_miss_factor=sc["perks.restriction_miss_factor"])
         ordinary = rng.random(n) < p
-        scammed = self.scam_left > 0
-        self.scammed_now = scammed   # a scam made this month's payments fail
+        scammed = self.scammed_now = self.scam_left > 0   # a scam made payments fail
         missed_now = ordinary | scammed
         # The score's claim, tested: last month's score against this month's misses.
         part = ~self.pop.opted_out

@@ -39,6 +39,7 @@ from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal
 from superqt.utils import qthrottled
 
 from app.common.pacing import run_when_due
+from app.controller.lockstep import LockstepMixin
 from app.controller.worker import Worker
 from app.process.channel import ProcessChannel
 from app.process.frame import Frame, Static
@@ -56,7 +57,7 @@ MAX_SPEED = math.inf
 PARAMS_EVERY_MS = 100
 
 
-class SimController(QObject):
+class SimController(LockstepMixin, QObject):
     """Runs a :class:`~models.simulation.Simulation` off the GUI thread.
 
     Signals
@@ -103,7 +104,6 @@ class SimController(QObject):
     _req_scam = Signal(int)
     _req_relayout = Signal()
     _req_call = Signal(int, object, object)
-    _req_ask = Signal(int, str, object)
     _req_close = Signal()
 
     def __init__(self, parent: QObject | None = None, *, isolate: bool = True) -> None:
@@ -122,7 +122,6 @@ class SimController(QObject):
         self._req_scam.connect(w.scam)
         self._req_relayout.connect(w.relayout)
         self._req_call.connect(w.call)
-        self._req_ask.connect(w.ask)
         self._req_close.connect(w.close)
         w.built.connect(self._on_built)
         w.build_failed.connect(self._on_build_failed)
@@ -159,7 +158,6 @@ class SimController(QObject):
         self._tick = QTimer(self)
         self._tick.setSingleShot(True)
         self._tick.timeout.connect(self._on_tick)
-        self._gate: Callable[[], bool] | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -240,8 +238,7 @@ class SimController(QObject):
     def step_once(self) -> None:
         """One step (pauses play first)."""
         self.pause()
-        if not self._in_flight and not self._building and self._frame is not None \
-                and self._open():
+        if self._free():
             self._request_step()
 
     def set_speed(self, steps_per_second: float | None) -> None:
@@ -319,16 +316,6 @@ class SimController(QObject):
         self.flush_params()
         self._req_call.emit(token, fn, tuple(args))
 
-    def ask(self, op: str, args: tuple, on_done: Callable[[Any], None],
-            on_error: Callable[[str], None] | None = None) -> None:
-        """Send request ``op`` of :class:`~app.process.host.ModelHost` (``past``,
-        ``story``, ``changes``) between two steps; ``on_done(result)`` or
-        ``on_error(message)`` is called on the GUI thread."""
-        token = self._next_token
-        self._next_token += 1
-        self._calls[token] = (on_done, on_error)
-        self._req_ask.emit(token, op, tuple(args))
-
     def score_history(self, index: int) -> np.ndarray:
         """Scores of person ``index`` at steps 0..now, from the frames received.
 
@@ -358,27 +345,14 @@ class SimController(QObject):
         if channel is not None and channel.process is not None:
             channel.process.join(2.0)
 
-    def set_gate(self, gate: Callable[[], bool] | None) -> None:
-        """Take a step only when ``gate()`` is True (another run in lockstep caught up);
-        call :meth:`resume` when it may have become True."""
-        self._gate = gate
-
-    def resume(self) -> None:
-        """Go on playing if the gate now allows it."""
-        self._schedule_next()
-
     # ------------------------------------------------------------------ pacing
-    def _open(self) -> bool:
-        return self._gate is None or self._gate()
-
     def _schedule_next(self) -> None:
-        if not self._playing or self._in_flight or self._building or self._frame is None \
-                or not self._open():
+        if not self._playing or not self._free():
             return
         run_when_due(self._tick, self._interval, self._last_request, self._request_step)
 
     def _on_tick(self) -> None:
-        if self._playing and not self._in_flight and not self._building and self._open():
+        if self._playing and self._free():
             self._request_step()
 
     def _request_step(self) -> None:

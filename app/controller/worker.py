@@ -156,20 +156,12 @@ class Worker(QObject):
         if self._running:
             self._emit_layout(True)
 
-    @Slot(int, str, object)
-    def ask(self, token: int, op: str, args: tuple) -> None:
-        """Any other request of the host (``past``, ``story``, ``changes``)."""
-        try:
-            result = self._ask(op, *args)
-        except Failure as exc:
-            self.call_done.emit(token, None, exc.message, exc.log or "")
-            return
-        self.call_done.emit(token, result, "", "")
-
     @Slot(int, object, object)
     def call(self, token: int, fn: Callable, args: tuple) -> None:
         try:
-            result = self._ask("call", fn, tuple(args))
+            # A name is another request of the host (past, story, changes): ask it.
+            result = (self._ask(fn, *args) if isinstance(fn, str)
+                      else self._ask("call", fn, tuple(args)))
         except Failure as exc:
             self.call_done.emit(token, None, exc.message, exc.log or "")
             return
