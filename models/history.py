@@ -132,6 +132,13 @@ class History(dict):
         write_changes_csv(path, self.changes)
 
 
+    def columns(self) -> dict[str, np.ndarray]:
+        """Every column as a fresh array, ``step`` as int64 (for tables and Parquet)."""
+        out = {c: self[c] for c in METRIC_COLUMNS}
+        out["step"] = out["step"].astype(np.int64)
+        return out
+
+
 def changes_path(metrics_path: str | os.PathLike[str]) -> Path:
     """The side file of setting changes for a metrics file: ``m.csv`` -> ``m.changes.csv``.
 
@@ -154,12 +161,6 @@ def write_changes_csv(metrics_path: str | os.PathLike[str], changes) -> None:
     side = changes_path(metrics_path)
     if changes or side.is_file():
         write_csv(side, CHANGE_COLUMNS, [list(c) for c in changes])
-
-    def columns(self) -> dict[str, np.ndarray]:
-        """Every column as a fresh array, ``step`` as int64 (for tables and Parquet)."""
-        out = {c: self[c] for c in METRIC_COLUMNS}
-        out["step"] = out["step"].astype(np.int64)
-        return out
 
 
 def _history_from_rows(rows: list[dict[str, float]], changes=()) -> History:
