@@ -2,6 +2,10 @@
 
 Numbers are written with ``repr`` so that they read back to the same float; NaN is
 written as ``nan`` (pandas, numpy and Python's ``float`` all read it).
+
+Settings changed during a run go to a side file next to the metrics,
+``NAME.changes.csv`` (columns ``step, key, old, new``; ``step`` is the first month computed
+with the new value), so that the metrics file keeps its numeric columns.
 """
 
 from __future__ import annotations
@@ -9,12 +13,15 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from .atomic import atomic_path
 
-__all__ = ["METRIC_COLUMNS", "NODE_COLUMNS", "History", "write_csv", "format_value"]
+__all__ = ["METRIC_COLUMNS", "NODE_COLUMNS", "CHANGE_COLUMNS", "History", "write_csv",
+           "format_value", "changes_path", "write_changes_csv"]
 
 #: CSV columns of the metrics history: MODEL.md section 6, then extras.
 METRIC_COLUMNS: tuple[str, ...] = (
@@ -24,6 +31,9 @@ METRIC_COLUMNS: tuple[str, ...] = (
     "mobility", "components", "bottom_isolated_share", "aim_up", "score_auc", "victim_gap",
     "optout_share", "group_restricted_gap", "friend_ties", "dating_ties", "mean_degree",
 )
+
+#: CSV columns of the side file of setting changes.
+CHANGE_COLUMNS: tuple[str, ...] = ("step", "key", "old", "new")
 
 #: CSV columns of the per-person table.
 NODE_COLUMNS: tuple[str, ...] = (
@@ -52,6 +62,8 @@ class History(dict):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[dict[str, float]] = []
+        #: Setting changes ``(step, key, old, new)``; month ``step`` used the new value.
+        self.changes: list[tuple[int, str, Any, Any]] = []
         self._buf = np.empty((len(METRIC_COLUMNS), 16), dtype=float)
         self._publish()
 
@@ -73,6 +85,17 @@ class History(dict):
         self._rows.append(dict(row))
         self._publish()
 
+    def note_change(self, step: int, key: str, old: Any, new: Any) -> None:
+        """Keep a setting change made during the run (first used at month ``step``)."""
+        self.changes.append((int(step), str(key), old, new))
+
+    def note_changes(self, step: int, before: Mapping[str, Any],
+                     after: Mapping[str, Any]) -> None:
+        """Keep every setting that differs between two scenarios (first used at ``step``)."""
+        for key in after:
+            if before[key] != after[key]:
+                self.note_change(step, key, before[key], after[key])
+
     def row(self, i: int) -> dict[str, float]:
         """Row ``i`` as a dict (negative indices count from the end)."""
         return dict(self._rows[i])
@@ -87,7 +110,7 @@ class History(dict):
         raise TypeError("History is read-only")
 
     def __reduce__(self):
-        return (_history_from_rows, (self._rows,))
+        return (_history_from_rows, (self._rows, self.changes))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, History):
@@ -103,8 +126,11 @@ class History(dict):
         return [[int(r["step"])] + [r[c] for c in METRIC_COLUMNS[1:]] for r in self._rows]
 
     def to_csv(self, path: str | os.PathLike[str]) -> None:
-        """Write every recorded step to ``path`` (atomically)."""
+        """Write every recorded step to ``path`` (atomically), and the setting changes
+        to :func:`changes_path` when there are any (see :func:`write_changes_csv`)."""
         write_csv(path, METRIC_COLUMNS, self.rows())
+        write_changes_csv(path, self.changes)
+
 
     def columns(self) -> dict[str, np.ndarray]:
         """Every column as a fresh array, ``step`` as int64 (for tables and Parquet)."""
@@ -113,10 +139,35 @@ class History(dict):
         return out
 
 
-def _history_from_rows(rows: list[dict[str, float]]) -> History:
+def changes_path(metrics_path: str | os.PathLike[str]) -> Path:
+    """The side file of setting changes for a metrics file: ``m.csv`` -> ``m.changes.csv``.
+
+    Examples
+    --------
+    >>> changes_path("out/metrics.csv").as_posix()
+    'out/metrics.changes.csv'
+    """
+    p = Path(metrics_path)
+    return p.with_name(f"{p.stem}.changes.csv")
+
+
+def write_changes_csv(metrics_path: str | os.PathLike[str], changes) -> None:
+    """Write ``changes`` (``(step, key, old, new)`` rows) beside ``metrics_path``.
+
+    Nothing is written for a run without changes, unless a side file of that name is
+    already there: it is then rewritten with the header alone, so that it never tells
+    of changes an earlier export had.
+    """
+    side = changes_path(metrics_path)
+    if changes or side.is_file():
+        write_csv(side, CHANGE_COLUMNS, [list(c) for c in changes])
+
+
+def _history_from_rows(rows: list[dict[str, float]], changes=()) -> History:
     h = History()
     for r in rows:
         h.append(r)
+    h.changes = list(changes)
     return h
 
 

@@ -125,6 +125,7 @@ class Simulation:
         # Verified relief needs the start of each current scam and the misses it caused.
         self.scam_start = np.full(n, -1, dtype=np.int64)
         self.scam_debt = np.zeros(n)
+        self.scammed_now = np.zeros(n, dtype=bool)   # a scam made this month's payments fail
         self.status = np.zeros(n, dtype=np.int8)
         #: score_auc of the current step (NaN at step 0 and with events off).
         self.last_auc = math.nan
@@ -198,7 +199,8 @@ class Simulation:
         """
         self._scenario = self._scenario.replace(changes)
         live = {n: v for n, v in self._scenario.items() if not FIELD_BY_NAME[n].rebuild}
-        self._applied = self._applied.replace(live)
+        before, self._applied = self._applied, self._applied.replace(live)
+        self.history.note_changes(self.step_count + 1, before, self._applied)
         return self.pending()
 
     def reset(self, seed: int | None = None) -> None:
@@ -262,7 +264,8 @@ class Simulation:
         sc = self._applied
         self.step_count += 1
         t = self.step_count
-        self.last_auc = math.nan
+        # Without life events no scam acts this month (the events phase sets both).
+        self.last_auc, self.scammed_now = math.nan, np.zeros(self.n, dtype=bool)
         if sc["events.enabled"]:
             self._events(sc)
         self._ties(sc)
@@ -297,7 +300,7 @@ class Simulation:
             perks_on=sc["perks.enabled"], perk_miss_factor=sc["perks.perk_miss_factor"],
             restriction_miss_factor=sc["perks.restriction_miss_factor"])
         ordinary = rng.random(n) < p
-        scammed = self.scam_left > 0
+        scammed = self.scammed_now = self.scam_left > 0   # a scam made payments fail
         missed_now = ordinary | scammed
         # The score's claim, tested: last month's score against this month's misses.
         part = ~self.pop.opted_out

@@ -39,6 +39,7 @@ from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal
 from superqt.utils import qthrottled
 
 from app.common.pacing import run_when_due
+from app.controller.lockstep import LockstepMixin
 from app.controller.worker import Worker
 from app.process.channel import ProcessChannel
 from app.process.frame import Frame, Static
@@ -56,7 +57,7 @@ MAX_SPEED = math.inf
 PARAMS_EVERY_MS = 100
 
 
-class SimController(QObject):
+class SimController(LockstepMixin, QObject):
     """Runs a :class:`~models.simulation.Simulation` off the GUI thread.
 
     Signals
@@ -93,6 +94,7 @@ class SimController(QObject):
     stopped_at_end = Signal(int)  # play paused itself at run.steps, or was refused there
     params_refused = Signal(str, str)
     settled = Signal()   # every parameter change sent was answered
+    step_requested = Signal()     # a step was just asked of the model (A/B lockstep)
 
     # Requests to the worker (queued across threads).
     _req_build = Signal(object)
@@ -261,7 +263,7 @@ class SimController(QObject):
         if self.at_end:
             self.stopped_at_end.emit(self._frame.step)
             return
-        if not self._in_flight and not self._building and self._frame is not None:
+        if self._free():
             self._request_step()
 
     def set_speed(self, steps_per_second: float | None) -> None:
@@ -374,12 +376,12 @@ class SimController(QObject):
 
     # ------------------------------------------------------------------ pacing
     def _schedule_next(self) -> None:
-        if not self._playing or self._in_flight or self._building or self._frame is None:
+        if not self._playing or not self._free():
             return
         run_when_due(self._tick, self._interval, self._last_request, self._request_step)
 
     def _on_tick(self) -> None:
-        if self._playing and not self._in_flight and not self._building:
+        if self._playing and self._free():
             self._request_step()
 
     def _request_step(self) -> None:
@@ -387,6 +389,7 @@ class SimController(QObject):
         self._in_flight = True
         self._last_request = time.perf_counter()
         self._req_step.emit()
+        self.step_requested.emit()
 
     # ------------------------------------------------------------------ worker replies
     def _on_built(self, static: Static, frame: Frame) -> None:

@@ -170,7 +170,9 @@ class Worker(QObject):
     @Slot(int, object, object)
     def call(self, token: int, fn: Callable, args: tuple) -> None:
         try:
-            result = self._ask("call", fn, tuple(args))
+            # A name is another request of the host (past, story, changes): ask it.
+            result = (self._ask(fn, *args) if isinstance(fn, str)
+                      else self._ask("call", fn, tuple(args)))
         except Failure as exc:
             self.call_done.emit(token, None, exc.message, exc.log or "")
             return

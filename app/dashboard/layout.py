@@ -74,6 +74,8 @@ class LayoutPlanner:
         self.canvas = canvas
         self.legend: list = []
         self.tiers: tuple[int, ...] = tuple(range(len(TITLE_TIERS)))
+        #: The widest current values beside a title ("A 0.15 \u00b7 B 0.22" when comparing).
+        self.value_samples: tuple[str, ...] = ("-0.00", "100%", "9.99x")
         self._widths: dict[tuple, float] = {}   # text measurements, reused by every layout
         self._wraps: dict[tuple, str] = {}      # wrapped titles, likewise
 
@@ -129,7 +131,7 @@ class LayoutPlanner:
             px=px, line_h=TITLE_PT * px * 1.25, tick_h=TEXT_PT * px * 1.45,
             ytick_w=self.text_px("100%", TEXT_PT) + 12 * px,
             # The widest current values format_value writes: "-0.00", "100%", "9.99x".
-            value_w=max(self.text_px(v, TITLE_PT, True) for v in ("-0.00", "100%", "9.99x"))
+            value_w=max(self.text_px(v, TITLE_PT, True) for v in self.value_samples)
             + 8 * px, pad=5 * px,
             end_pad=self.text_px(f"{SCORE_RANGE[1]:g}", TEXT_PT) / 2 + 5 * px)
 

@@ -26,7 +26,7 @@ import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, MultipleLocator, PercentFormatter
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (QFrame, QScrollArea, QSizePolicy, QToolTip, QVBoxLayout,
                                QWidget)
@@ -37,6 +37,7 @@ from app.dashboard.scales import (SERIES, SPECS, TEXT_PT, TITLE_PT, format_value
 from app.common.pacing import Throttle
 from app.common.plain_words import METRIC_DEFINITIONS, METRIC_TITLES
 from app.dashboard.histogram import GROUP_COLOURS, HIST_EDGES, ScoreHistogram
+from app.dashboard.overlay import OverlayMixin
 
 if TYPE_CHECKING:
     from app.process.frame import Frame, Static
@@ -55,13 +56,20 @@ _BASE_MIN_HEIGHT = 220
 _SCROLL_BEYOND = 1.15
 
 
-class QtDashboard(QWidget):
+class QtDashboard(OverlayMixin, QWidget):
     """Live metric time series and the score histogram of the running simulation.
 
     Feed it with :meth:`on_rebuilt` when a run starts (or restarts) and :meth:`on_frame`
     after every step. ``figure`` is the matplotlib figure, for export; ``hist_counts``
     the histogram's counts per group layer and bin as last shown.
+
+    Signals
+    -------
+    month_clicked(int)
+        A time series was clicked at this month.
     """
+
+    month_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +106,7 @@ class QtDashboard(QWidget):
         self.blits = 0
 
         self._build_axes()
+        self._build_overlay()
         self._draws = Throttle(self._draw_now, MAX_DRAWS_PER_SECOND, self)
         self.canvas.mpl_connect("draw_event", self._on_draw_event)
         self.canvas.mpl_connect("resize_event", self._on_resize)
@@ -157,7 +166,10 @@ class QtDashboard(QWidget):
         self._frame = frame
         hist = frame.history
         x = np.asarray(hist["step"], dtype=float)
-        xlim = x_limit(x[-1] if x.size else 0.0)
+        last = max(x[-1] if x.size else 0.0,
+                   float(self._b_history["step"][-1]) if self._b_history is not None
+                   and len(self._b_history["step"]) else 0.0)
+        xlim = x_limit(last)
         if xlim != self._xlim:
             self._xlim = xlim
             for ax in self._axes.values():
@@ -170,8 +182,13 @@ class QtDashboard(QWidget):
             y = np.asarray(hist[col], dtype=float)
             y = np.where(np.isfinite(y), y, np.nan)   # inf (e.g. 0 friends below) is a gap
             self._lines[col].set_data(x, y)
-            self._values[col].set_text(format_value(spec.kind, y[-1] if y.size else np.nan))
-            lim = y_limits(spec.kind, y, self._ylims[col], spec.reference)
+            yb = self._b_values(col)
+            text = format_value(spec.kind, y[-1] if y.size else np.nan)
+            if yb.size:
+                text = f"A {text} \u00b7 B {format_value(spec.kind, yb[-1])}"
+            self._values[col].set_text(text)
+            lim = y_limits(spec.kind, np.concatenate([y, yb]), self._ylims[col],
+                           spec.reference)
             if lim != self._ylims[col]:
                 self._set_ylim(col, lim)
         self._update_histogram(frame)
@@ -197,7 +214,8 @@ class QtDashboard(QWidget):
             self._needs_full = True
 
     def _animated(self) -> list:
-        return [*self._hist.stairs, *self._lines.values(), *self._values.values()]
+        return [*self._hist.stairs, *self._lines.values(), *self._values.values(),
+                *self._overlay_artists()]
 
     # ------------------------------------------------------------------ drawing
     def _draw_now(self) -> None:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
 
 from app.inspector.widgets import (PART_NAMES, ContributionBar, FriendsModel, badge_style,
                                    scale_font, section_title)
+from app.common.marks import marks_of
+from app.inspector.story import StoryBox
 from app.common.pacing import Throttle
 from app.common.plain_words import RUBRIC_LONG, STATUS_WORDS
 from app.common.theme import COMPONENT_COLOURS, DEFAULT_THRESHOLDS, STATUS_COLOURS
@@ -128,6 +130,8 @@ class QtInspector(QWidget):
         col.addLayout(row)
         self._build_parts(col)
         self._build_plot(col)
+        self.story = StoryBox()
+        col.addWidget(self.story)
         self._build_friends_and_scam(col)
 
     def _build_parts(self, col: QVBoxLayout) -> None:
@@ -262,10 +266,17 @@ class QtInspector(QWidget):
             return
         self._refreshes.request()
 
+    def set_story(self, person: int, lines: list[str]) -> None:
+        """The story of ``person`` (ignored when someone else is shown by now)."""
+        if person == self._person:
+            self.story.set_lines(lines)
+
     def show_person(self, index: int | None) -> None:
         """Show person ``index`` (an index into the arrays), or the hint for None."""
         if index is not None and (self._static is None or not 0 <= index < self._static.n):
             index = None
+        if index != self._person:
+            self.story.clear()
         self._person = None if index is None else int(index)
         if self._person is None or self._frame is None:
             self._stack.setCurrentIndex(0)
@@ -298,8 +309,9 @@ class QtInspector(QWidget):
         self._name.setText(f"Person {static.ids[i]}")
         facts = [f"group {static.group_labels[int(static.group[i])]}",
                  f"{int(frame.degree[i])} friends"]
-        if bool(static.opted_out[i]):
-            facts.append("opted out")
+        facts += marks_of(frame, static.opted_out, i)
+        if not frame.live:
+            facts.append(f"as in month {frame.step}")
         self._facts.setText(" \u00b7 ".join(facts))
         self._score.setText(f"{score:.0f}")
         self._badge.setText(STATUS_WORDS[status])

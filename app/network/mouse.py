@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
+from app.common.marks import marks_of
 from app.common.plain_words import STATUS_WORDS
 from app.network.ties import HIDE_TIES_WHILE_MOVING
 
@@ -119,8 +120,7 @@ class MouseMixin:
         lines = [f"<b>{st.ids[i]}</b>  (group {label})",
                  f"score {fr.scores[i]:.0f} \u00b7 {STATUS_WORDS[int(fr.status[i])]}",
                  f"{int(fr.degree[i])} friend{'s' if int(fr.degree[i]) != 1 else ''}"]
-        if st.opted_out[i]:
-            lines.append("opted out (no data)")
+        lines += marks_of(fr, st.opted_out, i)
         return "<br>".join(lines)
 
     def display_point(self, index: int) -> QPointF:

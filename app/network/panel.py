@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QToolTip
 
 from app.common.theme import DEFAULT_THRESHOLDS, SCORE_RANGE
 from app.network.motion import MotionMixin
+from app.network.marks import MarksMixin, mark_handles
 from app.network.mouse import MouseMixin
 from app.network.people import (CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, NodeRaster,
                                 PeopleMixin, node_size_px)
@@ -46,7 +47,8 @@ __all__ = ["QtNetworkView", "CMAP", "MAX_TIE_SEGMENTS", "node_size_px"]
 TEXT_PT = 11.5
 
 
-class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, FigureCanvasQTAgg):
+class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
+                    FigureCanvasQTAgg):
     """The friendship network, coloured by score, updated frame by frame.
 
     Feed it with :meth:`on_rebuilt`, :meth:`set_layout` and :meth:`on_frame`; select a
@@ -156,6 +158,11 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, FigureCanva
                             for v, c in zip(DEFAULT_THRESHOLDS, (RESTRICTED_RING,
                                                                  PRIVILEGED_RING))]
         self._set_ticks(DEFAULT_THRESHOLDS)
+        self._build_marks()
+        self._caption = ""
+        self._compare = False
+        self._side = True   # the colour bar and legend column
+        self._compact = False   # a shorter legend, for a short view or two views
         self._legend = None
         self._make_legend()
 
@@ -200,14 +207,20 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, FigureCanva
             Line2D([], [], color=DATING_COLOUR, linewidth=2.5, label="dating"),
             Line2D([], [], marker="o", linestyle="", markersize=13, markerfacecolor="none",
                    markeredgecolor=SELECT_COLOUR, markeredgewidth=2.2, label="selected"),
+            *mark_handles(self._compare),
         ]
+        if self._compact:   # short or shared space: the marks matter more than the lines
+            handles = [h for h in handles if h.get_label() not in ("friendship", "dating",
+                                                                  "selected")]
         if self._legend is not None:
             self._legend.remove()
         # One column under the colour bar: the network keeps the full height.
         self._legend = self.figure.legend(handles=handles, loc="upper left", ncol=1,
-                                          frameon=False, fontsize=TEXT_PT, handlelength=1.6,
+                                          frameon=False, fontsize=TEXT_PT - 1.5 * self._compact,
+                                          handlelength=1.6,
                                           handletextpad=0.6, labelspacing=0.5,
                                           borderaxespad=0.0, borderpad=0.0)
+        self._legend.set_visible(getattr(self, "_side", True))
         self._update_layout()
 
     # ------------------------------------------------------------------ public API
@@ -280,6 +293,27 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, FigureCanva
             self._update_selection(self._frame)
         self._blit()
 
+    def set_caption(self, caption: str, compare: bool = False) -> None:
+        """A word before the month ("Rubric B: month 12"); ``compare`` adds the A/B
+        diamond to the legend."""
+        self._caption = caption
+        if compare != self._compare:
+            self._compare = compare
+            self._make_legend()
+        if self._frame is not None and self._pos is not None:
+            self._update_people(self._frame)
+        self._invalidate()
+
+    def set_side_column(self, visible: bool) -> None:
+        """Show or hide the colour bar and legend (a second view beside this one
+        leaves them to the first)."""
+        self._side = bool(visible)
+        self._cax.set_visible(self._side)
+        self._legend.set_visible(self._side)
+        self._update_layout()
+        self._on_resize()
+        self._invalidate()
+
     def set_show_ties(self, show: bool) -> None:
         """Draw friendship ties (hidden, the colours are easier to read on big graphs)."""
         self._show_ties = bool(show)
@@ -340,6 +374,8 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, FigureCanva
             if artist.get_visible():
                 self.figure.draw_artist(artist)
         self._composite_people()
+        for artist in self._mark_artists():
+            self.figure.draw_artist(artist)
         for artist in (self._ring, self._month):
             self.figure.draw_artist(artist)
 
@@ -389,13 +425,18 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, FigureCanva
         if W < 10 or H < 10:
             return
         px = self.device_pixel_ratio or 1.0   # one logical pixel in figure pixels
+        compact = self._compare or H / px < 420
+        if compact != self._compact:
+            self._compact = compact
+            self._make_legend()   # lays out again with the new legend
+            return
         try:
             box = self._legend.get_window_extent(self.get_renderer())
             legend_w, legend_h = box.width, box.height
         except Exception:  # noqa: BLE001 - no renderer yet: a sensible guess
             legend_w, legend_h = 200 * px, 170 * px
         pad, title_h, cbar_w = 10 * px, 34 * px, 16 * px
-        col_w = max(legend_w, cbar_w + 60 * px) + 2 * pad
+        col_w = max(legend_w, cbar_w + 60 * px) + 2 * pad if self._side else 2 * pad
         top, bottom, left = 8 * px, 22 * px, 6 * px
         ax_w = max(W - left - col_w, 10)
         ax_h = max(H - bottom - top, 10)

@@ -141,6 +141,7 @@ class PeopleMixin:
         self._dating.set_segments([])
         self._sel_ties.set_segments([])
         self._month.set_text("")
+        self._update_marks(None)
 
     def _install_people(self) -> None:
         """Offsets and sizes of the scatters for the current static and layout."""
@@ -185,12 +186,14 @@ class PeopleMixin:
         self._ringc = ring
         self._has_ring = status != 0
         self._scatters_stale = True
-        self._month.set_text(f"Month {frame.step}")
+        caption = f"{self._caption}: month" if self._caption else "Month"
+        self._month.set_text(f"{caption} {frame.step}" + ("" if frame.live else " (past)"))
         if self._show_dating and frame.dating_edges.size:
             self._dating.set_segments(self._pos[np.asarray(frame.dating_edges)])
         else:
             self._dating.set_segments([])
         self._update_selection(frame)
+        self._update_marks(frame)
 
     def _sync_scatters(self) -> None:
         """Bring the scatters (drawn by exports, not on screen) up to the last frame."""

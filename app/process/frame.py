@@ -81,6 +81,12 @@ class Frame:
     positions
         float32 ``(n, 2)`` positions of the living layout after this step, or None when
         the layout did not move (frozen, or not laid out yet).
+    scammed, was_scammed
+        bool ``(n,)``: a scam made this month's payments fail; ever scammed so far
+        (None in frames made by hand).
+    live
+        False for a past month shown again from the timeline (see
+        :mod:`app.process.past`).
     """
 
     step: int
@@ -96,6 +102,9 @@ class Frame:
     history: dict[str, np.ndarray]
     scenario: Scenario
     positions: np.ndarray | None = None
+    scammed: np.ndarray | None = None
+    was_scammed: np.ndarray | None = None
+    live: bool = True
 
     @property
     def n(self) -> int:
@@ -176,4 +185,6 @@ def frame_from_simulation(sim, *, edges_changed: bool, friend_edges: np.ndarray 
         friend_edges=sim.friends.edges() if friend_edges is None else friend_edges,
         edges_changed=bool(edges_changed), dating_edges=np.array(sim.dating.edges(), copy=True),
         violations=np.array(sim.violations, dtype=np.float64, copy=True),
-        history=history, scenario=scenario)
+        history=history, scenario=scenario,
+        scammed=np.array(sim.scammed_now, dtype=bool, copy=True),
+        was_scammed=np.array(sim.ever_scammed, dtype=bool, copy=True))

@@ -1,8 +1,10 @@
 """The simulation side of the controller, with no Qt: one request at a time, answered.
 
 :class:`ModelHost` owns the :class:`~models.simulation.Simulation` and turns each request
-(build, reset, step, set_params, scam, layout, call) into the frames and values the GUI
-needs. It runs in the model's child process (see :mod:`app.process.channel`), or in the
+(build, reset, step, set_params, scam, layout, past, story, changes, call) into the
+frames and values the GUI needs. It keeps every month in a
+:class:`~models.timeline.Timeline`, so that past months are shown again without
+re-simulating (:mod:`app.process.past`). It runs in the model's child process (see :mod:`app.process.channel`), or in the
 controller's worker thread when processes are not used. It holds the one scenario of its
 process (the simulation's): a parameter change is validated once, by the model
 (``Simulation.set_params``, that is :mod:`models.schema`), and every answer says what
@@ -24,6 +26,7 @@ import numpy as np
 from app.process.assembly import FrameSender
 from app.process.errorlog import log_exception
 from app.process.frame import static_from_simulation
+from app.process.past import past_frame
 from models.errors import ScenarioError
 from models.scenario import Scenario
 
@@ -106,6 +109,8 @@ class ModelHost:
         self._living_on = True
         self._live_edges: np.ndarray | None = None
         self._live_version = -1
+        self.timeline = None
+        self._start: Scenario | None = None
 
     def _need_sim(self):
         if self.sim is None:
@@ -123,6 +128,10 @@ class ModelHost:
             sim = Simulation(scenario)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
             raise failure_of(exc, "build") from None
+        from models.timeline import Timeline
+
+        self.timeline = Timeline.of_simulation(sim, keep_components=True)
+        self._start = sim.applied
         self.sim = sim
         self._broken = False
         self._living = None   # until the layout of the new run is asked for
@@ -143,6 +152,7 @@ class ModelHost:
         try:
             sim.step()
             frame = self._sender.next(sim)
+            self.timeline.record_simulation(sim, friends_changed=frame.edges_changed)
         except Exception as exc:  # noqa: BLE001
             # A step that raised may have left the state half-updated: refuse to go on.
             self._broken = True
@@ -233,6 +243,31 @@ class ModelHost:
         except Exception as exc:  # noqa: BLE001 - a drawing problem must not stop a run
             failure_of(exc, "living layout")   # logged; the drawing stays still
             self._living = None
+
+    def past(self, k: int):
+        """Month ``k`` as kept by the timeline (a whole frame with ``live=False``)."""
+        sim = self._need_sim()
+        try:
+            return past_frame(self.timeline, sim.history, self._start, int(k))
+        except IndexError as exc:
+            raise Failure(str(exc)) from None
+
+    def story(self, person: int, until: int | None):
+        """Lines of one person's story up to month ``until`` (see :mod:`models.story`)."""
+        from models.story import story_lines
+
+        self._need_sim()
+        try:
+            return story_lines(self.timeline, int(person), until=until)
+        except Exception as exc:  # noqa: BLE001
+            raise failure_of(exc, "story") from None
+
+    def changes(self):
+        """The setting changes made during this run (:class:`models.timeline.Change`)."""
+        from models.timeline import Change
+
+        # From the history: the timeline learns of a change only at the next month.
+        return [] if self.sim is None else [Change(*c) for c in self.sim.history.changes]
 
     def call(self, fn: Callable, args: tuple):
         sim = self._need_sim()

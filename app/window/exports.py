@@ -17,6 +17,7 @@ from app.process.tables import (export_metrics_csv, write_network_file, write_pe
                                 write_people_over_time)
 from app.window.export import annotation_text, export_figure
 from app.window.files import settings
+from models.history import write_changes_csv
 
 __all__ = ["ExportsMixin"]
 
@@ -98,6 +99,7 @@ class ExportsMixin:
     def export_metrics(self, path: Path) -> None:
         """The metrics history so far, exactly as ``scorenet run --metrics-out`` writes it."""
         export_metrics_csv(self.controller.frame.history, path)
+        write_changes_csv(path, self.run_changes)
 
     def export_people(self, path: Path, on_done=None) -> None:
         """The per-person table at the current step (computed in the worker)."""

@@ -28,10 +28,12 @@ from app.process.errorlog import please_report
 from app.process.frame import Frame, Static
 from app.sweep.panel import QtSweepPanel
 from app.window.animation_export import AnimationExportMixin
+from app.window.compare import CompareMixin
 from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
 from app.window.recorder import RunRecorder
+from app.window.timeline import TimelineMixin
 from app.window.transport import QtTransport
 from app.window.lesson_driver import LessonMixin
 from app.window.presentation import PresentationMixin
@@ -42,7 +44,7 @@ __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
 
 class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, UndoMixin,
-                 LessonMixin, PresentationMixin, QMainWindow):
+                 LessonMixin, PresentationMixin, TimelineMixin, CompareMixin, QMainWindow):
     """ScoreNet's window around one :class:`SimController`.
 
     Parameters
@@ -74,6 +76,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self._build_actions()
         self._build_menus()
         self._build_docks()
+        self._build_timeline()
+        self._build_compare()
         self._connect()
         self._update_title()
         self.statusBar().showMessage("Building the simulation\u2026")
@@ -85,8 +89,11 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self.dashboard = QtDashboard(self)
         self.inspector = QtInspector(self.controller.score_history, self)
         self.controls = QtControls(scenario, self)
+        self.networks = QSplitter(Qt.Orientation.Horizontal, self)
+        self.networks.addWidget(self.network)   # rubric B's view joins when comparing
+        self.networks.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.network)
+        split.addWidget(self.networks)
         split.addWidget(self.dashboard)
         split.setStretchFactor(0, 62)
         split.setStretchFactor(1, 38)
@@ -260,15 +267,18 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self.statusBar().showMessage(
             f"{frame.scenario.name}: {static.n:,} people, {frame.friend_edges.shape[0]:,} "
             f"friendships, seed {frame.scenario['run.seed']}.", 6000)
+        self._timeline_rebuilt()
 
     def _on_layout_ready(self, key: object, positions) -> None:
         self.network.set_layout(key, positions)
         self.transport.set_status("")
 
     def _on_stepped(self, frame: Frame) -> None:
+        frame = self._timeline_stepped(frame)
         self.network.on_frame(frame)
         self.dashboard.on_frame(frame)
         self.inspector.on_frame(frame)
+        self._update_difference()   # when B reached this month first
         self._update_counter(frame)
 
     def _update_counter(self, frame: Frame) -> None:
@@ -312,6 +322,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     def _on_params_changed(self, changes: dict) -> None:
         self.controller.set_params(changes)
         self.record_params(self.controls.last_before, changes)
+        self.pair.set_params(changes)
+        self._timeline_params_changed()
         self._update_title()
 
     def _on_freeze_layout(self, frozen: bool) -> None:
@@ -320,6 +332,10 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
 
     def _on_reset(self) -> None:
         self.controller.reset()
+
+    def _on_relayout(self) -> None:
+        self.controller.relayout()
+        self.pair.relayout()
 
     def _on_new_seed(self) -> None:
         old = self.controls.scenario["run.seed"]
@@ -330,7 +346,9 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     def _on_person_selected(self, index: int) -> None:
         person = None if index is None or index < 0 else int(index)
         self.network.select(person)
+        self.network_b.select(person)
         self.inspector.show_person(person)
+        self._request_story()
         if person is not None and not self.inspector_dock.isVisible() and not self.presenting:
             self.inspector_dock.show()
         if person is not None:
@@ -354,6 +372,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
 
     def _on_scam(self, index: int) -> None:
         self.scam_person(index)
+        self.pair.scam(index)
         static = self.controller.static
         who = static.ids[index] if static is not None else index
         months = self.scenario["events.scam_duration"]
@@ -376,6 +395,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             return
         self._closing = True
         self.sweep.shutdown()
+        self.pair.shutdown()
         self.controller.shutdown()
         store = settings()
         store.setValue("geometry", self.saveGeometry())

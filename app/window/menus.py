@@ -92,9 +92,14 @@ class MenusMixin:
                            sp.SP_BrowserReload)
         self.act_new_seed = a("New seed", self._on_new_seed, "Ctrl+Shift+R",
                               "Start again with a fresh random seed")
-        self.act_relayout = a("Re-layout by current friendships", self.controller.relayout,
+        self.act_relayout = a("Re-layout by current friendships", self._on_relayout,
                               "Ctrl+L", tip="Arrange the people again by who is friends "
                               "with whom now: clusters formed by rewiring show.")
+        self.act_compare = a("&Compare with rubric B\u2026", self._on_compare, "Ctrl+B",
+                             tip="Run a second rubric beside this one on the same people, "
+                                 "network and seed.")
+        self.act_stop_compare = a("Stop comparing", lambda: self.stop_compare())
+        self.act_stop_compare.setEnabled(False)
         self.act_fit = a("Fit network in view", self.network.reset_view, "Ctrl+0")
         self.act_ties = a("Show friendships", self.network.set_show_ties)
         self.act_dating = a("Show dating ties", self.network.set_show_dating)
@@ -142,6 +147,9 @@ class MenusMixin:
         sim.addSeparator()
         sim.addAction(self.act_relayout)
         sim.addAction(self.act_freeze)
+        sim.addSeparator()
+        sim.addAction(self.act_compare)
+        sim.addAction(self.act_stop_compare)
         self.sim_menu = sim
         view = bar.addMenu("&View")
         for act in (self.act_fit, self.act_ties, self.act_dating, self.act_freeze):

@@ -1,0 +1,1 @@
+"""The timeline panel: a scrubber over the kept months, with setting-change markers."""

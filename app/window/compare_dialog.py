@@ -1,0 +1,111 @@
+"""The "Compare with rubric B" dialog: which settings rubric B changes.
+
+The five rubric weights, friend sharing and the value given to people who opted out are
+offered directly (filled with rubric A's values); any other setting that does not need
+other people or another network can be typed as ``key = value`` pairs. Only the values
+that differ from A's become B's overrides. The values are checked by the model
+(:func:`models.compare.check_overrides`) when the comparison starts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+
+from app.common.plain_words import RUBRIC_WORDS
+from models.errors import ScenarioError
+from models.scenario import Scenario, parse_value
+from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
+
+__all__ = ["CompareDialog", "parse_pairs"]
+
+_OFFERED = (*(f"rubric.{k}" for k in RUBRIC_KEYS), "rubric.optout_value")
+
+
+def parse_pairs(text: str) -> dict[str, Any]:
+    """``"a.b = 1; c.d = true"`` as a dict (values parsed as in ``--set``).
+
+    Examples
+    --------
+    >>> parse_pairs("rubric.social = 0.4; sharing.share_with_friends=false")
+    {'rubric.social': 0.4, 'sharing.share_with_friends': False}
+
+    Raises
+    ------
+    ScenarioError
+        For a piece without ``=``.
+    """
+    out: dict[str, Any] = {}
+    for piece in text.replace("\n", ";").split(";"):
+        piece = piece.strip()
+        if not piece:
+            continue
+        key, sep, value = piece.partition("=")
+        if not sep or not key.strip():
+            raise ScenarioError("rubric B", piece, "write settings as key = value")
+        out[key.strip()] = parse_value(value.strip())
+    return out
+
+
+class CompareDialog(QDialog):
+    """Pick rubric B's settings; :meth:`overrides` after ``exec()``."""
+
+    def __init__(self, scenario: Scenario, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Compare with rubric B")
+        self._scenario = scenario
+        col = QVBoxLayout(self)
+        intro = QLabel("Rubric B runs beside the current rubric A on the same people, the "
+                       "same network and the same seed, month by month. Change what B "
+                       "does differently:")
+        intro.setWordWrap(True)
+        col.addWidget(intro)
+        form = QFormLayout()
+        self.spins: dict[str, QDoubleSpinBox] = {}
+        for name in _OFFERED:
+            field = FIELD_BY_NAME[name]
+            spin = QDoubleSpinBox(self)
+            hi = 1.0 if field.hi is None or field.hi > 1 else field.hi
+            spin.setRange(field.lo or 0.0, max(hi, float(scenario[name])))
+            spin.setSingleStep(0.05)
+            spin.setDecimals(3)
+            spin.setValue(float(scenario[name]))
+            spin.setToolTip(field.doc)
+            key = name.split(".", 1)[1]
+            label = f"Weight of {RUBRIC_WORDS[key]}" if key in RUBRIC_WORDS else field.label
+            form.addRow(label, spin)
+            self.spins[name] = spin
+        self.sharing = QCheckBox(FIELD_BY_NAME["sharing.share_with_friends"].label, self)
+        self.sharing.setChecked(bool(scenario["sharing.share_with_friends"]))
+        form.addRow("", self.sharing)
+        self.other = QLineEdit(self)
+        self.other.setPlaceholderText("e.g. perks.enabled = false; events.scam_rate = 0.01")
+        self.other.setMinimumWidth(self.other.fontMetrics().horizontalAdvance(
+            self.other.placeholderText()) + 16)
+        form.addRow("Other settings", self.other)
+        col.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Compare")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        col.addWidget(buttons)
+
+    def overrides(self) -> dict[str, Any]:
+        """B's settings that differ from A's (may raise ScenarioError for the free text)."""
+        sc = self._scenario
+        chosen: dict[str, Any] = {name: spin.value() for name, spin in self.spins.items()}
+        chosen["sharing.share_with_friends"] = self.sharing.isChecked()
+        chosen.update(parse_pairs(self.other.text()))
+        out: dict[str, Any] = {}
+        for key, value in chosen.items():
+            if key in FIELD_BY_NAME:
+                now = sc[key]
+                same = (abs(now - value) < 1e-9 if isinstance(value, float)
+                        and isinstance(now, float) else now == value)
+                if same:
+                    continue
+            out[key] = value   # unknown names are reported by check_overrides
+        return out
