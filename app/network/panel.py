@@ -24,7 +24,6 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.collections import LineCollection
 from matplotlib.colorbar import Colorbar
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,7 +31,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QToolTip
 
 from app.common.theme import DEFAULT_THRESHOLDS, SCORE_RANGE
 from app.network.motion import MotionMixin
-from app.network.marks import MarksMixin, mark_handles
+from app.network.legend import TEXT_PT, LegendMixin
+from app.network.marks import MarksMixin
 from app.network.mouse import MouseMixin
 from app.network.people import (CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, NodeRaster,
                                 PeopleMixin, node_size_px)
@@ -44,11 +44,9 @@ if TYPE_CHECKING:
 
 __all__ = ["QtNetworkView", "CMAP", "MAX_TIE_SEGMENTS", "node_size_px"]
 
-TEXT_PT = 11.5
-
 
 class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
-                    FigureCanvasQTAgg):
+                    LegendMixin, FigureCanvasQTAgg):
     """The friendship network, coloured by score, updated frame by frame.
 
     Feed it with :meth:`on_rebuilt`, :meth:`set_layout` and :meth:`on_frame`; select a
@@ -190,38 +188,6 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._place_overlay()
-
-    def _make_legend(self) -> None:
-        lo, hi = self._thresholds
-        mid = CMAP(NORM(650))
-        handles = [
-            Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor=mid,
-                   markeredgecolor=RESTRICTED_RING, markeredgewidth=2.5,
-                   label=f"restricted (below {lo:g})"),
-            Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor=mid,
-                   markeredgecolor=PRIVILEGED_RING, markeredgewidth=2.5,
-                   label=f"privileged ({hi:g} and up)"),
-            Line2D([], [], marker="s", linestyle="", markersize=10, markerfacecolor=mid,
-                   markeredgecolor="none", label="opted out (square)"),
-            Line2D([], [], color=TIE_COLOUR, linewidth=1.5, label="friendship"),
-            Line2D([], [], color=DATING_COLOUR, linewidth=2.5, label="dating"),
-            Line2D([], [], marker="o", linestyle="", markersize=13, markerfacecolor="none",
-                   markeredgecolor=SELECT_COLOUR, markeredgewidth=2.2, label="selected"),
-            *mark_handles(self._compare),
-        ]
-        if self._compact:   # short or shared space: the marks matter more than the lines
-            handles = [h for h in handles if h.get_label() not in ("friendship", "dating",
-                                                                  "selected")]
-        if self._legend is not None:
-            self._legend.remove()
-        # One column under the colour bar: the network keeps the full height.
-        self._legend = self.figure.legend(handles=handles, loc="upper left", ncol=1,
-                                          frameon=False, fontsize=TEXT_PT - 1.5 * self._compact,
-                                          handlelength=1.6,
-                                          handletextpad=0.6, labelspacing=0.5,
-                                          borderaxespad=0.0, borderpad=0.0)
-        self._legend.set_visible(getattr(self, "_side", True))
-        self._update_layout()
 
     # ------------------------------------------------------------------ public API
     @property

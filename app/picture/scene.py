@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
@@ -328,7 +328,7 @@ class Board:
 
         moving = [a for p in self.pictures for a in p.moving_artists()]
         text = " ".join(p._caption.get_text().replace("\n", " ") for p in self.pictures)
-        fmt = fmt or Path(path).suffix.lstrip(".").lower()
+        fmt = fmt or PurePath(path).suffix.lstrip(".").lower()
         meta = {"Software": "ScoreNet"} if fmt == "png" else {"Title": "ScoreNet"}
         for artist in moving:
             artist.set_animated(False)
