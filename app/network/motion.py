@@ -133,6 +133,7 @@ class MotionMixin:
             dating = np.asarray(frame.dating_edges)
             self._dating.set_segments(pos[dating] if self._show_dating and dating.size else [])
             self._update_selection(frame)
+            self._update_marks(frame)   # scam, isolated and A/B marks move with the people
         if self._zoom == 1.0:
             self._widen_if_needed(pos)
         self.motion_ticks += 1

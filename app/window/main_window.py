@@ -321,7 +321,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     # ------------------------------------------------------------------ edits and commands
     def _on_params_changed(self, changes: dict) -> None:
         self.controller.set_params(changes)
-        self.record_params(self.controls.last_before, changes)
+        self.record_params(getattr(self.controls, "last_before", {}), changes)
         self.pair.set_params(changes)
         self._timeline_params_changed()
         self._update_title()

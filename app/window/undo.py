@@ -166,7 +166,10 @@ class UndoMixin:
         """Push a parameter edit (``before``: the values it replaced)."""
         if self._replaying or not changes:
             return
-        self.undo_stack.push(_Params(self, {k: before[k] for k in changes}, dict(changes)))
+        # A change not made in the controls (a lesson step, a test) has no ``before``
+        # there: the scenario the model last reported holds the replaced values.
+        replaced = {k: before[k] if k in before else self.scenario[k] for k in changes}
+        self.undo_stack.push(_Params(self, replaced, dict(changes)))
 
     def record_open(self, before: tuple, after: tuple) -> None:
         """Push an opened scenario: ``(scenario, path, saved)`` before and after."""
