@@ -245,3 +245,14 @@ def test_graph_reading_notes(tmp_path):
     assert g.m == 1 and any("directed" in n for n in g.notes)
     assert any("1 self-loop" in n for n in g.notes) and any("1 repeated" in n for n in g.notes)
     assert math.isfinite(len(g.notes))
+
+
+def test_attribute_type_is_the_narrowest_type_that_holds_every_value():
+    # GraphML/GEXF declare one type per attribute: ints must stay ints for networkx
+    # and Gephi, a mix with floats is double, anything else text.
+    from models.io.graphfile import attribute_type, plain_values
+
+    assert attribute_type(plain_values(np.array([1, 2, 10]))) == "long"
+    assert attribute_type([True, False]) == "boolean"
+    assert attribute_type([1, 2.5]) == "double"
+    assert attribute_type(["g0", 1]) == "string"

@@ -13,9 +13,9 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from matplotlib.path import Path
 
 from app.common.pacing import run_when_due
+from app.picture.scene import segments_path
 from app.picture.style import tie_style
 
 __all__ = ["MAX_TIE_SEGMENTS", "HIDE_TIES_WHILE_MOVING", "MIN_TIE_INTERVAL", "TiesMixin"]
@@ -28,17 +28,6 @@ MAX_TIE_SEGMENTS = 100_000
 HIDE_TIES_WHILE_MOVING = 20_000
 
 MIN_TIE_INTERVAL = 0.35  # s between two redraws of the friendship ties
-
-
-def _segments_path(pos: np.ndarray, edges: np.ndarray) -> Path:
-    """One path made of a separate line segment per edge."""
-    if edges.size == 0:
-        return Path(np.zeros((0, 2)))
-    verts = pos[edges].reshape(-1, 2)
-    codes = np.empty(verts.shape[0], dtype=Path.code_type)
-    codes[0::2] = Path.MOVETO
-    codes[1::2] = Path.LINETO
-    return Path(verts, codes)
 
 
 class TiesMixin:
@@ -71,7 +60,7 @@ class TiesMixin:
             note = f"Showing {MAX_TIE_SEGMENTS:,} of {m:,} friendships (a fixed sample)."
         self._drawn_ties = int(edges.shape[0])
         alpha, width = tie_style(min(m, MAX_TIE_SEGMENTS))
-        self._ties.set_path(_segments_path(self._pos, edges))
+        self._ties.set_path(segments_path(self._pos, edges))
         self._ties.set_alpha(alpha)
         self._ties.set_linewidth(width)
         self._note.set_text(note)

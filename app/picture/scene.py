@@ -31,7 +31,8 @@ from app.picture.caption import SettingChange, caption_lines
 from app.picture.style import (CMAP, DATING_COLOUR, NORM, PRIVILEGED_RING, RESTRICTED_RING,
                                SCORE_RANGE, TIE_COLOUR, node_size_px, tie_style)
 
-__all__ = ["PictureFrame", "NetworkPicture", "Board", "SLIDE_SIZE", "frame_of_simulation"]
+__all__ = ["PictureFrame", "NetworkPicture", "Board", "SLIDE_SIZE", "frame_of_simulation",
+           "segments_path"]
 
 #: A 16:9 slide, full HD.
 SLIDE_SIZE = (1920, 1080)
@@ -68,7 +69,7 @@ def frame_of_simulation(sim, positions: np.ndarray) -> PictureFrame:
                         scenario=sim.applied)
 
 
-def _segments_path(pos: np.ndarray, edges: np.ndarray) -> Path:
+def segments_path(pos: np.ndarray, edges: np.ndarray) -> Path:
     """One path made of a separate line segment per edge (one Agg call for all ties)."""
     if edges.size == 0:
         return Path(np.zeros((0, 2)))
@@ -226,7 +227,7 @@ class NetworkPicture:
         self._draw_people(frame, pos, min(w, h) / max(half, 1e-12) / 2.0)
         edges = np.asarray(frame.friend_edges)
         alpha, width = tie_style(edges.shape[0])
-        self._ties.set_path(_segments_path(pos, edges))
+        self._ties.set_path(segments_path(pos, edges))
         self._ties.set_alpha(alpha)
         self._ties.set_linewidth(width * self.size[1] / 1080.0 * 1.4)
         dating = np.asarray(frame.dating_edges)

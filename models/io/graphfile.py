@@ -20,7 +20,7 @@ from ..errors import ScenarioError, printable
 from ..graph import GraphData
 from .base import short
 
-__all__ = ["write_graph", "check_xml_text"]
+__all__ = ["write_graph", "check_xml_text", "plain_values", "attribute_type"]
 
 _EDGE_LIST_SEP = {".csv": ",", ".tsv": "\t"}
 _UNSAFE_ID = re.compile(r"[\s,#\"]|[\x00-\x1f\x7f]")
@@ -33,13 +33,14 @@ def check_xml_text(text: str) -> None:
         raise ValueError(f"{short(text)} contains a character XML cannot hold")
 
 
-def _plain(values: np.ndarray) -> list[Any]:
+def plain_values(values: np.ndarray) -> list[Any]:
     """Python scalars (numpy scalars in object arrays unwrapped)."""
     return [x.item() if isinstance(x, np.generic) else x for x in values.tolist()]
 
 
-def _graphml_type(groups: list[Any]) -> str:
-    kinds = {type(g) for g in groups}
+def attribute_type(values: list[Any]) -> str:
+    """``boolean``, ``long``, ``double`` or ``string``: the narrowest type that holds all."""
+    kinds = {type(v) for v in values}
     if kinds == {bool}:
         return "boolean"
     if kinds == {int}:
@@ -55,8 +56,8 @@ def _graphml_text(graph: GraphData) -> str:
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
     groups = None
     if graph.groups is not None:
-        plain = _plain(graph.groups)
-        gtype = _graphml_type(plain)
+        plain = plain_values(graph.groups)
+        gtype = attribute_type(plain)
         groups = [str(g).lower() if gtype == "boolean" else
                   repr(float(g)) if gtype == "double" else str(g) for g in plain]
         out.append(f'  <key id="group" for="node" attr.name="group" attr.type="{gtype}"/>')
@@ -77,7 +78,7 @@ def _graphml_text(graph: GraphData) -> str:
 
 
 def _text_ids(graph: GraphData) -> list[str]:
-    ids = [str(i) for i in _plain(graph.ids)]
+    ids = [str(i) for i in plain_values(graph.ids)]
     if len(set(ids)) != len(ids):
         raise ValueError("node ids are not unique once written as text")
     return ids

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 import numpy as np
 
 from ..atomic import atomic_path
-from .graphfile import check_xml_text
+from .graphfile import attribute_type, check_xml_text, plain_values
 
 __all__ = ["write_network", "to_networkx", "NODE_TYPES", "attribute_type"]
 
@@ -30,22 +30,6 @@ GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 NODE_TYPES = {"opted_out": "boolean", "score": "double", "history": "double",
               "capacity": "double", "identity": "double", "behaviour": "double",
               "social": "double", "degree": "long", "community": "long", "status": "string"}
-
-
-def _plain(values: np.ndarray) -> list[Any]:
-    return [x.item() if isinstance(x, np.generic) else x for x in values.tolist()]
-
-
-def attribute_type(values: list[Any]) -> str:
-    """``boolean``, ``long``, ``double`` or ``string``: the narrowest type that holds all."""
-    kinds = {type(v) for v in values}
-    if kinds == {bool}:
-        return "boolean"
-    if kinds == {int}:
-        return "long"
-    if kinds <= {float, int} and float in kinds:
-        return "double"
-    return "string"
 
 
 def _text(value: Any, kind: str) -> str:
@@ -62,7 +46,7 @@ def _columns(table: dict[str, np.ndarray]) -> list[tuple[str, str, list[str]]]:
     for name, col in table.items():
         if name == "id":
             continue
-        values = _plain(np.asarray(col))
+        values = plain_values(np.asarray(col))
         kind = NODE_TYPES.get(name) or attribute_type(values)
         out.append((name, kind, [_text(v, kind) for v in values]))
     return out
@@ -85,9 +69,9 @@ def to_networkx(sim, dating: bool = False):
     import networkx as nx
 
     table = sim.person_table()
-    ids = _plain(table["id"])
+    ids = plain_values(table["id"])
     g = nx.MultiGraph() if dating else nx.Graph()
-    cols = {c: _plain(np.asarray(v)) for c, v in table.items() if c != "id"}
+    cols = {c: plain_values(np.asarray(v)) for c, v in table.items() if c != "id"}
     for k, node in enumerate(ids):
         g.add_node(node, **{c: vals[k] for c, vals in cols.items()})
     for kind, edges in _edge_lists(sim, dating):
@@ -112,7 +96,7 @@ def write_network(sim, path: str | os.PathLike[str], *, dating: bool = True,
     if ext not in (".gexf", ".graphml"):
         raise ValueError(f"the network is written as .gexf or .graphml, not {ext or 'no extension'}")
     table = sim.person_table()
-    ids = [str(i) for i in _plain(table["id"])]
+    ids = [str(i) for i in plain_values(table["id"])]
     cols = _columns(table)
     for text in ids + [v for _, kind, vals in cols if kind == "string" for v in vals]:
         check_xml_text(text)

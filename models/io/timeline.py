@@ -30,7 +30,8 @@ import numpy as np
 from ..atomic import atomic_path
 from ..graph import in_sorted
 from .graphfile import check_xml_text
-from .network_out import GEXF_NS, _plain, attribute_type
+from .graphfile import attribute_type, plain_values
+from .network_out import GEXF_NS
 
 __all__ = ["Timeline"]
 
@@ -81,8 +82,8 @@ class Timeline:
     def __init__(self, sim) -> None:
         self.n = sim.n
         table = sim.person_table()
-        self.ids = [str(i) for i in _plain(table["id"])]
-        self.static = {c: _plain(np.asarray(table[c])) for c in ("group", "opted_out")}
+        self.ids = [str(i) for i in plain_values(table["id"])]
+        self.static = {c: plain_values(np.asarray(table[c])) for c in ("group", "opted_out")}
         self.steps: list[int] = []
         self._scores: list[np.ndarray] = []
         self._status: list[np.ndarray] = []

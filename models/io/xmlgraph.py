@@ -111,7 +111,6 @@ class _Reader:
 
     def end(self, tag: str, elem) -> None:
         """Handle a finished element (its children are complete)."""
-        ns = self.ns
         if tag == "key" and self.kind == "graphml":
             if (elem.get("attr.name") or "").lower() == "group" and self.group_id is None \
                     and elem.get("for", "all") in ("node", "all"):
