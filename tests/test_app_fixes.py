@@ -138,9 +138,12 @@ def test_a_bad_network_file_is_refused_and_reset_still_works(qtbot, window, dial
     with qtbot.waitSignal(window.controller.rebuilt, timeout=WAIT):
         window.act_reset.trigger()
     good = tmp_path / "good.txt"
-    good.write_text("1 2\n2 3\n3 1\n3 4\n", encoding="utf-8")
+    good.write_text("1 2\n2 3\n3 1\n3 4\n4 4\n2 1\n", encoding="utf-8")
     window.use_network_file(good)
     qtbot.waitUntil(lambda: window.scenario["network.kind"] == "file", timeout=WAIT)
+    said = window.statusBar().currentMessage()      # what reading changed is told
+    assert "4 people, 4 friendships" in said and "1 self-loop dropped" in said, said
+    assert "1 repeated or reverse tie merged" in said, said
     assert window.scenario["network.path"] == str(good.resolve())
     assert len(dialogs) == 1
     with qtbot.waitSignal(window.controller.rebuilt, timeout=WAIT):

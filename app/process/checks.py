@@ -11,8 +11,9 @@ from __future__ import annotations
 __all__ = ["read_graph_size", "scam_state", "restore_scam"]
 
 
-def read_graph_size(_simulation, path: str) -> tuple[int, int]:
-    """People and friendships in the graph file ``path``.
+def read_graph_size(_simulation, path: str) -> tuple[int, int, tuple[str, ...]]:
+    """People and friendships in the graph file ``path``, and the reader's notes on what
+    reading changed (self-loops dropped, repeated ties merged, directed read as mutual).
 
     Raises
     ------
@@ -22,7 +23,7 @@ def read_graph_size(_simulation, path: str) -> tuple[int, int]:
     from models.graphio import read_graph
 
     graph = read_graph(path)
-    return int(graph.n), int(graph.edges.shape[0])
+    return int(graph.n), int(graph.edges.shape[0]), tuple(graph.notes)
 
 
 def scam_state(simulation, person: int) -> tuple[int, int, bool]:

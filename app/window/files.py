@@ -211,11 +211,14 @@ class FilesMixin:
         from app.process.checks import read_graph_size
 
         def accept(size) -> None:
-            n, m = size
+            n, m, notes = size
             self.controls.apply_changes({"network.kind": "file", "network.path": str(path)})
+            # What reading changed (dropped self-loops, merged ties) is said, as the CLI
+            # does on stderr, so an analyst knows the network is not byte for byte theirs.
+            changed = f" Reading it: {'; '.join(notes)}." if notes else ""
             self.statusBar().showMessage(
-                f"{path.name}: {n:,} people, {m:,} friendships; used from the next Reset.",
-                8000)
+                f"{path.name}: {n:,} people, {m:,} friendships; used from the next Reset."
+                + changed, 12000)
 
         def refuse(message: str) -> None:
             QMessageBox.critical(self, "ScoreNet", f"{message}\n\nThe network is unchanged.")
