@@ -70,14 +70,10 @@ def check_writable(path: str | os.PathLike[str]) -> None:
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(21, "Is a directory", str(path))
     if mode is not None and stat.S_ISFIFO(mode):
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as exc:
-            if exc.errno == errno.ENXIO:
-                raise OSError(exc.errno, "Named pipe with no process reading it", str(path)) \
-                    from None
-            raise _error(exc, path) from None
-        os.close(fd)
+        # Held open until the real write: closing the probe would give the reader an
+        # end of file (``cat`` would leave), and the write at the end would find none.
+        _release(path)
+        _HELD[os.path.realpath(path)] = _probe_reader(path, keep=True)
         return
     if mode is not None and not stat.S_ISREG(mode):
         if not os.access(path, os.W_OK):
@@ -103,6 +99,35 @@ def check_writable(path: str | os.PathLike[str]) -> None:
     os.unlink(probe)
 
 
+_HELD: dict[str, int] = {}   # named pipes checked by check_writable, held open till written
+
+
+def _release(path: Path) -> None:
+    fd = _HELD.pop(os.path.realpath(path), None)
+    if fd is not None:
+        os.close(fd)
+
+
+def _probe_reader(path: Path, keep: bool = False) -> int | None:
+    """Raise OSError naming ``path`` if the named pipe has no process reading it.
+
+    Opening a FIFO for writing blocks until a reader comes, so a reader that left during
+    a long run would hang the write at its end; a non-blocking open says so at once.
+    With ``keep`` the probe's descriptor is returned open, else closed.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(exc.errno, "Named pipe with no process reading it", str(path)) \
+                from None
+        raise _error(exc, path) from None
+    if keep:
+        return fd
+    os.close(fd)
+    return None
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a path to write to; on success its content ends up at ``path``.
@@ -124,7 +149,14 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError(21, "Is a directory", str(path))
     if mode is not None and not stat.S_ISREG(mode):
-        yield path   # a device or a pipe (/dev/stdout): write straight to it
+        if not stat.S_ISFIFO(mode):
+            yield path   # a device (/dev/stdout, /dev/null): write straight to it
+            return
+        try:
+            _probe_reader(path)   # checked again now: its reader may have left meanwhile
+            yield path
+        finally:
+            _release(path)   # after the writer's own close: the reader sees one end of file
         return
     if mode is None and not Path(os.path.realpath(path)).parent.is_dir():
         raise FileNotFoundError(2, "No such folder", str(path))

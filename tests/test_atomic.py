@@ -62,3 +62,41 @@ def test_cli_refuses_the_same_file_twice_and_empty_names(capsys, tmp_path):
     assert main(["run", "karate", "--quiet", "--metrics-out", out, "--nodes-out", out]) == 2
     assert main(["run", "karate", "--quiet", "--metrics-out", ""]) == 2
     assert "needs a file name" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_whose_reader_left_is_refused_not_waited_on(tmp_path):
+    # The reader was there when the run started (check_writable passed) and left before
+    # the results were written: opening the pipe then would block for ever.
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    check_writable(fifo)
+    os.close(reader)
+    with pytest.raises(OSError, match="no process reading it") as caught:
+        with atomic_path(fifo):
+            pass
+    assert str(fifo) in str(caught.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_reader_gets_the_whole_output_after_the_check(tmp_path):
+    # `scorenet run --metrics-out fifo` with `cat fifo` reading: the check before the run
+    # must not hand the reader an end of file, or it leaves before the results come.
+    import threading
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    deadline = 50
+    while deadline and not got:          # until the reader's open is waiting
+        try:
+            check_writable(fifo)
+            break
+        except OSError:
+            deadline -= 1
+            reader.join(0.05)
+    write_text_atomic(fifo, "step,gini\n0,0.1\n")
+    reader.join(10)
+    assert got == ["step,gini\n0,0.1\n"]
