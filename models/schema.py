@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Field", "FIELDS", "FIELD_BY_NAME", "SECTIONS", "RUBRIC_KEYS", "NETWORK_KINDS"]
+__all__ = ["Field", "FIELDS", "FIELD_BY_NAME", "SECTIONS", "RUBRIC_KEYS", "NETWORK_KINDS",
+           "louvain_every", "LOUVAIN_EVERY_STEP_UP_TO"]
 
 #: Rubric component keys, in the order of MODEL.md section 2.
 RUBRIC_KEYS: tuple[str, ...] = ("history", "capacity", "identity", "behaviour", "social")
@@ -50,6 +51,9 @@ class Field:
         Allowed values for strings with a fixed vocabulary.
     step
         A sensible increment for a slider or spin box.
+    special
+        What a control shows for the lowest value when it means something else (its
+        meaning is in ``doc``), e.g. "auto".
     """
 
     section: str
@@ -63,6 +67,7 @@ class Field:
     rebuild: bool = False
     choices: tuple[str, ...] | None = None
     step: float | None = None
+    special: str | None = None
 
     @property
     def name(self) -> str:
@@ -71,8 +76,9 @@ class Field:
 
 
 def _f(section, key, type_, default, lo=None, hi=None, label="", doc="", rebuild=False,
-       choices=None, step=None) -> Field:
-    return Field(section, key, type_, default, lo, hi, label, doc, rebuild, choices, step)
+       choices=None, step=None, special=None) -> Field:
+    return Field(section, key, type_, default, lo, hi, label, doc, rebuild, choices, step,
+                 special)
 
 
 FIELDS: tuple[Field, ...] = (
@@ -84,9 +90,11 @@ FIELDS: tuple[Field, ...] = (
     _f("run", "steps", int, 120, 0, 1_000_000, "Steps", "Number of steps (months) to run.", step=10),
     _f("run", "seed", int, 1, 0, 2**63 - 1, "Seed",
        "Random seed: the same scenario and seed give the same run, bit for bit.", rebuild=True),
-    _f("run", "louvain_every", int, 1, 1, 1_000_000, "Louvain every k steps",
+    _f("run", "louvain_every", int, 0, 0, 1_000_000, "Louvain every k steps",
        "Communities are re-detected every k steps; between detections the last partition "
-       "is reused to compute modularity and stratification.", step=1),
+       "is reused to compute modularity and stratification. 0 (auto): every step up to "
+       "1,000 people, else every n / 100 steps (50 at 5,000 people).",
+       step=1, special="auto"),
     _f("run", "communities", str, "louvain", label="Community detection",
        doc="louvain (as MODEL.md asks) or leiden: much faster on large graphs without "
            "clear communities; for 100,000 people or more use leiden or a large "
@@ -255,3 +263,32 @@ FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
 #: Section names in file order.
 SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(f.section for f in FIELDS))
+
+
+#: ``run.louvain_every = 0`` (auto) detects communities every step up to this many people.
+LOUVAIN_EVERY_STEP_UP_TO = 1_000
+
+
+def louvain_every(n: int, setting: int) -> int:
+    """Steps between two community detections for ``n`` people and ``run.louvain_every``.
+
+    A setting of 1 or more is used as it is. 0 ("auto", the default) chooses by size:
+    every step up to :data:`LOUVAIN_EVERY_STEP_UP_TO` people, else every ``n / 100``
+    steps (rounded up), so that Louvain stays a small share of a step where it grows
+    faster than the rest of the step (0.1-0.4 s at 5,000 people on a Barabasi-Albert
+    graph against 20-30 ms for the rest of a step and the living layout; 10-25 s at
+    100,000). Depends on nothing but ``n`` and the setting, so the app, the CLI and
+    sweeps detect at the same steps.
+
+    Examples
+    --------
+    >>> [louvain_every(n, 0) for n in (34, 500, 1000, 1001, 4039, 5000, 100_000)]
+    [1, 1, 1, 11, 41, 50, 1000]
+    >>> louvain_every(5000, 1), louvain_every(500, 7)
+    (1, 7)
+    """
+    if setting >= 1:
+        return int(setting)
+    if n <= LOUVAIN_EVERY_STEP_UP_TO:
+        return 1
+    return -(-int(n) // 100)

@@ -36,7 +36,7 @@ from .optout import switch_choices
 from .population import draw_population
 from .recording import MOBILITY_LAG, STATUS_NAMES, person_table, step_metrics
 from .scenario import Scenario
-from .schema import FIELD_BY_NAME
+from .schema import FIELD_BY_NAME, louvain_every
 from .score import base_components, base_mean, combine, normalised_weights, social_component
 from .ties import EdgeSet, GainRule, review_ties
 
@@ -378,8 +378,8 @@ class Simulation:
 
     # ------------------------------------------------------------------ measuring
     def communities(self) -> np.ndarray:
-        """Louvain community of every person (recomputed every ``run.louvain_every`` steps)."""
-        every = self._applied["run.louvain_every"]
+        """Louvain community of every person, every k steps (:func:`.schema.louvain_every`)."""
+        every = louvain_every(self.n, self._applied["run.louvain_every"])
         stale = self._communities is None or (
             self.step_count != self._communities_step and self.step_count % every == 0)
         if stale:

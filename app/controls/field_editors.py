@@ -163,6 +163,8 @@ class FieldEditor(QObject):
         spin.setRange(int(f.lo if f.lo is not None else -_INT32_MAX), int(hi))
         spin.setSingleStep(int(f.step or 1))
         spin.setKeyboardTracking(False)   # apply on Enter / focus out / arrows, not per key
+        if f.special:
+            spin.setSpecialValueText(f.special)   # the lowest value means "auto"
         self._spin = spin
         spin.valueChanged.connect(lambda v: self.edited.emit(f.name, int(v)))
         self._get, self._set = (lambda: int(spin.value())), (lambda v: spin.setValue(int(v)))
