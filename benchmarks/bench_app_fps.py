@@ -82,6 +82,17 @@ def scenario_path(name: str) -> str:
     return str(path)
 
 
+def _cpu_seconds(pid: int | None) -> float:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``; nan elsewhere)."""
+    if pid is None:
+        return float("nan")
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def fps(scenario: str, seconds: float, warmup: float = 2.0,
         overrides: dict | None = None, living: bool = True) -> dict[str, float]:
     """Play ``scenario`` at full speed for ``seconds``; frames per second and draw counts.
@@ -115,14 +126,22 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0,
     spin(lambda: time.perf_counter() - start > warmup)
     n0, blits0, full0 = len(frames), window.network.blits, window.network.full_draws
     ticks0 = window.network.motion_ticks
+    channel = c._worker.channel
+    child = channel.process.pid if channel is not None and channel.process is not None \
+        else None
+    cpu0, child0, load0 = time.process_time(), _cpu_seconds(child), os.getloadavg()[0]
     t0 = time.perf_counter()
     spin(lambda: time.perf_counter() - t0 > seconds)
     c.pause()
     elapsed = time.perf_counter() - t0
     n = len(frames) - n0
+    # CPU per frame says what each process needs, whatever the other engineers' load.
     result = {"fps": n / elapsed, "frames": n, "blits": window.network.blits - blits0,
               "full_draws": window.network.full_draws - full0, "step": c.frame.step,
-              "ticks": (window.network.motion_ticks - ticks0) / elapsed}
+              "ticks": (window.network.motion_ticks - ticks0) / elapsed,
+              "window_ms": 1e3 * (time.process_time() - cpu0) / max(n, 1),
+              "model_ms": 1e3 * (_cpu_seconds(child) - child0) / max(n, 1),
+              "load": (load0 + os.getloadavg()[0]) / 2}
     window._saved = window.scenario
     window.close()
     return result
@@ -136,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="change a live parameter, e.g. run.louvain_every=5")
     parser.add_argument("--no-first-paint", action="store_true")
     parser.add_argument("--frozen", action="store_true", help="freeze the layout")
+    parser.add_argument("--both", action="store_true",
+                        help="each scenario living, then frozen: the ratio of the two")
     args = parser.parse_args(argv)
     from models.scenario import parse_value
 
@@ -145,15 +166,26 @@ def main(argv: list[str] | None = None) -> int:
         paint, frame = first_paint(scenario_path(name))
         print(f"{name:<10} first paint {paint:5.2f} s (goal < 3 s), "
               f"first network frame {frame:5.2f} s")
+    modes = [True, False] if args.both else [not args.frozen]
     for name in args.scenarios:
-        r = fps(name, args.seconds, overrides=overrides, living=not args.frozen)
-        goal = goals.get(name)
-        extra = " ".join(args.sets)
-        print(f"{name:<10} {r['fps']:6.1f} fps" + (f" (goal >= {goal:g})" if goal else "")
-              + (f" with {extra}" if extra else "")
-              + (" frozen" if args.frozen else f" living, {r['ticks']:.1f} motion ticks/s")
-              + f"  {r['frames']} frames, {r['blits']} blits, {r['full_draws']} full draws "
-              f"of the network in {args.seconds:g} s")
+        living_fps = None
+        for living in modes:
+            r = fps(name, args.seconds, overrides=overrides, living=living)
+            goal = goals.get(name)
+            extra = " ".join(args.sets)
+            ratio = ""
+            if living:
+                living_fps = r["fps"]
+            elif living_fps is not None:
+                ratio = f" (living / frozen {living_fps / max(r['fps'], 1e-9):.2f})"
+            print(f"{name:<10} {r['fps']:6.1f} fps" + (f" (goal >= {goal:g})" if goal else "")
+                  + (f" with {extra}" if extra else "")
+                  + (f" living, {r['ticks']:.1f} motion ticks/s" if living else " frozen")
+                  + ratio
+                  + f"  {r['frames']} frames, {r['blits']} blits, {r['full_draws']} full "
+                  f"draws of the network in {args.seconds:g} s; CPU ms a frame: window "
+                  f"{r['window_ms']:.1f}, model {r['model_ms']:.1f}; load {r['load']:.1f}",
+                  flush=True)
     Path(ROOT / ".bench.ini").unlink(missing_ok=True)
     for name in MADE:
         Path(ROOT / f".bench-{name}.toml").unlink(missing_ok=True)

@@ -42,6 +42,10 @@ __all__ = ["QtInspector", "contribution_points", "violation_penalty", "COMPONENT
            "STATUS_COLOURS"]
 
 MAX_REFRESH_PER_SECOND = 5
+#: The score-over-time plot is a full Agg draw of its canvas (its x axis grows every
+#: month): 40-90 ms on the shared 2-core machine, a third of the GUI thread at 5 a
+#: second while playing a 5,000-person network, so it is drawn less often than the text.
+MAX_PLOT_DRAWS_PER_SECOND = 1.5
 
 
 def _neighbours(edges: np.ndarray, i: int) -> np.ndarray:
@@ -82,6 +86,7 @@ class QtInspector(QWidget):
         self._scams: dict[int, list[int]] = {}   # person -> steps at which scammed here
         self._build()
         self._refreshes = Throttle(self._refresh, MAX_REFRESH_PER_SECOND, self)
+        self._plot_draws = Throttle(self._canvas.draw_idle, MAX_PLOT_DRAWS_PER_SECOND, self)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -374,7 +379,7 @@ class QtInspector(QWidget):
             self._scam_artists.append(self._ax.text(
                 step, SCORE_MIN + 12, "scammed " if late else " scammed", fontsize=10,
                 va="bottom", ha="right" if late else "left"))
-        self._canvas.draw_idle()
+        self._plot_draws.request()
 
     def _update_friends(self, frame: Frame, static: Static, i: int) -> None:
         friends = _neighbours(frame.friend_edges, i)

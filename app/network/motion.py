@@ -23,12 +23,16 @@ from PySide6.QtCore import QTimer
 from app.network.tie_raster import paint_ties
 from app.picture.style import TIE_COLOUR, tie_style
 
-__all__ = ["MotionMixin", "TICK_MS", "MOVING_TIE_SAMPLES"]
+__all__ = ["MotionMixin", "TICK_MS", "MOVING_TIE_SAMPLES", "TIE_LAYER_MS"]
 
 #: Shortest time between two interpolation ticks (about 30 a second).
 TICK_MS = 33
-#: Pixel samples of ties painted per tick while moving (a budget of a few ms).
-MOVING_TIE_SAMPLES = 150_000
+#: Pixel samples of ties painted into the moving tie layer (a budget of 10-25 ms).
+MOVING_TIE_SAMPLES = 600_000
+#: The moving tie layer is painted at most this often (ms); the ticks in between copy
+#: it (0.1 ms): four times the ties of painting 150,000 samples every tick, for about
+#: half the time (``benchmarks/bench_tick.py``, docs/performance.md).
+TIE_LAYER_MS = 200
 #: The motion rests this long after the last new positions: ties are redrawn by Agg.
 SETTLE_MS = 450
 _TIE_RGB = np.array(to_rgb(TIE_COLOUR), dtype=np.float32) * 255.0
@@ -46,6 +50,9 @@ class MotionMixin:
         self._duration = 0.1
         self._last_arrival = 0.0
         self.motion_ticks = 0
+        self.tie_layer_paints = 0
+        self._tie_layer: tuple | None = None   # (key, pixels, data per pixel)
+        self._tie_layer_t = 0.0
         self._anim = QTimer(self)
         self._anim.setInterval(TICK_MS)
         self._anim.timeout.connect(self._on_tick)
@@ -164,6 +171,7 @@ class MotionMixin:
         from scipy.spatial import cKDTree
 
         self._moving = False
+        self._tie_layer = None
         self._ties.set_visible(self._show_ties)
         if self._pos is not None:
             self._tree = cKDTree(self._pos)
@@ -172,7 +180,12 @@ class MotionMixin:
 
     # ------------------------------------------------------------------ the tie layer
     def _paint_moving_ties(self) -> None:
-        """Paint the friendships into the canvas buffer (only while moving)."""
+        """Paint the friendships into the canvas buffer (only while moving).
+
+        The painted network area is kept as the tie layer and copied into the ticks of
+        the next ``TIE_LAYER_MS``: the ties trail the people by at most that long (a
+        few pixels at the layout's pace), the people themselves move every tick.
+        """
         frame = self._frame
         if not (self._moving and self._show_ties) or frame is None or self._pos is None:
             return
@@ -182,10 +195,25 @@ class MotionMixin:
         renderer = self.get_renderer()
         buffer = np.asarray(renderer.buffer_rgba())
         H, W = buffer.shape[:2]
-        px = self.ax.transData.transform(self._pos)
-        px[:, 1] = H - px[:, 1]   # rows from the top, as in the buffer
         bbox = self.ax.bbox
         clip = (max(int(bbox.x0), 0), max(int(H - bbox.y1), 0),
                 min(int(np.ceil(bbox.x1)), W), min(int(np.ceil(H - bbox.y0)), H))
+        x0, y0, x1, y1 = clip
+        # A new background, size, zoom or pan makes the layer wrong at once; the view
+        # widening or narrowing with the drawing (a little every tick) only when it
+        # adds up to 2%.
+        cx, cy, per_px = self._view if self._view is not None else (0.0, 0.0, 1.0)
+        key = (clip, (H, W), id(self._background), self._zoom, cx, cy)
+        now = time.perf_counter()
+        layer = self._tie_layer
+        if layer is not None and layer[0] == key and abs(layer[2] / per_px - 1.0) < 0.02 \
+                and now - self._tie_layer_t < TIE_LAYER_MS / 1000.0:
+            buffer[y0:y1, x0:x1] = layer[1]
+            return
+        px = self.ax.transData.transform(self._pos)
+        px[:, 1] = H - px[:, 1]   # rows from the top, as in the buffer
         alpha, _width = tie_style(edges.shape[0])
         paint_ties(buffer, px[edges], clip, _TIE_RGB, alpha, max_samples=MOVING_TIE_SAMPLES)
+        self._tie_layer = (key, buffer[y0:y1, x0:x1].copy(), per_px)
+        self._tie_layer_t = now
+        self.tie_layer_paints += 1

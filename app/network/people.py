@@ -235,6 +235,12 @@ class PeopleMixin:
             self._sel_ties.set_segments([])
             return
         self._ring.set_offsets(self._pos[i:i + 1])
-        edges = np.asarray(frame.friend_edges)
-        mine = edges[(edges[:, 0] == i) | (edges[:, 1] == i)] if edges.size else edges
+        # The person's ties are found once per frame, not at every motion tick.
+        cached = getattr(self, "_sel_edges", None)
+        if cached is not None and cached[0] is frame and cached[1] == i:
+            mine = cached[2]
+        else:
+            edges = np.asarray(frame.friend_edges)
+            mine = edges[(edges[:, 0] == i) | (edges[:, 1] == i)] if edges.size else edges
+            self._sel_edges = (frame, i, mine)
         self._sel_ties.set_segments(self._pos[mine] if mine.size else [])
