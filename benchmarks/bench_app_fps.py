@@ -126,6 +126,7 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0,
     spin(lambda: time.perf_counter() - start > warmup)
     n0, blits0, full0 = len(frames), window.network.blits, window.network.full_draws
     ticks0 = window.network.motion_ticks
+    layers0 = getattr(window.network, "tie_layer_paints", 0)
     channel = c._worker.channel
     child = channel.process.pid if channel is not None and channel.process is not None \
         else None
@@ -139,6 +140,7 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0,
     result = {"fps": n / elapsed, "frames": n, "blits": window.network.blits - blits0,
               "full_draws": window.network.full_draws - full0, "step": c.frame.step,
               "ticks": (window.network.motion_ticks - ticks0) / elapsed,
+              "layers": (getattr(window.network, "tie_layer_paints", 0) - layers0) / elapsed,
               "window_ms": 1e3 * (time.process_time() - cpu0) / max(n, 1),
               "model_ms": 1e3 * (_cpu_seconds(child) - child0) / max(n, 1),
               "load": (load0 + os.getloadavg()[0]) / 2}
@@ -180,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
                 ratio = f" (living / frozen {living_fps / max(r['fps'], 1e-9):.2f})"
             print(f"{name:<10} {r['fps']:6.1f} fps" + (f" (goal >= {goal:g})" if goal else "")
                   + (f" with {extra}" if extra else "")
-                  + (f" living, {r['ticks']:.1f} motion ticks/s" if living else " frozen")
+                  + (f" living, {r['ticks']:.1f} motion ticks/s ({r['layers']:.1f} tie layers/s)"
+                     if living else " frozen")
                   + ratio
                   + f"  {r['frames']} frames, {r['blits']} blits, {r['full_draws']} full "
                   f"draws of the network in {args.seconds:g} s; CPU ms a frame: window "

@@ -33,7 +33,11 @@ MOVING_TIE_SAMPLES = 600_000
 #: it (0.1 ms): four times the ties of painting 150,000 samples every tick, for about
 #: half the time (``benchmarks/bench_tick.py``, docs/performance.md).
 TIE_LAYER_MS = 200
-#: The motion rests this long after the last new positions: ties are redrawn by Agg.
+#: The motion rests this long after the last new positions (at least; three gaps
+#: between frames when frames come slower): ties are redrawn by Agg. Resting costs a
+#: full draw with every tie (about 0.1-0.25 s at 25,000 ties) and moving again another,
+#: so a run that is merely slow (a big step, a loaded machine) must not rest between
+#: two of its frames.
 SETTLE_MS = 450
 _TIE_RGB = np.array(to_rgb(TIE_COLOUR), dtype=np.float32) * 255.0
 
@@ -128,7 +132,7 @@ class MotionMixin:
         if s >= 1.0:
             self._anim.stop()
             self._from = self._to = None
-            self._settle.start()
+            self._settle.start(max(SETTLE_MS, int(3000 * self._duration)))
 
     def _move_to(self, pos: np.ndarray) -> None:
         self._pos = pos

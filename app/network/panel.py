@@ -248,6 +248,9 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
             self._ties_pending = True
             self._schedule_ties()
         if not drawn:
+            if self._moving:   # _update_people left these to a motion tick
+                self._update_selection(frame)
+                self._update_marks(frame)
             self._blit()
 
     def select(self, index: int | None) -> None:

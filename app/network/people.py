@@ -192,8 +192,9 @@ class PeopleMixin:
             self._dating.set_segments(self._pos[np.asarray(frame.dating_edges)])
         else:
             self._dating.set_segments([])
-        self._update_selection(frame)
-        self._update_marks(frame)
+        if not getattr(self, "_moving", False):   # else the next motion tick does it
+            self._update_selection(frame)
+            self._update_marks(frame)
 
     def _sync_scatters(self) -> None:
         """Bring the scatters (drawn by exports, not on screen) up to the last frame."""
