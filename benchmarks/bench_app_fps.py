@@ -7,7 +7,10 @@ dashboard and the inspector fed (they throttle their own drawing). The window is
 1920x1080, a person is selected (so the inspector works too), the speed is "max".
 Goals (issue 3): ``default`` >= 30 fps, ``facebook`` >= 15 fps, first paint < 3 s;
 (issue 8, with the living layout): ``ba5000`` (5,000 people, ~25,000 ties) >= 30 fps,
-``facebook`` >= 15 fps. ``--frozen`` measures with the layout frozen (the old picture).
+``facebook`` >= 15 fps. ``--frozen`` measures with the layout frozen (the old picture),
+``--both`` each scenario living and then frozen, with the ratio of the two. Each line
+also gives the CPU milliseconds per frame of the window's process and of the model's
+(Linux ``/proc``) and the load average: on a shared machine those say more than fps.
 "ticks" are the network's interpolated motion frames, what the eye sees move.
 
 First paint is measured in a fresh process, from just before it is started until the

@@ -115,7 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.scenarios:
         for key, value in parts(name, args.repeat).items():
             print(f"{name:<10} {key:<28} {value:9.1f}")
+    from benchmarks.bench_app_fps import MADE
+
     Path(ROOT / ".bench.ini").unlink(missing_ok=True)
+    for name in MADE:
+        Path(ROOT / f".bench-{name}.toml").unlink(missing_ok=True)
     return 0
 
 
