@@ -14,7 +14,8 @@ import numpy as np
 
 from ..graph import GraphData, canonical_edges
 
-__all__ = ["Bad", "MISSING", "INT_RE", "Builder", "short"]
+__all__ = ["Bad", "MISSING", "INT_RE", "Builder", "short", "friendships_only",
+           "with_date_note"]
 
 #: A group label that a node does not have.
 MISSING = object()
@@ -70,6 +71,30 @@ class Builder:
         merged = int(u.size) - loops - int(edges.shape[0])
         return GraphData(ids=_id_array(ids), edges=edges, groups=_group_array(self.groups),
                          notes=_notes(self.directed, loops, merged))
+
+
+#: The edge kinds ScoreNet's network export writes (models.io.network_out).
+SCORENET_KINDS = frozenset({"friend", "date"})
+
+
+def friendships_only(kinds: list[Any]) -> list[bool] | None:
+    """Which edges to keep when the file is ScoreNet's network export: every edge's
+    ``kind`` is ``friend`` or ``date`` (or absent) and some are ``date``; dates are
+    relationships of the run, not friendships. None (keep all) for any other file.
+    """
+    present = {k.strip().lower() for k in kinds if isinstance(k, str)}
+    if "date" not in present or not present <= SCORENET_KINDS:
+        return None
+    return [not (isinstance(k, str) and k.strip().lower() == "date") for k in kinds]
+
+
+def with_date_note(graph: GraphData, dropped: int) -> GraphData:
+    """``graph`` with a note that ``dropped`` date edges were left out (when any)."""
+    if not dropped:
+        return graph
+    what = "edges" if dropped != 1 else "edge"
+    note = f"{dropped:,} date {what} (kind=date) left out: only friendships are read"
+    return GraphData(graph.ids, graph.edges, graph.groups, (note, *graph.notes))
 
 
 def _notes(directed: bool, loops: int, merged: int) -> tuple[str, ...]:

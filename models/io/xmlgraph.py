@@ -3,7 +3,9 @@
 XML is parsed with defusedxml: DTD entities (entity bombs, external entities) are
 refused before any expansion. Nested graphs are flattened; ``edgedefault="directed"``
 (GraphML), ``defaultedgetype="directed"`` (GEXF) or a directed edge make the builder note
-that directed ties were read as mutual.
+that directed ties were read as mutual. A file whose edges carry ScoreNet's ``kind``
+attribute (``friend``/``date``, as ``scorenet run --graph-out`` writes) is read as its
+friendships: the dates are left out, and a note says how many.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml import ElementTree as SafeET
 
 from ..graph import GraphData
-from .base import MISSING, Bad, Builder, short
+from .base import MISSING, Bad, Builder, friendships_only, short, with_date_note
 
 __all__ = ["read_xml"]
 
@@ -96,6 +98,9 @@ class _Reader:
         self.group_default: Any = MISSING
         self.directed = False
         self.node_class = True   # GEXF: inside <attributes class="node">
+        self.edge_class = False  # GEXF: inside <attributes class="edge">
+        self.kind_id: str | None = None   # the edge attribute named "kind"
+        self.kinds: list[str | None] = []
 
     def start(self, tag: str, elem) -> None:
         if tag == "graph":
@@ -103,6 +108,7 @@ class _Reader:
             self.directed |= elem.get(attr, "").lower() == "directed"
         elif tag == "attributes":
             self.node_class = elem.get("class", "node") == "node"
+            self.edge_class = elem.get("class", "node") == "edge"
         elif tag == "node":
             nid = elem.get("id")
             if nid is None:
@@ -115,6 +121,12 @@ class _Reader:
             if (elem.get("attr.name") or "").lower() == "group" and self.group_id is None \
                     and elem.get("for", "all") in ("node", "all"):
                 self._group(elem.get("id"), elem.get("attr.type", "string"), elem)
+            if (elem.get("attr.name") or "").lower() == "kind" and self.kind_id is None \
+                    and elem.get("for", "all") in ("edge", "all"):
+                self.kind_id = elem.get("id")
+        elif tag == "attribute" and self.kind == "gexf" and self.edge_class:
+            if (elem.get("title") or elem.get("id") or "").lower() == "kind":
+                self.kind_id = elem.get("id")
         elif tag == "attribute" and self.kind == "gexf" and self.node_class:
             name = elem.get("title") or elem.get("id") or ""
             if name.lower() == "group" and self.group_id is None:
@@ -130,6 +142,7 @@ class _Reader:
             flag = elem.get("directed", "") if self.kind == "graphml" else elem.get("type", "")
             self.directed |= flag.lower() in ("true", "directed")
             self.edges.append((s, t))
+            self.kinds.append(self._kind_of(elem))
 
     def _group(self, gid, gtype: str, elem) -> None:
         self.group_id, self.group_type = gid, gtype
@@ -149,11 +162,30 @@ class _Reader:
                     return _typed(av.get("value"), self.group_type, f"node {short(nid)}: group")
         return self.group_default
 
+    def _kind_of(self, edge) -> str | None:
+        """The edge's ``kind`` (ScoreNet's ``friend``/``date``; GEXF 1.3's own edge kind
+        first), or None."""
+        ns = self.ns
+        if self.kind == "gexf":
+            if edge.get("kind") is not None:
+                return edge.get("kind")
+            for av in edge.findall(f"{ns}attvalues/{ns}attvalue"):
+                if self.kind_id is not None and (av.get("for") or av.get("id")) == self.kind_id:
+                    return av.get("value")
+            return None
+        if self.kind_id is not None:
+            for data in edge.findall(ns + "data"):
+                if data.get("key") == self.kind_id:
+                    return (data.text or "").strip()
+        return None
+
     def finish(self) -> GraphData:
-        for s, t in self.edges:
+        keep = friendships_only(self.kinds)
+        edges = self.edges if keep is None else [e for e, k in zip(self.edges, keep) if k]
+        for s, t in edges:
             self.b.edge(s, t)
-        self.b.directed = bool(self.edges) and self.directed
-        return self.b.finish(convert_ids=True)
+        self.b.directed = bool(edges) and self.directed
+        return with_date_note(self.b.finish(convert_ids=True), len(self.edges) - len(edges))
 
 
 def _stream(events) -> GraphData:
