@@ -16,7 +16,7 @@ import argparse
 import re
 import sys
 
-from app.cli.common import Progress, UsageError, add_scenario_options, overrides
+from app.cli.common import Progress, UsageError, add_scenario_options, load_from_args
 
 __all__ = ["add_parser", "run", "parse_size"]
 
@@ -91,7 +91,6 @@ def _compare_overrides(items: list[str]) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models import load_scenario
     from models.atomic import check_writable
 
     if not args.out or not args.out.strip():
@@ -107,10 +106,10 @@ def run(args: argparse.Namespace) -> int:
     if args.steps is not None and args.steps < 0:
         raise UsageError(f"--steps {args.steps}: must be 0 or more")
     compare = _compare_overrides(args.compare)
-    scenario = load_scenario(args.scenario, overrides(args))
+    scenario = load_from_args(args)   # a bad --set/--steps/--seed names the option
     scenarios = [scenario]
     if args.compare:
-        scenarios.append(scenario.replace(compare))   # ScenarioError names a bad key
+        scenarios.append(scenario.replace(compare, blame="--compare"))
     check_writable(args.out)
     return _render(scenarios, args, fmt, size, fps)
 

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.cli.common import UsageError, add_scenario_options, overrides
+from app.cli.common import UsageError, add_scenario_options, load_from_args
 
 __all__ = ["add_parser", "run", "RunProgress", "store_for", "format_ensemble"]
 
@@ -149,11 +149,10 @@ def _executor(address: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from models import load_scenario
     from models.sweeps import (RunStore, describe, execute, make_plan, parse_vary,
                                summary_columns, tidy_columns, write_meta, write_table)
 
-    base = load_scenario(args.scenario, overrides(args))
+    base = load_from_args(args)   # a bad --set/--steps/--seed names the option
     vary = [parse_vary(text) for text in args.vary]
     plan = make_plan(base, vary, seeds(args, base))
     out = _check_out("--out", args.out, (".csv", ".parquet"))
