@@ -1,0 +1,126 @@
+"""A tester's findings on the landed CLI: table outputs by extension, option attribution,
+SIGINT after the last run, ensemble sidecars, bounded summary intervals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+
+@pytest.mark.parametrize("flag, name", [
+    ("--metrics-out", "edges.txt"), ("--nodes-out", "notes.txt"),
+    ("--people-out", "mysc2.toml"), ("--save-scenario", "s.txt"),
+    ("--save-bundle", "b.zip"),
+])
+def test_a_table_output_of_another_kind_is_refused_and_the_file_kept(tmp_path, capsys,
+                                                                      flag, name):
+    target = tmp_path / name
+    target.write_text("1 2\n2 3\n")
+    assert main(["run", "karate", "--steps", "1", "--quiet", flag, str(target)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and flag in err and "must end in" in err
+    assert target.read_text() == "1 2\n2 3\n"
+
+
+def test_ensemble_table_output_is_checked_too(tmp_path, capsys):
+    target = tmp_path / "edges.txt"
+    target.write_text("1 2\n")
+    assert main(["run", "karate", "--steps", "1", "--seeds", "2", "--workers", "1",
+                 "--quiet", "--metrics-out", str(target)]) == 2
+    assert "--metrics-out" in capsys.readouterr().err
+    assert target.read_text() == "1 2\n"
+
+
+@pytest.fixture(scope="module")
+def dated_sim():
+    from models import load_scenario
+    from models.simulation import Simulation
+
+    sim = Simulation(load_scenario("default", {"run.steps": 12, "dating.activity": 0.5}))
+    sim.run()
+    assert sim.dating.keys.size > 0 and sim.friends.m > 0
+    return sim
+
+
+def _friend_pairs(sim) -> set:
+    ids = sim.person_table()["id"].tolist()
+    return {frozenset((ids[a], ids[b])) for a, b in sim.friends.edges().tolist()}
+
+
+@pytest.mark.parametrize("ext", [".gexf", ".graphml", ".gml"])
+def test_reading_scorenet_network_export_gives_its_friendships_only(tmp_path, dated_sim, ext):
+    import networkx as nx
+
+    from models.io import read_graph
+    from models.io.network_out import to_networkx, write_network
+
+    path = tmp_path / f"g{ext}"
+    if ext == ".gml":   # networkx's GML of the export (kind as an edge attribute)
+        nx.write_gml(to_networkx(dated_sim, dating=True), path, stringizer=str)
+    else:
+        write_network(dated_sim, path)
+    g = read_graph(path)
+    ids = g.ids.tolist()
+    got = {frozenset((ids[a], ids[b])) for a, b in g.edges.tolist()}
+    assert got == _friend_pairs(dated_sim)
+    dates = int(dated_sim.dating.keys.size)
+    assert f"{dates:,} date edge" in "; ".join(g.notes)
+
+
+def test_a_kind_attribute_of_other_values_keeps_every_edge(tmp_path):
+    from models.io import read_graph
+
+    p = tmp_path / "roads.graphml"
+    p.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+                 '<key id="k" for="edge" attr.name="kind" attr.type="string"/>'
+                 '<graph edgedefault="undirected"><node id="a"/><node id="b"/><node id="c"/>'
+                 '<edge source="a" target="b"><data key="k">date</data></edge>'
+                 '<edge source="b" target="c"><data key="k">road</data></edge>'
+                 "</graph></graphml>")
+    assert read_graph(p).m == 2
+
+
+@pytest.mark.parametrize("argv, start", [
+    (["sweep", "default", "--steps", "-1", "--out", "{d}/a.csv"], "--steps: run.steps"),
+    (["sweep", "default", "--set", "rubric.socal=1", "--out", "{d}/a.csv"], "--set: rubric.socal"),
+    (["sweep", "default", "--seed", "-5", "--out", "{d}/a.csv"], "--seed: run.seed"),
+    (["render", "default", "--compare", "rubric.socal=1", "--out", "{d}/x.png"],
+     "--compare: rubric.socal"),
+    (["render", "default", "--compare", "rubric.social=abc", "--out", "{d}/x.png"],
+     "--compare: rubric.social"),
+    (["render", "default", "--set", "rubric.socal=1", "--out", "{d}/x.png"], "--set: rubric.socal"),
+    (["sweep", "default", "--vary", "rubric.socal=1,2", "--out", "{d}/a.csv"], "--vary"),
+])
+def test_a_bad_option_value_names_the_option_not_the_scenario_file(tmp_path, capsys, argv,
+                                                                   start):
+    assert main([a.format(d=tmp_path) for a in argv]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"scorenet: {start}"), err
+    assert "default.toml" not in err and list(tmp_path.iterdir()) == []
+
+
+def test_render_svg_is_the_same_bytes_twice(tmp_path):
+    outs = [tmp_path / "a.svg", tmp_path / "b.svg"]
+    for out in outs:
+        assert main(["render", "karate", "--steps", "1", "--size", "320x180", "--quiet",
+                     "--out", str(out)]) == 0
+    a, b = (p.read_bytes() for p in outs)
+    assert b"clip-path" in a and a == b
+
+
+@pytest.mark.parametrize("ext", [".svg", ".pdf"])
+def test_figure_export_is_the_same_bytes_twice(tmp_path, ext):
+    from matplotlib.figure import Figure
+
+    from app.window.export import export_figure
+
+    fig = Figure(figsize=(3, 2))
+    ax = fig.add_subplot()
+    ax.plot([0, 1, 2], [1, 0, 1])
+    ax.set_xlim(0.5, 1.5)   # a clip path
+    paths = [export_figure(fig, tmp_path / f"{k}{ext}", annotations={"a": "b"})
+             for k in range(2)]
+    assert paths[0].read_bytes() == paths[1].read_bytes()
