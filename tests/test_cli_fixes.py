@@ -124,3 +124,48 @@ def test_figure_export_is_the_same_bytes_twice(tmp_path, ext):
     paths = [export_figure(fig, tmp_path / f"{k}{ext}", annotations={"a": "b"})
              for k in range(2)]
     assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
+def test_an_interrupt_after_the_last_run_still_writes_the_results(tmp_path, monkeypatch,
+                                                                  capsys):
+    import models.sweeps as sweeps
+
+    real, calls = sweeps.execute, []
+
+    def interrupted_at_the_end(plan, **kw):
+        calls.append(plan)
+        outcome = real(plan, **kw)
+        if len(calls) == 1:   # Ctrl+C just after the last run was kept
+            raise KeyboardInterrupt
+        return outcome
+
+    monkeypatch.setattr(sweeps, "execute", interrupted_at_the_end)
+    out = tmp_path / "s.csv"
+    assert main(["sweep", "karate", "--steps", "2", "--seeds", "2", "--workers", "1",
+                 "--quiet", "--out", str(out)]) == 0
+    assert out.is_file() and len(out.read_text().splitlines()) == 1 + 2 * 3
+
+
+def test_an_interrupt_before_the_last_run_keeps_the_runs_and_writes_nothing(tmp_path,
+                                                                            monkeypatch):
+    import models.sweeps as sweeps
+
+    def interrupted(plan, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sweeps, "execute", interrupted)
+    out = tmp_path / "s.csv"
+    assert main(["sweep", "karate", "--steps", "2", "--seeds", "2", "--workers", "1",
+                 "--quiet", "--out", str(out)]) == 130
+    assert not out.exists()
+
+
+def test_an_ensemble_metrics_file_gets_the_meta_toml_a_single_run_gets(tmp_path):
+    from models import load_scenario
+
+    out = tmp_path / "m.csv"
+    assert main(["run", "karate", "--steps", "2", "--seeds", "2", "--workers", "1",
+                 "--quiet", "--metrics-out", str(out)]) == 0
+    side = tmp_path / "m.csv.meta.toml"
+    assert side.is_file() and "seeds 1, 2" in side.read_text()
+    assert load_scenario(str(side))["run.steps"] == 2

@@ -176,10 +176,14 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
         done = sum(1 for r in plan.runs() if _stored(plan, r, store))
         signum = int(getattr(exc, "signum", 2))
-        sys.stderr.write(f"scorenet: {'terminated' if signum == 15 else 'interrupted'}: "
-                         f"{done} of {len(plan)} runs kept in {store.folder}; run the same "
-                         "command again to finish\n")
-        return 128 + signum
+        if done < len(plan):
+            sys.stderr.write(f"scorenet: {'terminated' if signum == 15 else 'interrupted'}: "
+                             f"{done} of {len(plan)} runs kept in {store.folder}; run the "
+                             "same command again to finish\n")
+            return 128 + signum
+        # Every run had finished: write the results (read back from the store) rather
+        # than ask for a rerun that would only do this.
+        outcome = execute(plan, workers=1, store=store)
     finally:
         if client is not None:
             client.close()
