@@ -169,3 +169,24 @@ def test_an_ensemble_metrics_file_gets_the_meta_toml_a_single_run_gets(tmp_path)
     side = tmp_path / "m.csv.meta.toml"
     assert side.is_file() and "seeds 1, 2" in side.read_text()
     assert load_scenario(str(side))["run.steps"] == 2
+
+
+def test_summary_bounds_stay_inside_each_bounded_metric_range(tmp_path):
+    import csv
+    import math
+
+    ranges = {"gini": (0, 1), "restricted_share": (0, 1), "optout_share": (0, 1),
+              "privileged_share": (0, 1), "isolated_share": (0, 1), "giant_share": (0, 1),
+              "mean_score": (350, 950), "median_score": (350, 950),
+              "assortativity": (-1, 1), "dating_assortativity": (-1, 1),
+              "friend_ties": (0, math.inf), "dating_ties": (0, math.inf)}
+    out, summary = tmp_path / "k.csv", tmp_path / "ks.csv"
+    assert main(["sweep", "karate", "--steps", "10", "--seeds", "2", "--workers", "1",
+                 "--quiet", "--out", str(out), "--summary-out", str(summary)]) == 0
+    row = next(csv.DictReader(summary.open()))
+    assert float(row["dating_assortativity_mean"]) > -1   # two seeds that differ
+    for metric, (lo, hi) in ranges.items():
+        low, mean, high = (float(row[f"{metric}_{p}"]) for p in ("low", "mean", "high"))
+        assert lo <= low <= mean <= high <= hi, metric
+    # Unbounded metrics keep the plain t interval (negative bounds are allowed there).
+    assert float(row["group_gap_low"]) < 0 or float(row["degree_gap_low"]) < 0
