@@ -190,3 +190,16 @@ def test_summary_bounds_stay_inside_each_bounded_metric_range(tmp_path):
         assert lo <= low <= mean <= high <= hi, metric
     # Unbounded metrics keep the plain t interval (negative bounds are allowed there).
     assert float(row["group_gap_low"]) < 0 or float(row["degree_gap_low"]) < 0
+
+
+@pytest.mark.parametrize("compare", [[], ["--compare", "rubric.social=0.4"]])
+def test_render_reports_the_size_an_mp4_actually_has(tmp_path, capsys, compare):
+    import imageio_ffmpeg
+
+    out = tmp_path / "x.mp4"
+    assert main(["render", "karate", "--steps", "1", "--size", "129x73", *compare,
+                 "--out", str(out)]) == 0
+    meta = next(imageio_ffmpeg.read_frames(str(out)))
+    w, h = meta["size"]
+    assert (w, h) == ((128, 72) if not compare else (258, 72))
+    assert f"{w}x{h}" in capsys.readouterr().err

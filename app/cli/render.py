@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
 def _render(scenarios, args, fmt: str, size: tuple[int, int], fps: float) -> int:
     from models.simulation import Simulation
 
-    from app.picture.movie import living_frames, write_movie
+    from app.picture.movie import living_frames, write_movie, written_size
 
     steps = int(scenarios[0]["run.steps"])
     if not args.quiet:
@@ -135,8 +135,10 @@ def _render(scenarios, args, fmt: str, size: tuple[int, int], fps: float) -> int
     if not args.quiet:
         what = "frame" if frames == 1 else "frames"
         shown = "the last of " if fmt in (".png", ".svg") else ""
-        sys.stderr.write(f"wrote {args.out}: {shown}{frames} {what}, "
-                         f"{size[0] * len(sims)}x{size[1]}\n")
+        w, h = written_size(fmt, size, len(sims))
+        odd = " (H.264 needs even sides: the odd last column or row dropped)" \
+            if (w, h) != (size[0] * len(sims), size[1]) else ""
+        sys.stderr.write(f"wrote {args.out}: {shown}{frames} {what}, {w}x{h}{odd}\n")
     return 0
 
 
