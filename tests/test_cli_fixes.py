@@ -68,6 +68,7 @@ def test_reading_scorenet_network_export_gives_its_friendships_only(tmp_path, da
     assert got == _friend_pairs(dated_sim)
     dates = int(dated_sim.dating.keys.size)
     assert f"{dates:,} date edge" in "; ".join(g.notes)
+    assert not any("undeclared" in n or "not declared" in n for n in g.notes), g.notes
 
 
 def test_a_kind_attribute_of_other_values_keeps_every_edge(tmp_path):
@@ -203,3 +204,48 @@ def test_render_reports_the_size_an_mp4_actually_has(tmp_path, capsys, compare):
     w, h = meta["size"]
     assert (w, h) == ((128, 72) if not compare else (258, 72))
     assert f"{w}x{h}" in capsys.readouterr().err
+
+
+GRAPHML = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+GEXF = ('<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">'
+        '<nodes><node id="a"/><node id="b"/></nodes><edges>')
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("dup.gml", "graph [ node [ id 1 ] node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 ] ]",
+     ["node #2", "id 1"]),
+    ("two.graphml", GRAPHML + '<graph edgedefault="undirected"><node id="a"/></graph>'
+     '<graph edgedefault="undirected"><node id="b"/></graph></graphml>', ["second <graph>"]),
+    ("w.gexf", GEXF + '<edge source="a" target="b" weight="abc"/></edges></graph></gexf>',
+     ["edge #1", "weight 'abc'"]),
+])
+def test_odd_graph_files_are_refused_naming_file_and_element(tmp_path, name, text, words):
+    from models.errors import ScenarioError
+    from models.io import read_graph
+
+    p = tmp_path / name
+    p.write_text(text)
+    with pytest.raises(ScenarioError) as err:
+        read_graph(p)
+    msg = str(err.value)
+    assert "\n" not in msg and str(p) in msg and all(w in msg for w in words), msg
+
+
+@pytest.mark.parametrize("name, text, n, note", [
+    ("u.gml", "graph [ node [ id 1 ] node [ id 2 ] edge [ source 1 target 3 ] ]", 3,
+     "1 person named by ties but not declared"),
+    ("u.graphml", GRAPHML + '<graph edgedefault="undirected"><node id="a"/>'
+     '<edge source="a" target="zz"/></graph></graphml>', 2,
+     "1 person named by ties but not declared"),
+    ("a.gexf", GEXF.replace('<node id="a"/>', '<node id="a"><attvalues><attvalue for="x" '
+                            'value="1"/></attvalues></node>')
+     + '<edge source="a" target="b" weight="2.5"/></edges></graph></gexf>', 2,
+     "1 attvalue for undeclared attributes ('x') ignored"),
+])
+def test_odd_graph_files_that_are_read_say_so(tmp_path, name, text, n, note):
+    from models.io import read_graph
+
+    p = tmp_path / name
+    p.write_text(text)
+    g = read_graph(p)
+    assert g.n == n and g.m == 1 and note in "; ".join(g.notes), g.notes

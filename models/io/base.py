@@ -15,7 +15,7 @@ import numpy as np
 from ..graph import GraphData, canonical_edges
 
 __all__ = ["Bad", "MISSING", "INT_RE", "Builder", "short", "friendships_only",
-           "with_date_note"]
+           "with_date_note", "with_notes", "undeclared_note"]
 
 #: A group label that a node does not have.
 MISSING = object()
@@ -88,13 +88,26 @@ def friendships_only(kinds: list[Any]) -> list[bool] | None:
     return [not (isinstance(k, str) and k.strip().lower() == "date") for k in kinds]
 
 
+def with_notes(graph: GraphData, *notes: str | None) -> GraphData:
+    """``graph`` with ``notes`` (the empty ones skipped) before its own."""
+    notes = tuple(n for n in notes if n)
+    return GraphData(graph.ids, graph.edges, graph.groups, (*notes, *graph.notes)) \
+        if notes else graph
+
+
 def with_date_note(graph: GraphData, dropped: int) -> GraphData:
     """``graph`` with a note that ``dropped`` date edges were left out (when any)."""
-    if not dropped:
-        return graph
     what = "edges" if dropped != 1 else "edge"
-    note = f"{dropped:,} date {what} (kind=date) left out: only friendships are read"
-    return GraphData(graph.ids, graph.edges, graph.groups, (note, *graph.notes))
+    return with_notes(graph, dropped and
+                      f"{dropped:,} date {what} (kind=date) left out: only friendships are read")
+
+
+def undeclared_note(added: int) -> str | None:
+    """The note for ``added`` people that ties named but the file did not declare."""
+    if not added:
+        return None
+    return (f"{added:,} {'people' if added != 1 else 'person'} named by ties but not "
+            "declared as nodes added")
 
 
 def _notes(directed: bool, loops: int, merged: int) -> tuple[str, ...]:

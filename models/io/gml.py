@@ -4,7 +4,8 @@ deep nesting), as networkx and Gephi write GML and as people write it by hand.
 When every node has a distinct ``label`` (as networkx and Gephi write the node's name),
 the labels are the ids, as networkx's ``read_gml`` does; otherwise the ``id`` values,
 keeping their GML type (integer or string). ``directed 1`` is noted as directed ties
-read as mutual. Edges with ScoreNet's ``kind`` attribute: only friendships are read (see
+read as mutual. Two nodes with one ``id`` are refused (as networkx does); a tie naming an
+undeclared node adds that person, with a note. Edges with ScoreNet's ``kind`` attribute: only friendships are read (see
 :func:`models.io.base.friendships_only`).
 """
 
@@ -15,7 +16,8 @@ import re
 from typing import Any
 
 from ..graph import GraphData
-from .base import MISSING, Bad, Builder, friendships_only, short, with_date_note
+from .base import (MISSING, Bad, Builder, friendships_only, short, undeclared_note,
+                   with_date_note, with_notes)
 
 __all__ = ["read_gml", "looks_like_gml"]
 
@@ -110,6 +112,11 @@ def read_gml(text: str) -> GraphData:
         if isinstance(group, list):
             raise Bad(f"node {short(nid)}: group must be a number or a string")
         nodes.append((nid, attrs.get("label", MISSING), group))
+    seen: set = set()
+    for k, (nid, _, _) in enumerate(nodes):
+        if nid in seen:   # networkx's read_gml refuses this too
+            raise Bad(f"node #{k + 1}: id {short(nid)} is already the id of an earlier node")
+        seen.add(nid)
     # networkx and Gephi write the node's name as its label and number the ids: use the
     # labels when every node has a distinct one, as networkx's read_gml does.
     labels = [lab for _, lab, _ in nodes]
@@ -130,7 +137,9 @@ def read_gml(text: str) -> GraphData:
     keep = friendships_only(kinds)
     if keep is not None:
         edges = [e for e, ok in zip(edges, keep) if ok]
+    declared = len(b.ids)
     for s, t in edges:
         b.edge(name_of.get(s, s), name_of.get(t, t))
     b.directed = bool(b.u) and any(k.lower() == "directed" and v == 1 for k, v in graph)
-    return with_date_note(b.finish(convert_ids=named), len(kinds) - len(edges))
+    return with_notes(with_date_note(b.finish(convert_ids=named), len(kinds) - len(edges)),
+                      undeclared_note(len(b.ids) - declared))
