@@ -249,3 +249,50 @@ def test_odd_graph_files_that_are_read_say_so(tmp_path, name, text, n, note):
     p.write_text(text)
     g = read_graph(p)
     assert g.n == n and g.m == 1 and note in "; ".join(g.notes), g.notes
+
+
+PROGRAM = '''import os
+
+
+def main():
+    print(os.getcwd())
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("pipe.txt", "1|2\n2|3\n3|1\n", ["'|'"]),
+    ("pipe2.txt", "1 | 2\n2 | 3\n", ["'|'"]),
+    ("mixed.txt", "1 2 0.5\n2 3 abc\n", ["'0.5'", ".adj"]),
+    ("prog.py", PROGRAM, ["program source"]),
+    ("big.txt", "".join(f"{k}|{k + 1}\n" for k in range(2000)), ["'|'"]),
+])
+def test_text_that_is_no_graph_is_refused(tmp_path, name, text, words):
+    from models.errors import ScenarioError
+    from models.io import read_graph
+
+    p = tmp_path / name
+    p.write_text(text)
+    with pytest.raises(ScenarioError) as err:
+        read_graph(p)
+    msg = str(err.value)
+    assert "\n" not in msg and all(w in msg for w in words), msg
+
+
+@pytest.mark.parametrize("name, text, n, m, note", [
+    ("people.txt", "ann\nbob\ncat\n", 3, 0, "no ties among the 3 people"),
+    ("mixed.adj", "1 2 0.5\n2 3 abc\n", 5, 4, ""),          # named .adj: read as asked
+    ("weights.txt", "1 2 0.5\n2 3 1.5\n", 3, 2, "columns after the second ignored"),
+    ("names.txt", "ann bob cat\nbob dan\n", 4, 3, "adjacency"),
+    ("calls.txt", "f(x) g(y)\ng(y) h(z)\n", 3, 2, ""),      # ids with brackets, no code
+])
+def test_legitimate_text_graphs_still_read(tmp_path, name, text, n, m, note):
+    from models.io import read_graph
+
+    p = tmp_path / name
+    p.write_text(text)
+    g = read_graph(p)
+    assert (g.n, g.m) == (n, m) and note in "; ".join(g.notes), g.notes

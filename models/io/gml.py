@@ -5,8 +5,8 @@ When every node has a distinct ``label`` (as networkx and Gephi write the node's
 the labels are the ids, as networkx's ``read_gml`` does; otherwise the ``id`` values,
 keeping their GML type (integer or string). ``directed 1`` is noted as directed ties
 read as mutual. Two nodes with one ``id`` are refused (as networkx does); a tie naming an
-undeclared node adds that person, with a note. Edges with ScoreNet's ``kind`` attribute: only friendships are read (see
-:func:`models.io.base.friendships_only`).
+undeclared node adds that person, with a note. Edges with ScoreNet's ``kind`` attribute:
+only friendships are read (see :func:`models.io.base.friendships_only`).
 """
 
 from __future__ import annotations
