@@ -296,3 +296,10 @@ def test_legitimate_text_graphs_still_read(tmp_path, name, text, n, m, note):
     p.write_text(text)
     g = read_graph(p)
     assert (g.n, g.m) == (n, m) and note in "; ".join(g.notes), g.notes
+
+
+def test_a_new_table_name_of_another_kind_is_refused_too(tmp_path, capsys):
+    target = tmp_path / "new.txt"
+    assert main(["run", "karate", "--steps", "1", "--quiet", "--nodes-out", str(target)]) == 2
+    assert "--nodes-out: must end in .csv or .parquet" in capsys.readouterr().err
+    assert not target.exists()
