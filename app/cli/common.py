@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import time
 
-__all__ = ["UsageError", "overrides", "Progress", "add_scenario_options", "load_from_args"]
+__all__ = ["UsageError", "Progress", "add_scenario_options", "load_from_args"]
 
 
 class UsageError(Exception):
@@ -81,28 +81,6 @@ def load_from_args(args: argparse.Namespace):
             scenario = scenario.replace({key: value}, blame=flag)
     check_graph_file(scenario, blame)
     return scenario
-
-
-def overrides(args: argparse.Namespace) -> dict:
-    from models.scenario import parse_value
-
-    out: dict = {}
-    for item in args.sets:
-        key, sep, value = item.partition("=")
-        key = key.strip()
-        if not sep or not key:
-            raise UsageError(f"--set {item!r}: expected KEY=VALUE, e.g. rubric.social=0.4")
-        out[key] = parse_value(value.strip())
-    if args.graph is not None:
-        from pathlib import Path
-
-        out["network.kind"] = "file"
-        out["network.path"] = str(Path(args.graph).resolve())
-    if args.steps is not None:
-        out["run.steps"] = args.steps
-    if args.seed is not None:
-        out["run.seed"] = args.seed
-    return out
 
 
 class Progress:

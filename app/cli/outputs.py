@@ -1,6 +1,9 @@
 """``scorenet run``'s output files: checked before step 1, written after the run.
 
-Every output path is checked before any work: a name, not a folder; not also an input
+Every output path is checked before any work: a name, not a folder; the extension of
+its kind (tables .csv or .parquet, networks .gexf or .graphml, .toml, .scorenet; so that
+``--metrics-out edges.txt`` cannot write CSV over a graph file), except for an existing
+named pipe or device; not also an input
 (the scenario, the graph, a bundle), nor another output or its sidecar; a folder that
 takes a new file (a probe file is made and removed); Parquet only when pyarrow is
 there. Each output gets a ``FILE.meta.toml`` sidecar saying how it was made.
@@ -17,14 +20,18 @@ from app.cli.common import UsageError
 
 __all__ = ["OUTPUTS", "add_output_options", "Output", "check_outputs"]
 
+#: Table outputs: a name of any other kind (``edges.txt``, ``my.toml``) is refused, so
+#: that a slip of the option never writes CSV over a graph or scenario file.
+_TABLE = (".csv", ".parquet")
 #: flag -> (argparse dest, metavar, help, allowed extensions or None for any)
 OUTPUTS = {
     "--metrics-out": ("metrics_out", "FILE.csv|.parquet",
-                      "write one row of metrics per step (step 0 included)", None),
-    "--nodes-out": ("nodes_out", "FILE.csv|.parquet", "write the final per-person table", None),
+                      "write one row of metrics per step (step 0 included)", _TABLE),
+    "--nodes-out": ("nodes_out", "FILE.csv|.parquet", "write the final per-person table",
+                    _TABLE),
     "--people-out": ("people_out", "FILE.csv|.parquet",
                      "write one row per person and step: step, id, score, status, degree, "
-                     "community (streamed: memory stays bounded)", None),
+                     "community (streamed: memory stays bounded)", _TABLE),
     "--graph-out": ("graph_out", "FILE.gexf|.graphml",
                     "write the final network: ids as given, the per-person table as node "
                     "attributes, friendships and dates as edge kinds (GEXF 1.3 for Gephi, "
@@ -34,10 +41,10 @@ OUTPUTS = {
                        "status as timed values (Gephi's timeline plays it)", (".gexf",)),
     "--save-scenario": ("save_scenario", "FILE.toml",
                         "write the effective scenario (after --set and --graph), with the "
-                        "graph file's SHA-256", None),
+                        "graph file's SHA-256", (".toml",)),
     "--save-bundle": ("save_bundle", "FILE.scorenet",
                       "write one shareable file holding the scenario and its network file; "
-                      "scorenet run and the app open it", None),
+                      "scorenet run and the app open it", (".scorenet",)),
 }
 
 _TABLES = ("--metrics-out", "--nodes-out", "--people-out")
@@ -56,6 +63,19 @@ class Output:
     @property
     def parquet(self) -> bool:
         return self.path.lower().endswith(".parquet")
+
+
+def _is_stream(path: str) -> bool:
+    """True for an existing FIFO or device (``/dev/stdout``, a named pipe), which takes any
+    name; also when ``stat`` fails other than "not found" (the write check says why)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def _key(path: str | Path):
@@ -83,7 +103,8 @@ def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Out
             continue
         if not path.strip():
             raise UsageError(f"{flag}: needs a file name")
-        if exts and not path.lower().endswith(exts):
+        if exts and not path.lower().endswith(exts) and not path.endswith(("/", os.sep)) \
+                and not _is_stream(path):   # a folder or a pipe: the write check says
             raise UsageError(f"{path}: {flag}: must end in {' or '.join(exts)}")
         outs.append(Output(flag, path))
     taken: dict[str, tuple[str, bool]] = {

@@ -16,7 +16,7 @@ import argparse
 import re
 import sys
 
-from app.cli.common import Progress, UsageError, add_scenario_options, overrides
+from app.cli.common import Progress, UsageError, add_scenario_options, load_from_args
 
 __all__ = ["add_parser", "run", "parse_size"]
 
@@ -91,7 +91,6 @@ def _compare_overrides(items: list[str]) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models import load_scenario
     from models.atomic import check_writable
 
     if not args.out or not args.out.strip():
@@ -107,10 +106,10 @@ def run(args: argparse.Namespace) -> int:
     if args.steps is not None and args.steps < 0:
         raise UsageError(f"--steps {args.steps}: must be 0 or more")
     compare = _compare_overrides(args.compare)
-    scenario = load_scenario(args.scenario, overrides(args))
+    scenario = load_from_args(args)   # a bad --set/--steps/--seed names the option
     scenarios = [scenario]
     if args.compare:
-        scenarios.append(scenario.replace(compare))   # ScenarioError names a bad key
+        scenarios.append(scenario.replace(compare, blame="--compare"))
     check_writable(args.out)
     return _render(scenarios, args, fmt, size, fps)
 
@@ -118,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
 def _render(scenarios, args, fmt: str, size: tuple[int, int], fps: float) -> int:
     from models.simulation import Simulation
 
-    from app.picture.movie import living_frames, write_movie
+    from app.picture.movie import living_frames, write_movie, written_size
 
     steps = int(scenarios[0]["run.steps"])
     if not args.quiet:
@@ -136,8 +135,10 @@ def _render(scenarios, args, fmt: str, size: tuple[int, int], fps: float) -> int
     if not args.quiet:
         what = "frame" if frames == 1 else "frames"
         shown = "the last of " if fmt in (".png", ".svg") else ""
-        sys.stderr.write(f"wrote {args.out}: {shown}{frames} {what}, "
-                         f"{size[0] * len(sims)}x{size[1]}\n")
+        w, h = written_size(fmt, size, len(sims))
+        odd = " (H.264 needs even sides: the odd last column or row dropped)" \
+            if (w, h) != (size[0] * len(sims), size[1]) else ""
+        sys.stderr.write(f"wrote {args.out}: {shown}{frames} {what}, {w}x{h}{odd}\n")
     return 0
 
 

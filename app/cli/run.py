@@ -175,8 +175,14 @@ def _ensemble(args: argparse.Namespace, scenario, outs) -> int:
     if "--metrics-out" in outs:
         path = outs["--metrics-out"].path
         command = "scorenet " + " ".join(shlex.quote(a) for a in (args.argv or sys.argv[1:]))
+        from models.io.provenance import Provenance
+
+        listed = ", ".join(map(str, plan.seeds))
         try:
             write_table(path, tidy_columns(outcome), describe(plan, command))
+            # The same FILE.meta.toml as a single run's (its seed is the first seed).
+            Provenance(scenario, plan.steps, command).write_sidecar(
+                path, f"metrics per seed and step, seeds {listed}")
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror or str(exc), path) from None
     print(format_ensemble(scenario.name, outcome))

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.cli.common import UsageError, add_scenario_options, overrides
+from app.cli.common import UsageError, add_scenario_options, load_from_args
 
 __all__ = ["add_parser", "run", "RunProgress", "store_for", "format_ensemble"]
 
@@ -149,11 +149,10 @@ def _executor(address: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
-    from models import load_scenario
     from models.sweeps import (RunStore, describe, execute, make_plan, parse_vary,
                                summary_columns, tidy_columns, write_meta, write_table)
 
-    base = load_scenario(args.scenario, overrides(args))
+    base = load_from_args(args)   # a bad --set/--steps/--seed names the option
     vary = [parse_vary(text) for text in args.vary]
     plan = make_plan(base, vary, seeds(args, base))
     out = _check_out("--out", args.out, (".csv", ".parquet"))
@@ -177,10 +176,14 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
         done = sum(1 for r in plan.runs() if _stored(plan, r, store))
         signum = int(getattr(exc, "signum", 2))
-        sys.stderr.write(f"scorenet: {'terminated' if signum == 15 else 'interrupted'}: "
-                         f"{done} of {len(plan)} runs kept in {store.folder}; run the same "
-                         "command again to finish\n")
-        return 128 + signum
+        if done < len(plan):
+            sys.stderr.write(f"scorenet: {'terminated' if signum == 15 else 'interrupted'}: "
+                             f"{done} of {len(plan)} runs kept in {store.folder}; run the "
+                             "same command again to finish\n")
+            return 128 + signum
+        # Every run had finished: write the results (read back from the store) rather
+        # than ask for a rerun that would only do this.
+        outcome = execute(plan, workers=1, store=store)
     finally:
         if client is not None:
             client.close()

@@ -23,6 +23,7 @@ from app.picture.caption import SettingChange
 from app.picture.scene import SLIDE_SIZE, Board, PictureFrame, frame_of_simulation
 
 __all__ = ["MOVIE_FORMATS", "living_frames", "write_movie", "movie_format", "movie_size",
+           "written_size",
            "DEFAULT_GIF_SIZE"]
 
 #: GIFs are smaller by default: a full-HD GIF of a run is tens of megabytes.
@@ -40,6 +41,19 @@ def movie_format(path: str | os.PathLike[str]) -> str:
         raise ValueError(f"{Path(path).name}: unknown file type {suffix or '(none)'!r}; "
                          f"use one of {', '.join(MOVIE_FORMATS)}")
     return suffix
+
+
+def written_size(fmt: str, size: tuple[int, int], panels: int = 1) -> tuple[int, int]:
+    """The pixels the file of format ``fmt`` gets for ``panels`` pictures of ``size``:
+    MP4 (H.264, yuv420p) drops an odd last column or row.
+
+    Examples
+    --------
+    >>> written_size(".mp4", (641, 361)), written_size(".gif", (641, 361), 2)
+    ((640, 360), (1282, 361))
+    """
+    w, h = size[0] * panels, size[1]
+    return (w - w % 2, h - h % 2) if fmt == ".mp4" else (w, h)
 
 
 def movie_size(path: str | os.PathLike[str]) -> tuple[int, int]:

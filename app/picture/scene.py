@@ -327,6 +327,8 @@ class Board:
         """Write the board as PNG or SVG (text stays text in SVG)."""
         import matplotlib as mpl
 
+        from app.common.figsave import FILE_RC, file_metadata
+
         moving = [a for p in self.pictures for a in p.moving_artists()]
         text = " ".join(p._caption.get_text().replace("\n", " ") for p in self.pictures)
         fmt = fmt or PurePath(path).suffix.lstrip(".").lower()
@@ -334,9 +336,9 @@ class Board:
         for artist in moving:
             artist.set_animated(False)
         try:
-            with mpl.rc_context({"svg.fonttype": "none"}):
+            with mpl.rc_context(FILE_RC):   # same picture, same bytes (no date, fixed ids)
                 self.figure.savefig(path, format=fmt, dpi=DPI, facecolor="white",
-                                    metadata={**meta, "Description": text})
+                                    metadata=file_metadata(fmt, {**meta, "Description": text}))
         finally:
             for artist in moving:
                 artist.set_animated(True)

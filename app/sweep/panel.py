@@ -316,9 +316,13 @@ class QtSweepPanel(QWidget):
     def export_plot(self, path: str | Path) -> None:
         """Write the figure as PNG or SVG (by the file's suffix), atomically."""
         path = Path(path)
+        import matplotlib as mpl
+
+        from app.common.figsave import FILE_RC, file_metadata
+
         fmt = "svg" if path.suffix.lower() == ".svg" else "png"
-        with atomic_path(path) as tmp:
-            self.plot.figure.savefig(tmp, format=fmt, dpi=150)
+        with atomic_path(path) as tmp, mpl.rc_context(FILE_RC):   # same plot, same bytes
+            self.plot.figure.savefig(tmp, format=fmt, dpi=150, metadata=file_metadata(fmt))
 
     def export_table(self, path: str | Path) -> None:
         """Write the tidy table (one row per run and step) as CSV, atomically."""

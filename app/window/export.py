@@ -144,6 +144,8 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], *,
     """
     import matplotlib as mpl
 
+    from app.common.figsave import FILE_RC, file_metadata
+
     path = Path(path)
     fmt = FIGURE_FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -166,9 +168,9 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], *,
         quiet = figure.canvas.callbacks.blocked(signal="draw_event") \
             if figure.canvas is not None else contextlib.nullcontext()
         with atomic_path(path) as tmp, quiet, \
-                mpl.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+                mpl.rc_context(FILE_RC):   # FILE_RC: no date, fixed ids: same bytes
             figure.savefig(tmp, format=fmt, dpi=dpi or PNG_DPI, bbox_inches="tight",
-                           pad_inches=0.15, metadata=_metadata(fmt, lines),
+                           pad_inches=0.15, metadata=file_metadata(fmt, _metadata(fmt, lines)),
                            facecolor=figure.get_facecolor())
     finally:
         caption.remove()

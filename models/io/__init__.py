@@ -6,7 +6,10 @@ Reading (:func:`read_graph`): GraphML, GEXF (1.1draft, 1.2draft, 1.3), GML, Paje
 adjacency lists, and the network inside a ScoreNet bundle. The format comes from the
 content (XML, ``graph [``, ``*Vertices``, ZIP) and then from the extension; files that
 are no graph (spreadsheets, archives, images, JSON, a scenario TOML, a people or metrics
-table...) are refused with one line saying what they look like.
+table, ``|``-separated text, program source...) are refused with one line saying what
+they look like (:mod:`.plausible`). ScoreNet's own network export is read as its
+friendships (``kind = date`` edges left out, with a note); odd GML/GraphML/GEXF
+documents are decided as networkx does (see :mod:`.gml` and :mod:`.xmlgraph`).
 
 Conventions, the same for every format:
 
@@ -22,7 +25,8 @@ Conventions, the same for every format:
   ``("<path>", "network.path", "<problem>")``, one line. Any other exception is a bug.
 
 Modules: :mod:`.read` (entry point, bounded reading), :mod:`.detect` (format by content),
-:mod:`.xmlgraph`, :mod:`.gml`, :mod:`.pajek`, :mod:`.edgelist` (the readers), :mod:`.base`
+:mod:`.xmlgraph`, :mod:`.gml`, :mod:`.pajek`, :mod:`.edgelist` (the readers),
+:mod:`.plausible` (is a text file a network at all), :mod:`.base`
 (shared builder), :mod:`.graphfile` (writing a GraphData), :mod:`.bundle` (bundles),
 :mod:`.network_out` (final network as GEXF/GraphML), :mod:`.timeline` (dynamic GEXF of a
 run), :mod:`.tables` (people over time, CSV/Parquet), :mod:`.provenance` (how a file was

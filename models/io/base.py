@@ -14,7 +14,8 @@ import numpy as np
 
 from ..graph import GraphData, canonical_edges
 
-__all__ = ["Bad", "MISSING", "INT_RE", "Builder", "short"]
+__all__ = ["Bad", "MISSING", "INT_RE", "Builder", "short", "friendships_only",
+           "with_date_note", "with_notes", "undeclared_note"]
 
 #: A group label that a node does not have.
 MISSING = object()
@@ -70,6 +71,43 @@ class Builder:
         merged = int(u.size) - loops - int(edges.shape[0])
         return GraphData(ids=_id_array(ids), edges=edges, groups=_group_array(self.groups),
                          notes=_notes(self.directed, loops, merged))
+
+
+#: The edge kinds ScoreNet's network export writes (models.io.network_out).
+SCORENET_KINDS = frozenset({"friend", "date"})
+
+
+def friendships_only(kinds: list[Any]) -> list[bool] | None:
+    """Which edges to keep when the file is ScoreNet's network export: every edge's
+    ``kind`` is ``friend`` or ``date`` (or absent) and some are ``date``; dates are
+    relationships of the run, not friendships. None (keep all) for any other file.
+    """
+    present = {k.strip().lower() for k in kinds if isinstance(k, str)}
+    if "date" not in present or not present <= SCORENET_KINDS:
+        return None
+    return [not (isinstance(k, str) and k.strip().lower() == "date") for k in kinds]
+
+
+def with_notes(graph: GraphData, *notes: str | None) -> GraphData:
+    """``graph`` with ``notes`` (the empty ones skipped) before its own."""
+    notes = tuple(n for n in notes if n)
+    return GraphData(graph.ids, graph.edges, graph.groups, (*notes, *graph.notes)) \
+        if notes else graph
+
+
+def with_date_note(graph: GraphData, dropped: int) -> GraphData:
+    """``graph`` with a note that ``dropped`` date edges were left out (when any)."""
+    what = "edges" if dropped != 1 else "edge"
+    return with_notes(graph, dropped and
+                      f"{dropped:,} date {what} (kind=date) left out: only friendships are read")
+
+
+def undeclared_note(added: int) -> str | None:
+    """The note for ``added`` people that ties named but the file did not declare."""
+    if not added:
+        return None
+    return (f"{added:,} {'people' if added != 1 else 'person'} named by ties but not "
+            "declared as nodes added")
 
 
 def _notes(directed: bool, loops: int, merged: int) -> tuple[str, ...]:

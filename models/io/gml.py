@@ -4,7 +4,9 @@ deep nesting), as networkx and Gephi write GML and as people write it by hand.
 When every node has a distinct ``label`` (as networkx and Gephi write the node's name),
 the labels are the ids, as networkx's ``read_gml`` does; otherwise the ``id`` values,
 keeping their GML type (integer or string). ``directed 1`` is noted as directed ties
-read as mutual.
+read as mutual. Two nodes with one ``id`` are refused (as networkx does); a tie naming an
+undeclared node adds that person, with a note. Edges with ScoreNet's ``kind`` attribute:
+only friendships are read (see :func:`models.io.base.friendships_only`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import re
 from typing import Any
 
 from ..graph import GraphData
-from .base import MISSING, Bad, Builder, short
+from .base import (MISSING, Bad, Builder, friendships_only, short, undeclared_note,
+                   with_date_note, with_notes)
 
 __all__ = ["read_gml", "looks_like_gml"]
 
@@ -109,6 +112,11 @@ def read_gml(text: str) -> GraphData:
         if isinstance(group, list):
             raise Bad(f"node {short(nid)}: group must be a number or a string")
         nodes.append((nid, attrs.get("label", MISSING), group))
+    seen: set = set()
+    for k, (nid, _, _) in enumerate(nodes):
+        if nid in seen:   # networkx's read_gml refuses this too
+            raise Bad(f"node #{k + 1}: id {short(nid)} is already the id of an earlier node")
+        seen.add(nid)
     # networkx and Gephi write the node's name as its label and number the ids: use the
     # labels when every node has a distinct one, as networkx's read_gml does.
     labels = [lab for _, lab, _ in nodes]
@@ -118,11 +126,20 @@ def read_gml(text: str) -> GraphData:
     b = Builder()
     for nid, _, group in nodes:
         b.node(name_of[nid], group)
+    edges, kinds = [], []
     for k, (key, item) in enumerate(kv for kv in graph if kv[0].lower() == "edge"):
         attrs = dict(reversed(item)) if isinstance(item, list) else {}
         s, t = attrs.get("source", MISSING), attrs.get("target", MISSING)
         if not isinstance(s, (int, str)) or not isinstance(t, (int, str)):
             raise Bad(f"edge #{k + 1}: needs an integer or string source and target")
+        edges.append((s, t))
+        kinds.append(attrs.get("kind"))
+    keep = friendships_only(kinds)
+    if keep is not None:
+        edges = [e for e, ok in zip(edges, keep) if ok]
+    declared = len(b.ids)
+    for s, t in edges:
         b.edge(name_of.get(s, s), name_of.get(t, t))
     b.directed = bool(b.u) and any(k.lower() == "directed" and v == 1 for k, v in graph)
-    return b.finish(convert_ids=named)
+    return with_notes(with_date_note(b.finish(convert_ids=named), len(kinds) - len(edges)),
+                      undeclared_note(len(b.ids) - declared))

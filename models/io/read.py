@@ -29,6 +29,7 @@ from .detect import sniff
 from .edgelist import read_edge_list
 from .gml import read_gml
 from .pajek import read_pajek
+from .plausible import check_edge_list_result, refuse_non_graph_text
 from .xmlgraph import read_xml
 
 __all__ = ["read_graph", "read_graph_bytes", "KEY", "MAX_LINE"]
@@ -165,13 +166,16 @@ def _parse(held: list[bytes], ext: str) -> GraphData:
         return read_xml(raw)
     if kind != "gml":
         _check_lines(raw)
+    whole = len(raw) <= 4096
     text = _decode(raw)
     del raw
     if kind == "gml":
         return read_gml(text)
     if kind == "pajek":
         return read_pajek(text)
-    return read_edge_list(text, adjacency=kind == "adjacency")
+    refuse_non_graph_text(text[:4096], whole and len(text) <= 4096)
+    by_name = kind == "adjacency"
+    return check_edge_list_result(read_edge_list(text, adjacency=by_name), by_name)
 
 
 def read_graph_bytes(raw: bytes, name: str, source: str | None = None) -> GraphData:

@@ -3,7 +3,15 @@
 XML is parsed with defusedxml: DTD entities (entity bombs, external entities) are
 refused before any expansion. Nested graphs are flattened; ``edgedefault="directed"``
 (GraphML), ``defaultedgetype="directed"`` (GEXF) or a directed edge make the builder note
-that directed ties were read as mutual.
+that directed ties were read as mutual. A file whose edges carry ScoreNet's ``kind``
+attribute (``friend``/``date``, as ``scorenet run --graph-out`` writes) is read as its
+friendships: the dates are left out, and a note says how many.
+
+Odd documents, decided as networkx and the formats' specifications do: an edge naming an
+undeclared node adds that person (networkx does; GraphML allows it), with a note; a
+second top-level ``<graph>`` is refused (networkx silently reads only the first); a GEXF
+``attvalue`` for an undeclared attribute is ignored, with a note; a GEXF ``weight`` that
+is not a number is refused (the schema says float; networkx refuses it).
 """
 
 from __future__ import annotations
@@ -17,7 +25,8 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml import ElementTree as SafeET
 
 from ..graph import GraphData
-from .base import MISSING, Bad, Builder, short
+from .base import (MISSING, Bad, Builder, friendships_only, short, undeclared_note,
+                   with_date_note, with_notes)
 
 __all__ = ["read_xml"]
 
@@ -96,13 +105,29 @@ class _Reader:
         self.group_default: Any = MISSING
         self.directed = False
         self.node_class = True   # GEXF: inside <attributes class="node">
+        self.edge_class = False  # GEXF: inside <attributes class="edge">
+        self.kind_id: str | None = None   # the edge attribute named "kind"
+        self.kinds: list[str | None] = []
+        self.graph_depth = 0
+        self.graphs = 0          # top-level <graph> elements seen
+        self.declared: dict[str, set] = {"node": set(), "edge": set()}   # GEXF attributes
+        self.attr_class = "node"
+        self.undeclared: dict[str, int] = {}   # GEXF attvalue "for" -> how many
 
     def start(self, tag: str, elem) -> None:
         if tag == "graph":
+            if self.graph_depth == 0:
+                self.graphs += 1
+                if self.graphs > 1:   # networkx reads the first one; say so instead
+                    raise Bad("a second <graph> element: a file holds one network for "
+                              "ScoreNet; save each graph in its own file")
+            self.graph_depth += 1
             attr = "edgedefault" if self.kind == "graphml" else "defaultedgetype"
             self.directed |= elem.get(attr, "").lower() == "directed"
         elif tag == "attributes":
             self.node_class = elem.get("class", "node") == "node"
+            self.edge_class = elem.get("class", "node") == "edge"
+            self.attr_class = elem.get("class", "node")
         elif tag == "node":
             nid = elem.get("id")
             if nid is None:
@@ -111,10 +136,22 @@ class _Reader:
 
     def end(self, tag: str, elem) -> None:
         """Handle a finished element (its children are complete)."""
+        if tag == "graph":
+            self.graph_depth -= 1
+        elif tag == "attribute" and self.kind == "gexf":
+            self.declared.setdefault(self.attr_class, set()).add(elem.get("id"))
+        if tag in ("node", "edge") and self.kind == "gexf":
+            self._check_attvalues(tag, elem)
         if tag == "key" and self.kind == "graphml":
             if (elem.get("attr.name") or "").lower() == "group" and self.group_id is None \
                     and elem.get("for", "all") in ("node", "all"):
                 self._group(elem.get("id"), elem.get("attr.type", "string"), elem)
+            if (elem.get("attr.name") or "").lower() == "kind" and self.kind_id is None \
+                    and elem.get("for", "all") in ("edge", "all"):
+                self.kind_id = elem.get("id")
+        elif tag == "attribute" and self.kind == "gexf" and self.edge_class:
+            if (elem.get("title") or elem.get("id") or "").lower() == "kind":
+                self.kind_id = elem.get("id")
         elif tag == "attribute" and self.kind == "gexf" and self.node_class:
             name = elem.get("title") or elem.get("id") or ""
             if name.lower() == "group" and self.group_id is None:
@@ -127,9 +164,18 @@ class _Reader:
             s, t = elem.get("source"), elem.get("target")
             if s is None or t is None:
                 raise Bad(f"edge #{len(self.edges) + 1} lacks a source or a target")
+            weight = elem.get("weight") if self.kind == "gexf" else None
+            if weight is not None:   # GEXF's weight is a float (networkx refuses others)
+                try:
+                    float(weight)
+                except ValueError:
+                    raise Bad(f"edge #{len(self.edges) + 1} ({short(s, 20)} to "
+                              f"{short(t, 20)}): weight {short(weight)} is not a number") \
+                        from None
             flag = elem.get("directed", "") if self.kind == "graphml" else elem.get("type", "")
             self.directed |= flag.lower() in ("true", "directed")
             self.edges.append((s, t))
+            self.kinds.append(self._kind_of(elem))
 
     def _group(self, gid, gtype: str, elem) -> None:
         self.group_id, self.group_type = gid, gtype
@@ -149,11 +195,51 @@ class _Reader:
                     return _typed(av.get("value"), self.group_type, f"node {short(nid)}: group")
         return self.group_default
 
+    def _check_attvalues(self, tag: str, elem) -> None:
+        """Count GEXF attvalues for attributes the file does not declare (ignored)."""
+        ns = self.ns
+        known = self.declared.get(tag, set())
+        for av in elem.findall(f"{ns}attvalues/{ns}attvalue"):
+            name = av.get("for") or av.get("id")
+            if name not in known:
+                self.undeclared[name] = self.undeclared.get(name, 0) + 1
+
+    def notes(self, added: int) -> tuple[str | None, ...]:
+        """What reading the document changed, beyond the builder's notes."""
+        odd = None
+        if self.undeclared:
+            names = ", ".join(short(n, 20) for n in list(self.undeclared)[:3])
+            count = sum(self.undeclared.values())
+            odd = (f"{count:,} attvalue{'s' * (count != 1)} for undeclared attributes "
+                   f"({names}) ignored")
+        return undeclared_note(added), odd
+
+    def _kind_of(self, edge) -> str | None:
+        """The edge's ``kind`` (ScoreNet's ``friend``/``date``; GEXF 1.3's own edge kind
+        first), or None."""
+        ns = self.ns
+        if self.kind == "gexf":
+            if edge.get("kind") is not None:
+                return edge.get("kind")
+            for av in edge.findall(f"{ns}attvalues/{ns}attvalue"):
+                if self.kind_id is not None and (av.get("for") or av.get("id")) == self.kind_id:
+                    return av.get("value")
+            return None
+        if self.kind_id is not None:
+            for data in edge.findall(ns + "data"):
+                if data.get("key") == self.kind_id:
+                    return (data.text or "").strip()
+        return None
+
     def finish(self) -> GraphData:
-        for s, t in self.edges:
+        keep = friendships_only(self.kinds)
+        edges = self.edges if keep is None else [e for e, k in zip(self.edges, keep) if k]
+        declared = len(self.b.ids)
+        for s, t in edges:
             self.b.edge(s, t)
-        self.b.directed = bool(self.edges) and self.directed
-        return self.b.finish(convert_ids=True)
+        self.b.directed = bool(edges) and self.directed
+        g = with_date_note(self.b.finish(convert_ids=True), len(self.edges) - len(edges))
+        return with_notes(g, *self.notes(len(self.b.ids) - declared))
 
 
 def _stream(events) -> GraphData:

@@ -77,8 +77,25 @@ def tidy_columns(outcome: SweepOutcome) -> Columns:
     return table
 
 
-def interval(values: np.ndarray) -> tuple[float, float, float]:
-    """Mean and a 95% Student-t interval for the mean of the finite values.
+#: The range each bounded metric has by definition (shares, Gini and AUC in [0, 1],
+#: scores in [350, 950], assortativity in [-1, 1], counts from 0). The t interval of a
+#: few seeds can reach past it (a share's low bound of -0.14 with two seeds); its bounds
+#: are clipped to the range, so they stay values the metric can take.
+BOUNDS: dict[str, tuple[float, float]] = {
+    **{m: (0.0, 1.0) for m in ("gini", "restricted_share", "privileged_share",
+                               "isolated_share", "giant_share", "bottom_isolated_share",
+                               "optout_share", "score_auc")},
+    "mean_score": (350.0, 950.0), "median_score": (350.0, 950.0),
+    "assortativity": (-1.0, 1.0), "dating_assortativity": (-1.0, 1.0),
+    **{m: (0.0, math.inf) for m in ("components", "friend_ties", "dating_ties",
+                                    "mean_degree")},
+}
+
+
+def interval(values: np.ndarray, bounds: tuple[float, float] | None = None
+             ) -> tuple[float, float, float]:
+    """Mean and a 95% Student-t interval for the mean of the finite values, its bounds
+    clipped to ``bounds`` (the metric's range, see :data:`BOUNDS`) when given.
 
     With fewer than two finite values the interval is (nan, nan).
 
@@ -86,6 +103,8 @@ def interval(values: np.ndarray) -> tuple[float, float, float]:
     --------
     >>> [round(x, 3) for x in interval(np.array([1.0, 2.0, 3.0]))]
     [2.0, -0.484, 4.484]
+    >>> [round(x, 3) for x in interval(np.array([1.0, 2.0, 3.0]), (0.0, 4.0))]
+    [2.0, 0.0, 4.0]
     """
     x = np.asarray(values, dtype=np.float64)
     x = x[np.isfinite(x)]
@@ -97,12 +116,16 @@ def interval(values: np.ndarray) -> tuple[float, float, float]:
     from scipy.stats import t   # lazy: scipy.stats takes longer to import than a run
 
     half = float(t.ppf(0.975, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
-    return mean, mean - half, mean + half
+    low, high = mean - half, mean + half
+    if bounds is not None:
+        low, high = max(low, bounds[0]), min(high, bounds[1])
+    return mean, low, high
 
 
 def summary_columns(outcome: SweepOutcome) -> Columns:
     """Per grid point: the runs found and, for each metric at the last step, its mean
-    over seeds and a 95% interval (``<metric>_mean``, ``_low``, ``_high``)."""
+    over seeds and a 95% interval (``<metric>_mean``, ``_low``, ``_high``; clipped to
+    the metric's range, :data:`BOUNDS`)."""
     plan = outcome.plan
     metrics = [c for c in _metric_names(outcome) if c != "step"]
     names = _metric_names(outcome)
@@ -117,7 +140,7 @@ def summary_columns(outcome: SweepOutcome) -> Columns:
         last = np.array([b[-1] for b in done]).reshape(len(done), len(names))
         for c in metrics:
             row[f"{c}_mean"], row[f"{c}_low"], row[f"{c}_high"] = interval(
-                last[:, names.index(c)])
+                last[:, names.index(c)], BOUNDS.get(c))
         rows.append(row)
     table: Columns = {k: _key_array(k, [r[k] for r in rows]) for k in plan.keys}
     table["runs"] = np.array([r["runs"] for r in rows], dtype=np.int64)

@@ -1,0 +1,75 @@
+"""Is this text a network at all? Checks around the edge-list reader.
+
+The edge-list reader takes almost any text: one field a line is an isolated person,
+names after the second field make an adjacency list. That is right for real files and
+wrong for text that is no graph, which would come out as a garbled network. These checks
+refuse what is clearly something else and note what is merely odd:
+
+- every line holds ``|`` (and no tab, ``;`` or ``,``): a ``|``-separated file, refused;
+- program source (``import``/``def``/``class`` lines and ``name(...)`` calls), refused;
+- a file read as an adjacency list only because of a name after the second field, whose
+  other lines hold decimal numbers there (``1 2 0.5`` then ``2 3 abc``): an edge list
+  with a broken weight column, refused (name the file ``.adj`` to read it anyway);
+- no ties among several people: a note asks whether the separator is one ScoreNet reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..graph import GraphData
+from .base import Bad, short, with_notes
+
+__all__ = ["refuse_non_graph_text", "check_edge_list_result"]
+
+_CODE_LINE = re.compile(r"\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|"
+                        r"class\s+\w+\s*[(:{]|(?:public|private|static)\s+\w|"
+                        r"(?:function|func|fn)\s+\w+\s*\()")
+_CALL = re.compile(r"\w\([^()\s]*\)")
+_DECIMAL = re.compile(r"[+-]?(?:\d*\.\d+|\d+\.\d*)(?:[eE][+-]?\d+)?")
+
+
+def _data_lines(head: str, whole: bool) -> list[str]:
+    lines = head.splitlines()
+    if not whole and lines:
+        lines = lines[:-1]   # the last line of a cut head may be partial
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith(("#", "%"))]
+
+
+def refuse_non_graph_text(head: str, whole: bool) -> None:
+    """Raise Bad when the start of a text file is clearly not an edge or adjacency list.
+
+    ``whole``: ``head`` is the whole file (else its last line may be cut).
+    """
+    lines = _data_lines(head, whole)
+    if not lines:
+        return
+    if all("|" in ln for ln in lines) and not any(c in head for c in "\t;,"):
+        raise Bad(f"fields separated by '|' (line 1: {short(lines[0])}): edge lists are "
+                  "separated by a tab, ';', ',' or spaces; replace the '|'")
+    code = sum(1 for ln in lines if _CODE_LINE.match(ln))
+    calls = sum(1 for ln in lines if _CALL.search(ln))
+    if code >= 1 and calls >= 2:
+        first = next(ln for ln in lines if _CODE_LINE.match(ln))
+        raise Bad(f"looks like program source code ({short(first)}), not a graph")
+
+
+def check_edge_list_result(graph: GraphData, adjacency_by_name: bool) -> GraphData:
+    """Refuse or annotate an odd edge-list result (see the module docstring).
+
+    ``adjacency_by_name``: the file was named ``.adj``/``.adjlist`` (its content was not
+    what made it an adjacency list).
+    """
+    auto = not adjacency_by_name and any(n.startswith("read as an adjacency list")
+                                         for n in graph.notes)
+    if auto and graph.ids.dtype == object:
+        decimal = next((i for i in graph.ids.tolist()
+                        if isinstance(i, str) and _DECIMAL.fullmatch(i)), None)
+        if decimal is not None:
+            raise Bad(f"some lines have a number ({short(decimal)}) after the two people "
+                      "and others a name: an edge list with a broken third column? (name "
+                      "the file .adj to read it as an adjacency list)")
+    if graph.m == 0 and graph.n > 1:
+        return with_notes(graph, f"no ties among the {graph.n:,} people (a tie needs two "
+                                 "fields separated by a tab, ';', ',' or spaces)")
+    return graph
