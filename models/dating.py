@@ -16,7 +16,7 @@ from .graph import in_sorted, sorted_unique
 from .measures import aim_up
 from .score import SCORE_MIN, SPAN
 
-__all__ = ["DatingState", "dating_round", "like_probability", "WINDOW"]
+__all__ = ["DatingState", "dating_round", "like_probability", "weighted_draws", "WINDOW"]
 
 #: Months in the exponential window of app use and matches.
 WINDOW = 12.0
@@ -45,6 +45,48 @@ class DatingState:
         if not live.all():
             self.keys = self.keys[live]
             self.ends = self.ends[live]
+
+
+def weighted_draws(rng: np.random.Generator, p: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """The draws of ``rng.choice(p.size, size=shape, p=p)``, bit for bit, found faster.
+
+    numpy draws one uniform per pick and searches the normalised cumulative weights
+    for each (``searchsorted(cdf, u, side="right")``); with random uniforms every search
+    is slow (about 170 ns each here, 12-14% of a step at 100,000 people). Here the same
+    uniforms are first placed in one of ``K`` equal bins (a power of two, so ``u * K``
+    is exact), whose answer is known up front wherever no cumulative weight falls
+    inside the bin; only the uniforms in the other bins (about 1 in 8-15) are searched. Weights numpy would refuse (negative, NaN, not summing to 1) go
+    to ``rng.choice`` itself, which raises as before.
+
+    Examples
+    --------
+    >>> p = np.array([0.1, 0.0, 0.6, 0.3])
+    >>> a = weighted_draws(np.random.default_rng(5), p, (3, 4))
+    >>> b = np.random.default_rng(5).choice(4, size=(3, 4), p=p)
+    >>> bool((a == b).all())
+    True
+    """
+    p = np.asarray(p, dtype=np.float64)
+    total = float(np.sum(p))
+    if p.ndim != 1 or p.size == 0 or not np.all(p >= 0) or not math.isfinite(total) \
+            or abs(total - 1.0) > 1e-8:
+        return rng.choice(p.size, size=shape, p=p)
+    cdf = p.cumsum()            # as numpy's choice does
+    cdf /= cdf[-1]
+    u = rng.random(shape)
+    k = 1 << max(4, int(cdf.size - 1).bit_length() + 3)   # about 8 bins per weight
+    # Multiplying by a power of two is exact, so the bins are exact: a uniform in bin
+    # b (b <= u * k < b + 1) lies above every cumulative weight of a lower bin and
+    # below every one of a higher bin; only weights in its own bin need a search.
+    in_bin = np.bincount((cdf * k).astype(np.int64), minlength=k + 1)
+    below = np.cumsum(in_bin) - in_bin
+    b = (u * k).astype(np.int64)
+    out = below[b]
+    unsure = np.flatnonzero(in_bin[b])
+    if unsure.size:
+        flat = out.reshape(-1)
+        flat[unsure] = cdf.searchsorted(u.reshape(-1)[unsure], side="right")
+    return out
 
 
 def like_probability(own: np.ndarray, other: np.ndarray, *, display_scores: bool,
@@ -82,7 +124,7 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     this month's likes aimed (:func:`models.measures.aim_up`).
 
     Draws, in this order: one uniform per person (who uses the app), the feed
-    (``rng.choice``), one uniform per feed entry (the like).
+    (``rng.choice``; :func:`weighted_draws` finds the same picks faster), one uniform per feed entry (the like).
     :func:`models.oracles.dating_round_loop` is the plain-Python version.
     """
     n = state.n
@@ -102,7 +144,10 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     p = weight / total if total > 0 else None
     # A feed longer than the pool only repeats people (and costs memory quadratically).
     feed = min(feed_size, users.size - 1)
-    pick = rng.choice(users.size, size=(users.size, feed), p=p)
+    if p is None:
+        pick = rng.choice(users.size, size=(users.size, feed))
+    else:
+        pick = weighted_draws(rng, p, (users.size, feed))
     viewer = np.repeat(np.arange(users.size), feed)
     pick = pick.ravel()
     p_like = like_probability(scores[users[viewer]], scores[users[pick]],

@@ -35,7 +35,8 @@ def step_metrics(sim) -> dict[str, float]:
     labels = sim.communities()
     n = sim.n
     past = sim.scores_back()
-    giant, components = M.component_summary(n, edges)
+    giant, components = M.component_summary(
+        n, edges, sim.friends.adjacency().component_labels())
     return {
         "step": float(sim.step_count),
         "mean_score": float(np.mean(s)),

@@ -11,71 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
+from .adjacency import Adjacency
 from .graph import in_sorted, sorted_unique
 
 __all__ = ["Adjacency", "EdgeSet", "GainRule", "HOMOPHILY_WINDOW", "homophily_window",
            "review_ties"]
-
-
-class Adjacency:
-    """Symmetric adjacency held as its upper and lower triangles in CSR form.
-
-    The upper triangle is the sorted key array itself; the lower one comes from scipy's
-    linear-time CSR-to-CSC conversion. This avoids building (and sorting) the full
-    symmetric matrix every time ties change.
-    """
-
-    def __init__(self, keys: np.ndarray, n: int) -> None:
-        u, v = np.divmod(keys, n)
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(u, minlength=n), out=indptr[1:])
-        data = np.ones(keys.size, dtype=np.float64)
-        self.upper = sp.csr_array((data, v, indptr), shape=(n, n))
-        csc = self.upper.tocsc()
-        self.lower = sp.csr_array((csc.data, csc.indices, csc.indptr), shape=(n, n))
-        self.up_deg = np.diff(self.upper.indptr)
-        self.degree = self.up_deg + np.diff(self.lower.indptr)
-
-    def matvec(self, x: np.ndarray) -> np.ndarray:
-        """``A @ x`` for the symmetric adjacency ``A``."""
-        return self.upper @ x + self.lower @ x
-
-    __matmul__ = matvec
-
-    def plus(self, keys: np.ndarray) -> _PlusEdges:
-        """This adjacency with extra edges ``keys`` (not already present) added."""
-        return _PlusEdges(self, keys)
-
-    def random_neighbour(self, who: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-        """A uniformly random neighbour of each node in ``who`` (all of degree > 0)."""
-        r = np.floor(rng.random(who.size) * self.degree[who]).astype(np.int64)
-        du = self.up_deg[who]
-        in_upper = r < du
-        pos_u = self.upper.indptr[who] + r
-        pos_l = self.lower.indptr[who] + (r - du)
-        out = np.where(in_upper, self.upper.indices[np.where(in_upper, pos_u, 0)],
-                       self.lower.indices[np.where(in_upper, 0, pos_l)])
-        return out.astype(np.int64)
-
-
-class _PlusEdges:
-    """An :class:`Adjacency` plus a few extra edges, without building a new matrix."""
-
-    def __init__(self, base: Adjacency, keys: np.ndarray) -> None:
-        n = base.degree.size
-        self.base = base
-        self.u, self.v = np.divmod(keys, n)
-        self.n = n
-        self.degree = base.degree + np.bincount(self.u, minlength=n) + np.bincount(
-            self.v, minlength=n)
-
-    def __matmul__(self, x: np.ndarray) -> np.ndarray:
-        out = self.base @ x
-        out += np.bincount(self.u, weights=x[self.v], minlength=self.n)
-        out += np.bincount(self.v, weights=x[self.u], minlength=self.n)
-        return out
 
 
 class EdgeSet:
@@ -110,25 +51,28 @@ class EdgeSet:
         return in_sorted(keys, self.keys)
 
     def update(self, remove: np.ndarray, add: np.ndarray) -> bool:
-        """Remove then add keys; return True if the set changed."""
-        changed = False
+        """Remove then add keys; return True if the set changed.
+
+        A built adjacency is edited in place of a rebuild (:meth:`Adjacency.edited`).
+        """
+        empty = np.empty(0, dtype=np.int64)
+        drop, drop_at, new, new_at = empty, empty, empty, empty
         if remove.size:
             hit = self.contains(remove)
             if hit.any():
                 drop = sorted_unique(remove[hit])
-                keep = np.ones(self.keys.size, dtype=bool)
-                keep[np.searchsorted(self.keys, drop)] = False
-                self.keys = self.keys[keep]
-                changed = True
+                drop_at = np.searchsorted(self.keys, drop)
+                self.keys = np.delete(self.keys, drop_at)
         if add.size:
             add = sorted_unique(add)
-            add = add[~self.contains(add)]
-            if add.size:
+            new = add[~self.contains(add)]
+            if new.size:
                 # Inserting sorted keys is a linear merge, cheaper than re-sorting all keys.
-                self.keys = np.insert(self.keys, np.searchsorted(self.keys, add), add)
-                changed = True
-        if changed:
-            self._adj = None
+                new_at = np.searchsorted(self.keys, new)
+                self.keys = np.insert(self.keys, new_at, new)
+        changed = bool(drop.size or new.size)
+        if changed and self._adj is not None:
+            self._adj = self._adj.edited(drop, drop_at, new, new_at)
         return changed
 
     def adjacency(self) -> Adjacency:

@@ -63,8 +63,12 @@ def component_labels(n: int, edges) -> np.ndarray:
     return connected_components(graph, directed=True, connection="weak")[1]
 
 
-def component_summary(n: int, edges) -> tuple[float, float]:
+def component_summary(n: int, edges, labels=None) -> tuple[float, float]:
     """``(giant_share, components)`` from one component labelling (what a step needs).
+
+    ``labels``, when given, is that labelling (one component number per node, as
+    :func:`component_labels` or ``Adjacency.component_labels`` give it) and ``edges``
+    is not read.
 
     Examples
     --------
@@ -73,7 +77,7 @@ def component_summary(n: int, edges) -> tuple[float, float]:
     """
     if n == 0:
         return NAN, 0.0
-    sizes = np.bincount(component_labels(n, edges))
+    sizes = np.bincount(component_labels(n, edges) if labels is None else labels)
     return float(sizes.max() / n), float(np.count_nonzero(sizes >= 2))
 
 
