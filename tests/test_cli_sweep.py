@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import tomllib
 import signal
 import subprocess
 import sys
@@ -58,10 +59,13 @@ def test_same_command_same_bytes_and_a_side_file(tmp_path):
     assert order == [("true", "0.0", "3"), ("true", "0.0", "1"), ("true", "0.2", "3"),
                      ("true", "0.2", "1"), ("false", "0.0", "3"), ("false", "0.0", "1"),
                      ("false", "0.2", "3"), ("false", "0.2", "1")]
-    meta = json.loads((tmp_path / "out.csv.meta.json").read_text())
+    side = (tmp_path / "out.csv.meta.toml").read_text()
+    meta = tomllib.loads(side)["made_by"]
     assert meta["scenario"] == "karate" and meta["command"].startswith("scorenet sweep karate")
-    assert meta["scorenet_version"] and meta["seeds"] == [3, 1] and meta["steps"] == 3
-    assert "[rubric]" in meta["scenario_toml"]
+    assert meta["version"] and meta["seeds"] == [3, 1] and meta["steps"] == 3
+    assert meta["vary"] == {"dating.enabled": [True, False], "rubric.social": [0.0, 0.2]}
+    assert meta["runs"] == 8 and meta["content"] == "sweep results"
+    assert "[rubric]" in side and not (tmp_path / "out.csv.meta.json").exists()
     summary = read_rows(tmp_path / "s.csv")
     assert len(summary) == 4 and summary[0]["runs"] == "2"
     assert {"mean_score_mean", "mean_score_low", "mean_score_high"} <= set(summary[0])

@@ -1,6 +1,7 @@
 """How an output file was made: program, version, seed, steps, command and the scenario.
 
-Every output gets a sidecar ``FILE.meta.toml`` (so CSV files stay plain: ``pandas.read_csv``
+Every output gets a sidecar ``FILE.meta.toml`` (sweep results too, with the grid in
+``[made_by]``; see :func:`models.sweeps.describe`) (so CSV files stay plain: ``pandas.read_csv``
 reads them with no options). The sidecar is a complete scenario file with one extra
 ``[made_by]`` table, so ``scorenet run FILE.meta.toml`` runs the same scenario again.
 Formats with a place for it carry the same text inside too (Parquet key-value metadata,
@@ -53,8 +54,9 @@ class Provenance:
         self.steps = int(steps)
         self.command = command
 
-    def made_by(self, what: str) -> dict[str, Any]:
-        """The ``[made_by]`` table for a file holding ``what``."""
+    def made_by(self, what: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The ``[made_by]`` table for a file holding ``what``; ``extra`` adds entries
+        (a sweep's ``vary``, ``seeds`` and ``runs``)."""
         info: dict[str, Any] = {
             "program": "ScoreNet", "version": version(), "content": what,
             "scenario": self.scenario.name, "source": str(self.scenario.source),
@@ -63,16 +65,17 @@ class Provenance:
         sha = self.scenario.get("network.sha256", "")
         if sha:
             info["graph_sha256"] = sha
+        info.update(extra or {})
         return info
 
-    def toml(self, what: str) -> str:
-        """The sidecar text: the full scenario plus ``[made_by]``."""
+    def toml(self, what: str, extra: dict[str, Any] | None = None) -> str:
+        """The sidecar text: the full scenario plus ``[made_by]`` (with ``extra``)."""
         import tomli_w
 
         from ..scenario import SCHEMA_VERSION
 
         doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION,
-                               "made_by": self.made_by(what)}
+                               "made_by": self.made_by(what, extra)}
         doc.update(self.scenario.to_nested())
         return tomli_w.dumps(doc)
 

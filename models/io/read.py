@@ -18,6 +18,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ from ..graph import GraphData
 from .base import Bad
 from .detect import sniff
 from .edgelist import read_edge_list
+from .fastedges import FAST_FROM, read_plain_edges
 from .gml import read_gml
 from .pajek import read_pajek
 from .plausible import check_edge_list_result, refuse_non_graph_text
@@ -150,7 +152,8 @@ def _decode(raw: bytes) -> str:
             from None
 
 
-def _parse(held: list[bytes], ext: str) -> GraphData:
+def _parse(held: list[bytes], ext: str,
+           progress: Callable[[int, int], None] | None = None) -> GraphData:
     """Parse ``held[0]``, dropping the bytes once decoded (the caller keeps no copy)."""
     from .bundle import bundle_network, is_bundle
 
@@ -166,6 +169,10 @@ def _parse(held: list[bytes], ext: str) -> GraphData:
         return read_xml(raw)
     if kind != "gml":
         _check_lines(raw)
+    if kind == "edges" and len(raw) >= FAST_FROM:
+        fast = read_plain_edges(raw, progress)
+        if fast is not None:
+            return check_edge_list_result(fast, False)   # the same notes as below
     whole = len(raw) <= 4096
     text = _decode(raw)
     del raw
@@ -178,14 +185,16 @@ def _parse(held: list[bytes], ext: str) -> GraphData:
     return check_edge_list_result(read_edge_list(text, adjacency=by_name), by_name)
 
 
-def read_graph_bytes(raw: bytes, name: str, source: str | None = None) -> GraphData:
+def read_graph_bytes(raw: bytes, name: str, source: str | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> GraphData:
     """Read a graph from bytes; ``name`` gives the extension hint, ``source`` the name
-    used in errors (default ``name``)."""
+    used in errors (default ``name``), ``progress(done, total)`` hears how many bytes of
+    a large plain edge list are parsed (:mod:`models.io.fastedges`)."""
     source = printable(source if source is not None else name, limit=300)
     held = [raw]
     del raw
     try:
-        return _parse(held, Path(name).suffix.lower())
+        return _parse(held, Path(name).suffix.lower(), progress)
     except Bad as exc:
         raise ScenarioError(source, KEY, str(exc)) from None
     except RecursionError:
@@ -194,7 +203,8 @@ def read_graph_bytes(raw: bytes, name: str, source: str | None = None) -> GraphD
         raise ScenarioError(source, KEY, "file too large to read into memory") from None
 
 
-def read_graph(path: str | os.PathLike[str]) -> GraphData:
+def read_graph(path: str | os.PathLike[str],
+               progress: Callable[[int, int], None] | None = None) -> GraphData:
     """Read a GraphML, GEXF, GML, Pajek, edge-list or adjacency-list file, or the network
     inside a ScoreNet bundle (see :mod:`models.io` for the rules).
 
@@ -203,6 +213,8 @@ def read_graph(path: str | os.PathLike[str]) -> GraphData:
     path
         The graph file; the format comes from its content, and from its extension when
         the content does not decide (``.adj``/``.adjlist``: adjacency list).
+    progress
+        ``progress(done_bytes, total_bytes)`` while a large plain edge list is parsed.
 
     Returns
     -------
@@ -227,4 +239,4 @@ def read_graph(path: str | os.PathLike[str]) -> GraphData:
     """
     p = Path(path)
     source = printable(path, limit=300)
-    return read_graph_bytes(_read_bytes(p, source), p.name, source)
+    return read_graph_bytes(_read_bytes(p, source), p.name, source, progress)

@@ -28,13 +28,14 @@ from ..scenario import Scenario, load_scenario
 from .grid import RunSpec, SweepPlan, make_plan, parse_seed_list, parse_vary, seed_range
 from .runner import SweepOutcome, default_workers, execute, process_pool, run_one
 from .store import RunStore, run_key, scorenet_version
-from .table import (as_table, interval, meta_path, summary_columns, tidy_columns, write_meta,
+from .table import (as_table, interval, meta_path, read_meta, summary_columns, tidy_columns,
+                    write_meta,
                     write_table)
 
 __all__ = ["sweep", "plan", "describe", "RunSpec", "SweepPlan", "SweepOutcome", "RunStore",
            "make_plan", "parse_vary", "parse_seed_list", "seed_range", "execute", "run_one",
            "run_key", "default_workers", "process_pool", "tidy_columns", "summary_columns",
-           "as_table", "write_table", "write_meta", "meta_path", "interval",
+           "as_table", "write_table", "write_meta", "meta_path", "read_meta", "interval",
            "scorenet_version"]
 
 
@@ -103,16 +104,25 @@ def sweep(scenario: Scenario | str | os.PathLike[str],
     return as_table(tidy_columns(outcome), frame)
 
 
-def describe(p: SweepPlan, command: str | None = None) -> dict[str, Any]:
-    """What a results file records about how it was made (its side file)."""
-    return {
-        "scorenet_version": scorenet_version(),
-        "command": command,
-        "scenario": p.base.name,
-        "scenario_source": p.base.source,
-        "scenario_toml": p.base.to_toml(),
-        "vary": {k: list(v) for k, v in p.vary},
-        "seeds": list(p.seeds),
-        "steps": p.steps,
-        "runs": len(p),
-    }
+def describe(p: SweepPlan, command: str | None = None) -> str:
+    """How a sweep's results were made, as their side file ``FILE.meta.toml`` says it.
+
+    The same format as every other output's sidecar (:mod:`models.io.provenance`): the
+    base scenario in full plus a ``[made_by]`` table (program, version, scenario,
+    seed, steps, command), here with the grid too: ``vary`` (each key's values),
+    ``seeds`` and ``runs``. So ``scorenet run FILE.meta.toml`` runs the base scenario.
+
+    Examples
+    --------
+    >>> import tomllib
+    >>> from models import load_scenario
+    >>> sweep_plan = plan(load_scenario("karate"), {"rubric.social": [0.1, 0.2]}, seeds=2, steps=3)
+    >>> made = tomllib.loads(describe(sweep_plan, "scorenet sweep karate"))["made_by"]
+    >>> made["vary"], made["seeds"], made["runs"], made["content"]
+    ({'rubric.social': [0.1, 0.2]}, [1, 2], 4, 'sweep results')
+    """
+    from ..io.provenance import Provenance
+
+    extra = {"vary": {k: list(v) for k, v in p.vary}, "seeds": [int(s) for s in p.seeds],
+             "runs": len(p)}
+    return Provenance(p.base, p.steps, command or "models.sweeps").toml("sweep results", extra)

@@ -4,7 +4,9 @@ The table has one row per run and step: every varied key (named as the key), ``s
 ``step``, then every metric column of the simulation's history, ordered by grid point,
 seed and step. Numbers are written as ``scorenet run`` writes them (``repr`` of each
 float), so the same sweep always writes the same bytes. A side file
-``<results>.meta.json`` says how the results were made.
+``<results>.meta.toml`` says how the results were made, in the format of every other
+output's sidecar (:mod:`models.io.provenance`); the ``.meta.json`` of older versions is
+still read by :func:`read_meta`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import csv
 import json
 import math
 import os
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -164,8 +165,9 @@ def as_table(columns: Columns, frame: bool | None = None):
 
 
 def write_table(path: str | os.PathLike[str], columns: Columns,
-                meta: Mapping[str, Any] | None = None) -> None:
-    """Write a table atomically as CSV, or as Parquet when ``path`` ends in ``.parquet``."""
+                meta: str | None = None) -> None:
+    """Write a table atomically as CSV, or as Parquet when ``path`` ends in ``.parquet``
+    (which carries ``meta``, the side file's text, under the key ``scorenet``)."""
     path = Path(path)
     if path.suffix.lower() == ".parquet":
         _write_parquet(path, columns, meta)
@@ -179,7 +181,7 @@ def write_table(path: str | os.PathLike[str], columns: Columns,
             w.writerow([format_value(x) for x in row])
 
 
-def _write_parquet(path: Path, columns: Columns, meta: Mapping[str, Any] | None) -> None:
+def _write_parquet(path: Path, columns: Columns, meta: str | None) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -188,17 +190,49 @@ def _write_parquet(path: Path, columns: Columns, meta: Mapping[str, Any] | None)
                             "(pip install pyarrow), or name a .csv file") from None
     table = pa.table({k: (v.tolist() if v.dtype == object else v) for k, v in columns.items()})
     if meta is not None:
-        table = table.replace_schema_metadata({"scorenet": json.dumps(meta, sort_keys=True)})
+        table = table.replace_schema_metadata({"scorenet": meta})
     with atomic_path(path) as tmp:
         pq.write_table(table, tmp)
 
 
 def meta_path(path: str | os.PathLike[str]) -> Path:
-    """The side file that says how ``path`` was made."""
+    """The side file that says how ``path`` was made (``FILE.meta.toml``)."""
+    from ..io.provenance import sidecar_path
+
+    return sidecar_path(path)
+
+
+def _old_meta_path(path: str | os.PathLike[str]) -> Path:
     path = Path(path)
     return path.with_name(path.name + ".meta.json")
 
 
-def write_meta(path: str | os.PathLike[str], meta: Mapping[str, Any]) -> None:
-    """Write the side file of ``path`` (atomically, sorted keys: same sweep, same bytes)."""
-    write_text_atomic(meta_path(path), json.dumps(meta, indent=2, sort_keys=True) + "\n")
+def write_meta(path: str | os.PathLike[str], meta: str) -> None:
+    """Write the side file of ``path`` atomically: ``meta`` is its TOML text
+    (:func:`models.sweeps.describe`). A ``.meta.json`` an older version left beside
+    ``path`` described the results just replaced, so it goes."""
+    write_text_atomic(meta_path(path), meta)
+    try:
+        _old_meta_path(path).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def read_meta(path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """The ``[made_by]`` table of ``path``'s side file, or None when it has none.
+
+    Reads ``FILE.meta.toml``, else the ``FILE.meta.json`` of older versions, whose keys
+    are mapped to the new names (``scorenet_version`` to ``version``, the rest as they
+    were).
+    """
+    import tomllib
+
+    new, old = meta_path(path), _old_meta_path(path)
+    if new.is_file():
+        return tomllib.loads(new.read_text(encoding="utf-8")).get("made_by", {})
+    if old.is_file():
+        data = json.loads(old.read_text(encoding="utf-8"))
+        if "scorenet_version" in data:
+            data["version"] = data.pop("scorenet_version")
+        return data
+    return None
