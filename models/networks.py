@@ -18,7 +18,6 @@ import math
 import numpy as np
 
 from .graph import GraphData, in_sorted, keys_to_edges, sorted_unique
-from .io import read_graph
 
 __all__ = ["build_network", "watts_strogatz", "barabasi_albert", "sbm", "karate"]
 
@@ -290,5 +289,7 @@ def build_network(scenario, rng: np.random.Generator) -> GraphData:
     if kind == "karate":
         return karate()
     if kind == "file":
+        from .io import read_graph   # the readers only when a file is read
+
         return read_graph(scenario.graph_path())
     raise ValueError(f"unknown network kind {kind!r}")  # the schema rules this out

@@ -79,7 +79,7 @@ def resolve_scenario(name_or_path: str | os.PathLike[str]) -> Path:
     ScenarioError
         If it is neither an existing file nor a preset name.
     """
-    from .io.read import special_file_problem
+    from .io.special import special_file_problem
 
     p = Path(name_or_path)
     problem = special_file_problem(p)

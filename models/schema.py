@@ -95,10 +95,10 @@ FIELDS: tuple[Field, ...] = (
        "is reused to compute modularity and stratification. 0 (auto): every step up to "
        "1,000 people, else every n / 100 steps (50 at 5,000 people).",
        step=1, special="auto"),
-    _f("run", "communities", str, "louvain", label="Community detection",
-       doc="louvain (as MODEL.md asks) or leiden: much faster on large graphs without "
-           "clear communities; for 100,000 people or more use leiden or a large "
-           "louvain_every.", choices=("louvain", "leiden")),
+    _f("run", "communities", str, "auto", label="Community detection",
+       doc="auto (Louvain below 50,000 people, Leiden from there: see docs/model.md), "
+           "louvain (as MODEL.md asks) or leiden: much faster on large graphs without "
+           "clear communities.", choices=("auto", "louvain", "leiden")),
     # [population]
     _f("population", "size", int, 500, 2, 5_000_000, "People",
        "Number of people (ignored for karate and file networks, whose size is the graph's).",

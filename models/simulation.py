@@ -383,8 +383,9 @@ class Simulation:
         stale = self._communities is None or (
             self.step_count != self._communities_step and self.step_count % every == 0)
         if stale:
+            method = M.community_method(self._applied["run.communities"], self.n)
             self._communities = M.louvain(self.n, self.friends.edges(), seed=LOUVAIN_SEED,
-                                          method=self._applied["run.communities"])
+                                          method=method)
             self._communities_step = self.step_count
         assert self._communities is not None
         return self._communities

@@ -58,7 +58,6 @@ def load_from_args(args: argparse.Namespace):
     from pathlib import Path
 
     from models.errors import ScenarioError, printable
-    from models.io.read import special_file_problem
     from models.io.scenario_files import check_graph_file
     from models.scenario import load_scenario
 
@@ -69,6 +68,8 @@ def load_from_args(args: argparse.Namespace):
     if args.graph is not None:
         if not args.graph.strip():
             raise UsageError("--graph: needs a file name")
+        from models.io.special import special_file_problem
+
         graph = Path(args.graph)
         problem = special_file_problem(graph)
         if problem:
@@ -86,9 +87,10 @@ def load_from_args(args: argparse.Namespace):
 class Progress:
     """A progress bar on a terminal, sparse lines otherwise, nothing when quiet."""
 
-    def __init__(self, stream, quiet: bool) -> None:
+    def __init__(self, stream, quiet: bool, unit: str = "steps", what: str = "step") -> None:
         self.stream = stream
         self.quiet = quiet
+        self.unit, self.what = unit, what
         self.tty = hasattr(stream, "isatty") and stream.isatty()
         self.start = time.perf_counter()
         self.last = -1.0
@@ -104,9 +106,9 @@ class Progress:
             width = 30
             filled = int(width * done / total)
             bar = "#" * filled + "-" * (width - filled)
-            self.stream.write(f"\r[{bar}] {done}/{total} steps  {now - self.start:6.1f} s")
+            self.stream.write(f"\r[{bar}] {done}/{total} {self.unit}  {now - self.start:6.1f} s")
             if done == total:
                 self.stream.write("\n")
         else:
-            self.stream.write(f"step {done}/{total} ({now - self.start:.1f} s)\n")
+            self.stream.write(f"{self.what} {done}/{total} ({now - self.start:.1f} s)\n")
         self.stream.flush()

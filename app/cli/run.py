@@ -71,6 +71,24 @@ def _note(sim) -> None:
         sys.stderr.write(f"scorenet: note: {where}: {'; '.join(notes)}\n")
 
 
+def _read_graph(scenario, quiet: bool):
+    """A file network read with progress (a large edge list takes a while), else None
+    (the simulation builds its network itself)."""
+    path = scenario.graph_path() if scenario["network.kind"] == "file" else None
+    if path is None:
+        return None
+    from models.io import read_graph
+    from models.measures import community_method
+
+    reading = Progress(sys.stderr, quiet, unit="MB", what="read MB")
+    graph = read_graph(path, progress=lambda done, total: reading(done >> 20, total >> 20))
+    if not quiet and graph.n >= 50_000:
+        method = community_method(scenario["run.communities"], graph.n)
+        sys.stderr.write(f"{graph.n:,} people, {graph.m:,} ties; drawing the population, "
+                         f"then communities ({method})...\n")
+    return graph
+
+
 def run(args: argparse.Namespace) -> int:
     from models.errors import printable
     from models.io.provenance import Provenance
@@ -82,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         return _ensemble(args, scenario, outs)
     if not args.quiet:
         sys.stderr.write(f"building {printable(scenario.name, 80)}...\n")
-    sim = Simulation(scenario)
+    sim = Simulation(scenario, graph=_read_graph(scenario, args.quiet))
     _note(sim)
     progress = Progress(sys.stderr, args.quiet)
     command = "scorenet " + " ".join(shlex.quote(a) for a in (args.argv or sys.argv[1:]))
@@ -120,10 +138,22 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_results(sim, outs, prov, timeline) -> None:
     """Write every requested file after the run; an OSError names the file."""
-    from models.io.bundle import save_bundle
-    from models.io.network_out import write_network
-    from models.io.tables import write_table
     from models.scenario import save_scenario
+
+    def write_table(*a):   # imported when asked for: the writers cost start-up time
+        from models.io.tables import write_table
+
+        write_table(*a)
+
+    def write_network(*a, **k):
+        from models.io.network_out import write_network
+
+        write_network(*a, **k)
+
+    def save_bundle(*a):
+        from models.io.bundle import save_bundle
+
+        save_bundle(*a)
 
     def metrics(path):
         if outs["--metrics-out"].parquet:

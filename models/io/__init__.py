@@ -33,11 +33,24 @@ run), :mod:`.tables` (people over time, CSV/Parquet), :mod:`.provenance` (how a 
 made).
 """
 
-from .graphfile import write_graph
-from .read import read_graph, read_graph_bytes
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = ["read_graph", "read_graph_bytes", "write_graph", "FILE_DIALOG_FILTER"]
 
 #: A Qt file-dialog filter for the formats :func:`read_graph` understands.
 FILE_DIALOG_FILTER = ("Graphs (*.graphml *.gexf *.gml *.net *.txt *.csv *.tsv *.edges *.el "
                       "*.adj *.adjlist *.scorenet);;All files (*)")
+
+# Imported on first use: a run's outputs need only .provenance (its sidecars), and the
+# readers and writers cost a fifth of the start of `scorenet run` (xml.sax.saxutils
+# alone pulls in urllib and email).
+_LAZY = {"read_graph": ".read", "read_graph_bytes": ".read", "write_graph": ".graphfile"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

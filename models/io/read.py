@@ -29,6 +29,7 @@ from .base import Bad
 from .detect import sniff
 from .edgelist import read_edge_list
 from .fastedges import FAST_FROM, read_plain_edges
+from .special import special_file_problem
 from .gml import read_gml
 from .pajek import read_pajek
 from .plausible import check_edge_list_result, refuse_non_graph_text
@@ -51,31 +52,6 @@ def _size(n: int) -> str:
         if n >= scale:
             return f"{n / scale:.1f} {unit}"
     return f"{n} bytes"
-
-
-def special_file_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be read as a file (None when it is a readable regular file)."""
-    try:
-        st = path.stat()
-    except OSError as exc:
-        if isinstance(exc, FileNotFoundError):
-            return "file not found" if not path.is_symlink() else \
-                "broken symbolic link (its target does not exist)"
-        if exc.errno == errno.ELOOP:
-            return "symbolic link loop"
-        return f"cannot read: {exc.strerror or exc}"
-    mode = st.st_mode
-    if stat.S_ISDIR(mode):
-        return "is a directory, not a file"
-    if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a regular file"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a regular file"
-    if not stat.S_ISREG(mode):
-        return "not a regular file"
-    return None
 
 
 def _only_blank(path: Path) -> bool:

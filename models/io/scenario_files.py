@@ -57,7 +57,7 @@ def check_graph_file(scenario, blame: str | None = None) -> None:
     ``blame`` names where the graph path came from in errors (default: the scenario).
     """
     from ..errors import printable
-    from .read import special_file_problem
+    from .special import special_file_problem
 
     path = scenario.graph_path()
     if path is None:

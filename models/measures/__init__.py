@@ -17,7 +17,7 @@ components), :mod:`~models.measures.communities` (Louvain, modularity, stratific
 :mod:`~models.measures.ranks` (the one average-rank helper).
 """
 
-from .communities import between_share, louvain, modularity
+from .communities import LEIDEN_FROM, between_share, community_method, louvain, modularity
 from .distribution import gini, mobility, quintile_masks, score_auc, summary_stats
 from .mixing import (
     aim_up,
@@ -42,7 +42,7 @@ from .structure import (
 
 __all__ = [
     "aim_up", "average_ranks", "between_share", "bottom_isolated_share", "component_labels",
-    "component_summary",
+    "community_method", "component_summary", "LEIDEN_FROM",
     "components", "degree_gap", "degrees", "edge_correlation", "giant_share", "gini",
     "group_gap", "group_restricted_gap", "isolated_share", "louvain", "match_gap",
     "mobility", "modularity", "optout_gap", "quintile_masks", "score_auc", "summary_stats",

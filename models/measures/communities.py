@@ -11,7 +11,30 @@ import numpy as np
 
 from ._arrays import NAN, _centred, _dense_codes, _dot, _edges
 
-__all__ = ["louvain", "modularity", "between_share"]
+__all__ = ["louvain", "modularity", "between_share", "community_method", "LEIDEN_FROM"]
+
+#: ``run.communities = "auto"`` uses Leiden from this many people on, Louvain below
+#: (docs/model.md says why).
+LEIDEN_FROM = 50_000
+
+
+def community_method(choice: str, n: int) -> str:
+    """The algorithm ``run.communities`` names for a graph of ``n`` people.
+
+    ``"auto"`` is Louvain (what MODEL.md asks for) below :data:`LEIDEN_FROM` people and
+    Leiden from there; the number of people is fixed for a run, so a run never
+    switches. ``"louvain"`` and ``"leiden"`` are themselves.
+
+    Examples
+    --------
+    >>> community_method("auto", 4_039), community_method("auto", 1_000_000)
+    ('louvain', 'leiden')
+    >>> community_method("louvain", 1_000_000)
+    'louvain'
+    """
+    if choice == "auto":
+        return "leiden" if n >= LEIDEN_FROM else "louvain"
+    return choice
 
 
 def _first_appearance(labels: np.ndarray) -> np.ndarray:
