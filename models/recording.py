@@ -35,6 +35,7 @@ def step_metrics(sim) -> dict[str, float]:
     labels = sim.communities()
     n = sim.n
     past = sim.scores_back()
+    fifths = M.quintile_masks(s)   # one ranking for the three gaps below
     giant, components = M.component_summary(
         n, edges, sim.friends.adjacency().component_labels())
     return {
@@ -50,13 +51,13 @@ def step_metrics(sim) -> dict[str, float]:
         "stratification": M.between_share(s, labels),
         "isolated_share": float(np.mean(deg == 0)),
         "giant_share": giant,
-        "degree_gap": M.degree_gap(s, deg),
-        "match_gap": M.match_gap(s, sim.dating.uses, sim.dating.matches),
+        "degree_gap": M.degree_gap(s, deg, fifths),
+        "match_gap": M.match_gap(s, sim.dating.uses, sim.dating.matches, fifths),
         "group_gap": M.group_gap(s, sim.pop.group),
         "optout_gap": M.optout_gap(deg, sim.pop.opted_out),
         "mobility": M.mobility(s, past) if past is not None else math.nan,
         "components": components,
-        "bottom_isolated_share": M.bottom_isolated_share(s, deg),
+        "bottom_isolated_share": M.bottom_isolated_share(s, deg, fifths),
         "aim_up": sim.dating.aim_up,
         "score_auc": sim.last_auc,
         "victim_gap": M.victim_gap(s, sim.ever_scammed),

@@ -122,3 +122,16 @@ def test_in_sorted_equals_a_plain_search(q):
     assert np.array_equal(in_sorted(np.sort(values), keys), np.isin(np.sort(values), keys))
     two_d = values[: q - q % 2].reshape(2, -1)
     assert np.array_equal(in_sorted(two_d, keys), np.isin(two_d, keys))
+
+
+@pytest.mark.parametrize("ties", [False, True])
+def test_average_ranks_equal_scipy_with_and_without_ties(ties):
+    from scipy.stats import rankdata
+
+    from models.measures import average_ranks
+
+    rng = np.random.default_rng(3)
+    x = rng.integers(0, 50, 2000).astype(float) if ties else rng.random(2000)
+    got = average_ranks(x)
+    assert got.dtype == np.float64
+    assert np.array_equal(got, rankdata(x, method="average"))

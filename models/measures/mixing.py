@@ -63,10 +63,11 @@ def edge_correlation(values, edges) -> float:
     return float(np.clip(2.0 * _dot(a, b) / den, -1.0, 1.0))
 
 
-def degree_gap(scores, deg) -> float:
+def degree_gap(scores, deg, quintiles=None) -> float:
     """Mean degree of the top score quintile over that of the bottom quintile.
 
-    Quintiles as in :func:`quintile_masks`. nan when the bottom mean is 0 or there is
+    Quintiles as in :func:`quintile_masks` (``quintiles``: its answer for ``scores``,
+    when the caller has it already). nan when the bottom mean is 0 or there is
     nobody.
 
     Examples
@@ -74,7 +75,7 @@ def degree_gap(scores, deg) -> float:
     >>> degree_gap([1, 2, 3, 4, 5], [1, 0, 0, 0, 4])
     4.0
     """
-    top, bottom = quintile_masks(scores)
+    top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
     d = np.asarray(deg, dtype=np.float64)
     if not bottom.any():
         return NAN
@@ -82,12 +83,12 @@ def degree_gap(scores, deg) -> float:
     return float(d[top].mean() / low) if low != 0 else NAN
 
 
-def match_gap(scores, uses, matches) -> float:
+def match_gap(scores, uses, matches, quintiles=None) -> float:
     """Dating-match rate of the top score quintile over that of the bottom quintile.
 
     The rate of a quintile is ``sum(matches) / sum(uses)`` over its people (a pooled rate,
     so heavy users weigh more); ``uses`` and ``matches`` may be fractional (smoothed)
-    counts. Quintiles as in :func:`quintile_masks`.
+    counts. Quintiles as in :func:`quintile_masks` (``quintiles``: its answer, if known).
 
     Returns
     -------
@@ -99,7 +100,7 @@ def match_gap(scores, uses, matches) -> float:
     >>> match_gap([1, 2, 3, 4, 5], [2, 1, 1, 1, 4], [1, 0, 0, 0, 4])
     2.0
     """
-    top, bottom = quintile_masks(scores)
+    top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
     u = np.asarray(uses, dtype=np.float64)
     w = np.asarray(matches, dtype=np.float64)
     u_top, u_bottom = u[top].sum(), u[bottom].sum()

@@ -36,8 +36,12 @@ def average_ranks(x) -> np.ndarray:
     new = np.empty(x.size, dtype=bool)
     new[0] = True
     np.not_equal(xs[1:], xs[:-1], out=new[1:])
+    ranks = np.empty(x.size, dtype=np.float64)
+    if new.all():
+        # No ties (usual for scores): rank k + 1 at place k, the same floats as below.
+        ranks[order] = np.arange(1, x.size + 1, dtype=np.float64)
+        return ranks
     starts = np.flatnonzero(new)
     sizes = np.diff(np.append(starts, x.size))
-    ranks = np.empty(x.size, dtype=np.float64)
     ranks[order] = np.repeat(starts + (sizes + 1) / 2.0, sizes)
     return ranks

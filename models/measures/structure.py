@@ -114,8 +114,9 @@ def components(n: int, edges) -> float:
     return float(np.count_nonzero(sizes >= 2))
 
 
-def bottom_isolated_share(scores, deg) -> float:
-    """Share of the bottom score fifth with no friends (fifths as in :func:`quintile_masks`).
+def bottom_isolated_share(scores, deg, quintiles=None) -> float:
+    """Share of the bottom score fifth with no friends (fifths as in :func:`quintile_masks`;
+    ``quintiles``: its answer for ``scores``, when the caller has it already).
 
     nan when there is nobody.
 
@@ -124,7 +125,7 @@ def bottom_isolated_share(scores, deg) -> float:
     >>> bottom_isolated_share([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [0, 3, 0, 0, 1, 1, 1, 1, 1, 1])
     0.5
     """
-    _top, bottom = quintile_masks(scores)
+    _top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
     if not bottom.any():
         return NAN
     d = np.asarray(deg).ravel()
