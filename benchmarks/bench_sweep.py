@@ -10,6 +10,7 @@ ratio to the warm local pool. Every figure is measured in the same run.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 RUNS = {"default": 8, "facebook": 4}
@@ -35,6 +36,7 @@ def main() -> None:
     ap.add_argument("--steps", type=int, default=60)
     args = ap.parse_args()
     rows = []
+    load_before = os.getloadavg()
     for preset, n in RUNS.items():
         base = load_scenario(preset)
         plan = make_plan(base, {}, seed_range(base, n), steps=args.steps)
@@ -58,7 +60,8 @@ def main() -> None:
                 client.run(_warm)
                 dask = timed(lambda: execute(plan, executor=client.get_executor(pure=False)))
         rows.append((preset, n, serial, cold, warm, dask))
-    print(f"{args.steps} steps a run; runs per second (wall seconds)")
+    print(f"{args.steps} steps a run; runs per second (wall seconds); load average "
+          f"{load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
     print(f"{'preset':<9} {'runs':>4} {'1 worker':>16} {'2 workers cold':>16} "
           f"{'2 workers warm':>16} {'Dask 2 warm':>16} {'Dask / pool':>11}")
     for preset, n, serial, cold, warm, dask in rows:
