@@ -6,7 +6,8 @@ upper triangle's column indices are the key array's ``v`` values in key order, a
 lower triangle is the sorted array of transposed keys ``v * n + u``: removing or adding
 a batch of keys is a ``searchsorted`` for their places and one ``np.delete`` /
 ``np.insert`` per array (a linear copy, no sort): :meth:`Adjacency.edited`. The
-constructor builds the same arrays from scratch; the tests check that the two agree after random edits.
+constructor builds the same arrays from scratch; the tests check that the two agree
+after random edits.
 """
 
 from __future__ import annotations

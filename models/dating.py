@@ -55,7 +55,8 @@ def weighted_draws(rng: np.random.Generator, p: np.ndarray, shape: tuple[int, ..
     is slow (about 170 ns each here, 12-14% of a step at 100,000 people). Here the same
     uniforms are first placed in one of ``K`` equal bins (a power of two, so ``u * K``
     is exact), whose answer is known up front wherever no cumulative weight falls
-    inside the bin; only the uniforms in the other bins (about 1 in 8-15) are searched. Weights numpy would refuse (negative, NaN, not summing to 1) go
+    inside the bin; only the uniforms in the other bins (about 1 in 8-15) are searched.
+    Weights numpy would refuse (negative, NaN, not summing to 1) go
     to ``rng.choice`` itself, which raises as before.
 
     Examples
@@ -124,7 +125,8 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     this month's likes aimed (:func:`models.measures.aim_up`).
 
     Draws, in this order: one uniform per person (who uses the app), the feed
-    (``rng.choice``; :func:`weighted_draws` finds the same picks faster), one uniform per feed entry (the like).
+    (``rng.choice``; :func:`weighted_draws` finds the same picks faster), one uniform
+    per feed entry (the like).
     :func:`models.oracles.dating_round_loop` is the plain-Python version.
     """
     n = state.n

@@ -384,8 +384,7 @@ class Simulation:
             self.step_count != self._communities_step and self.step_count % every == 0)
         if stale:
             method = M.community_method(self._applied["run.communities"], self.n)
-            self._communities = M.louvain(self.n, self.friends.edges(), seed=LOUVAIN_SEED,
-                                          method=method)
+            self._communities = M.louvain(self.n, self.friends.edges(), LOUVAIN_SEED, method)
             self._communities_step = self.step_count
         assert self._communities is not None
         return self._communities

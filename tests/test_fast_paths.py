@@ -55,9 +55,8 @@ def test_edited_adjacency_equals_a_rebuilt_one(seed):
         assert np.array_equal(before.upper.indices, kept[0])
         assert np.array_equal(before.degree, kept[1])
         x = rng.random(n)
-        full = sp.csr_array((np.ones(2 * edges.m), (np.r_[edges.endpoints()[0], edges.endpoints()[1]],
-                                                    np.r_[edges.endpoints()[1], edges.endpoints()[0]])),
-                            shape=(n, n))
+        u, v = edges.endpoints()
+        full = sp.csr_array((np.ones(2 * edges.m), (np.r_[u, v], np.r_[v, u])), shape=(n, n))
         assert np.allclose(edges.adjacency() @ x, full @ x)
 
 
