@@ -15,6 +15,7 @@ import csv
 import json
 import math
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -165,9 +166,10 @@ def as_table(columns: Columns, frame: bool | None = None):
 
 
 def write_table(path: str | os.PathLike[str], columns: Columns,
-                meta: str | None = None) -> None:
+                meta: str | Mapping[str, Any] | None = None) -> None:
     """Write a table atomically as CSV, or as Parquet when ``path`` ends in ``.parquet``
-    (which carries ``meta``, the side file's text, under the key ``scorenet``)."""
+    (which carries ``meta`` under the key ``scorenet``: the side file's text, or a
+    mapping written as JSON)."""
     path = Path(path)
     if path.suffix.lower() == ".parquet":
         _write_parquet(path, columns, meta)
@@ -181,7 +183,7 @@ def write_table(path: str | os.PathLike[str], columns: Columns,
             w.writerow([format_value(x) for x in row])
 
 
-def _write_parquet(path: Path, columns: Columns, meta: str | None) -> None:
+def _write_parquet(path: Path, columns: Columns, meta: str | Mapping[str, Any] | None) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -190,7 +192,8 @@ def _write_parquet(path: Path, columns: Columns, meta: str | None) -> None:
                             "(pip install pyarrow), or name a .csv file") from None
     table = pa.table({k: (v.tolist() if v.dtype == object else v) for k, v in columns.items()})
     if meta is not None:
-        table = table.replace_schema_metadata({"scorenet": meta})
+        text = meta if isinstance(meta, str) else json.dumps(dict(meta), sort_keys=True)
+        table = table.replace_schema_metadata({"scorenet": text})
     with atomic_path(path) as tmp:
         pq.write_table(table, tmp)
 
