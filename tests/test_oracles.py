@@ -128,6 +128,8 @@ class _SpyRng:
         self.feeds: list[tuple[int, ...]] = []
 
     def random(self, size=None):
+        if isinstance(size, tuple) and len(size) == 2:   # weighted_draws' feed uniforms
+            self.feeds.append(size)
         return self._rng.random(size)
 
     def choice(self, a, size=None, p=None):
