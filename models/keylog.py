@@ -78,16 +78,23 @@ class KeyLog:
         self._snaps: list[np.ndarray] = []
         self._current = np.empty(0, dtype=np.int64)
         self._since_snap = 0
+        self._first = 0   # steps before it were dropped (drop_before)
 
     def __len__(self) -> int:
+        """Number of steps kept (``first`` to the last)."""
         return len(self._added)
+
+    @property
+    def first(self) -> int:
+        """The earliest step kept (0 unless :meth:`drop_before` dropped older ones)."""
+        return self._first
 
     def record(self, keys: np.ndarray, changed: bool = True) -> None:
         """Append the next step's keys (sorted unique; sorted here if they are not).
 
         ``changed=False`` says the keys equal the previous step's (no comparison made).
         """
-        k = len(self._added)
+        k = self._first + len(self._added)
         empty = np.empty(0, dtype=self.dtype)
         if k > 0 and not changed:
             self._added.append(empty)
@@ -97,7 +104,7 @@ class KeyLog:
         keys = np.asarray(keys, dtype=np.int64)
         if keys.size > 1 and not bool(np.all(keys[1:] > keys[:-1])):
             keys = sorted_unique(keys)
-        if k == 0:
+        if not self._added:
             self._added.append(empty)
             self._removed.append(empty)
             self._current = keys.copy()
@@ -133,8 +140,8 @@ class KeyLog:
             return snap
         # Each key's last change since the snapshot decides whether it is there: one sort
         # of the changes and one pass over the ties, not one pass per month.
-        added = [self._added[j] for j in months]
-        removed = [self._removed[j] for j in months]
+        added = [self._added[j - self._first] for j in months]
+        removed = [self._removed[j - self._first] for j in months]
         keys = np.concatenate(added + removed).astype(np.int64)
         if keys.size == 0:
             return snap
@@ -150,14 +157,34 @@ class KeyLog:
 
     def changes(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         """``(added, removed)`` int64 keys of step ``k`` relative to step ``k - 1``."""
-        k = self._index(k)
-        return self._added[k].astype(np.int64), self._removed[k].astype(np.int64)
+        i = self._index(k) - self._first
+        return self._added[i].astype(np.int64), self._removed[i].astype(np.int64)
 
     def _index(self, k: int) -> int:
-        size = len(self._added)
-        if not -size <= k < size:
-            raise IndexError(f"step {k} is not kept (0..{size - 1})")
-        return k % size
+        """Step ``k`` (negative counts from the end) as an absolute step, if kept."""
+        first, size = self._first, len(self._added)
+        k = int(k)
+        if k < 0:
+            k += first + size
+        if not first <= k < first + size:
+            raise IndexError(f"step {k} is not kept ({first}..{first + size - 1})")
+        return k
+
+    def drop_before(self, step: int) -> None:
+        """Forget every step before ``step`` (a memory cap): ``step`` becomes the first
+        kept, as a full snapshot; its changes read as none."""
+        step = self._index(step)
+        if step == self._first:
+            return
+        keys = self.at(step)
+        cut = step - self._first
+        del self._added[:cut], self._removed[:cut]
+        empty = np.empty(0, dtype=self.dtype)
+        self._added[0], self._removed[0] = empty, empty
+        keep = [i for i, s in enumerate(self._snap_steps) if s > step]
+        self._snap_steps = [step] + [self._snap_steps[i] for i in keep]
+        self._snaps = [keys.astype(self.dtype)] + [self._snaps[i] for i in keep]
+        self._first = step
 
     @property
     def snapshot_steps(self) -> list[int]:

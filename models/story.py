@@ -77,12 +77,14 @@ def _story(timeline: Timeline, person: int, until: int | None,
     if not 0 <= p < timeline.n:
         raise IndexError(f"person index {p} out of range 0..{timeline.n - 1}")
     last = timeline.last_step if until is None else min(int(until), timeline.last_step)
-    scores = timeline.scores_of(p)
-    status = timeline.status_of(p)
-    flags = timeline.flags_of(p)
+    first = timeline.first   # months before it were dropped by the memory cap
+    # Indexed by month: the months dropped read as the first one kept.
+    scores, status, flags = (_from_zero(timeline.scores_of(p), first),
+                             _from_zero(timeline.status_of(p), first),
+                             {k: _from_zero(v, first) for k, v in timeline.flags_of(p).items()})
     events: list[Event] = []
     scam = flags["scammed"]
-    for k in range(1, last + 1):
+    for k in range(first + 1, last + 1):
         if scam[k] and not scam[k - 1]:
             events.append(Event(k, "scam", "scammed: every payment fails while it lasts"))
         elif scam[k - 1] and not scam[k]:
@@ -113,6 +115,11 @@ def _story(timeline: Timeline, person: int, until: int | None,
     return sorted(events, key=lambda e: (e.step, order[e.kind])), degree
 
 
+def _from_zero(column: np.ndarray, first: int) -> np.ndarray:
+    """A column of months ``first``.. as months 0.. (month ``first`` repeated before)."""
+    return np.concatenate([np.repeat(column[:1], first), column]) if first else column
+
+
 def _ids(people: np.ndarray, most: int = 4) -> str:
     shown = ", ".join(str(int(x)) for x in np.sort(people)[:most])
     more = f" and {people.size - most} more" if people.size > most else ""
@@ -123,13 +130,14 @@ def _ids(people: np.ndarray, most: int = 4) -> str:
 def _degree_series(timeline: Timeline, p: int, last: int, ties: list) -> np.ndarray:
     """The person's number of friends in months 0..last, from the tie changes."""
     degree = np.zeros(last + 1, dtype=np.int64)
-    u, v = np.divmod(timeline.friends.at(0), timeline.n)
-    degree[0] = int(np.count_nonzero((u == p) | (v == p)))
+    first = timeline.first
+    u, v = np.divmod(timeline.friends.at(first), timeline.n)
+    degree[:first + 1] = int(np.count_nonzero((u == p) | (v == p)))
     delta = np.zeros(last + 1, dtype=np.int64)
     for k, gained, lost in ties:
         if k <= last:
             delta[k] = gained.size - lost.size
-    degree[1:] = degree[0] + np.cumsum(delta[1:])
+    degree[first + 1:] = degree[first] + np.cumsum(delta[first + 1:])
     return degree
 
 
@@ -148,11 +156,14 @@ def story_lines(timeline: Timeline, person: int, **kwargs) -> list[str]:
     events, degree = _story(timeline, person, until, kwargs.get("settings", True))
     last = timeline.last_step if until is None else min(int(until), timeline.last_step)
     p = int(person)
-    scores = timeline.scores_of(p)
-    lines = [f"month 0: score {scores[0]:.0f}, {_people(int(degree[0]))}"]
+    first = timeline.first
+    scores = _from_zero(timeline.scores_of(p), first)
+    lines = [f"month {first}: score {scores[first]:.0f}, {_people(int(degree[first]))}"]
+    if first:
+        lines[0] += f" (months 0-{first - 1} dropped to stay under the memory cap)"
     lines += [f"month {e.step}: {e.text}" for e in events]
     if not events:
-        lines.append(f"nothing else happened (month 0 to {last})")
+        lines.append(f"nothing else happened (month {first} to {last})")
     elif last > 0:
         lines.append(f"month {last}: score {scores[last]:.0f}, {_people(int(degree[last]))}")
     return lines

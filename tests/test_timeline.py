@@ -160,6 +160,91 @@ def test_positions_are_kept_and_carried_forward():
     assert tl.state_at(1).positions.dtype == np.float32
 
 
+def test_positions_of_every_month_are_kept_to_a_sixteen_bit_step():
+    rng = np.random.default_rng(3)
+    tl = Timeline(50)
+    given = []
+    for k in range(12):
+        pos = rng.normal(size=(50, 2)) * (1 + k)
+        given.append(pos)
+        # Month 5 does not move (a frozen layout): its positions are carried forward.
+        tl.record(k, np.zeros(50), np.zeros(50), np.empty(0, np.int64),
+                  positions=given[4] if k == 5 else pos)
+    assert len(tl._cols.positions) == 11
+    for k in range(12):
+        want = given[4] if k == 5 else given[k]
+        got = tl.state_at(k).positions
+        span = np.ptp(want, axis=0)
+        assert np.all(np.abs(got - want) <= span / 65_535), k
+        np.testing.assert_array_equal(got, tl.positions_at(k))   # the same every time
+
+
+def test_opted_out_is_kept_in_the_months_it_changed():
+    sc = load_scenario("default", {"population.size": 300, "optout.choice": True,
+                                   "optout.review_rate": 0.5})
+    sim = Simulation(sc)
+    tl = Timeline.of_simulation(sim)
+    want = [sim.pop.opted_out.copy()]
+    for k in range(1, 9):
+        sim.step()
+        tl.record_simulation(sim)
+        want.append(sim.pop.opted_out.copy())
+    assert any(not np.array_equal(want[0], w) for w in want)
+    for k in range(9):
+        np.testing.assert_array_equal(tl.state_at(k).flags["opted_out"], want[k])
+    changed = 1 + sum(not np.array_equal(a, b) for a, b in zip(want, want[1:]))
+    assert len(tl._cols.opted_out) == changed
+
+
+def test_the_memory_cap_drops_the_oldest_months():
+    from models.timeline import CAP_EVERY
+
+    sc = load_scenario("default", {"population.size": 200, "sharing.rewire_rate": 0.3})
+    sim = Simulation(sc)
+    uncapped = Timeline.of_simulation(sim, keep_components=True)
+    for _ in range(10):
+        sim.step()
+        uncapped.record_simulation(sim)
+    month = uncapped.nbytes / len(uncapped)
+    sim = Simulation(sc)
+    tl = Timeline.of_simulation(sim, keep_components=True, max_bytes=int(20 * month))
+    full = [_full_state(sim)]
+    for _ in range(60):
+        sim.step()
+        tl.record_simulation(sim, positions=np.full((200, 2), float(sim.step_count)))
+        full.append(_full_state(sim))
+    assert tl.first > 0 and tl.dropped == tl.first and tl.last_step == 60
+    assert tl.nbytes <= 20 * month + (CAP_EVERY + 2) * month
+    with pytest.raises(IndexError, match="dropped to stay under the memory cap"):
+        tl.state_at(tl.first - 1)
+    for k in range(tl.first, 61):
+        m = tl.state_at(k)
+        np.testing.assert_array_equal(m.scores, full[k]["scores"])
+        np.testing.assert_array_equal(m.friend_keys, full[k]["friends"])
+        np.testing.assert_array_equal(m.dating_keys, full[k]["dating"])
+        assert m.positions[0, 0] == k
+    assert len(tl.scores_of(0)) == 61 - tl.first
+    from models.story import story_lines
+
+    lines = story_lines(tl, 0)
+    assert lines[0].startswith(f"month {tl.first}: score") and "dropped" in lines[0]
+
+
+def test_keylog_drop_before_keeps_the_later_steps():
+    sets = [{1, 2}, {2, 3}, {3, 4, 5}, {5}, {5, 6}, {1}]
+    log = KeyLog(4, max_gap=2)
+    for s in sets:
+        log.record(np.array(sorted(s), dtype=np.int64))
+    log.drop_before(3)
+    assert log.first == 3 and len(log) == 3
+    assert [log.at(k).tolist() for k in (3, 4, 5)] == [[5], [5, 6], [1]]
+    assert log.changes(4)[0].tolist() == [6] and log.changes(3)[0].size == 0
+    with pytest.raises(IndexError, match="step 2 is not kept"):
+        log.at(2)
+    log.record(np.array([1, 2]))
+    assert log.at(-1).tolist() == [1, 2] and log.at(6).tolist() == [1, 2]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sets(st.integers(0, 24), max_size=12), min_size=1, max_size=30),
        st.integers(1, 6), st.floats(0.0, 2.0))
