@@ -23,6 +23,9 @@ MARK_WORDS: dict[str, str] = {
 def mark_masks(frame, opted_out: np.ndarray) -> dict[str, np.ndarray]:
     """bool ``(n,)`` per mark for ``frame`` ("was scammed" only once the scam is over).
 
+    Who opted out is the frame's own (``frame.opted_out``: people switch with
+    ``optout.choice``); ``opted_out`` (the first month's) only for a frame without it.
+
     Examples
     --------
     >>> from types import SimpleNamespace as NS
@@ -38,7 +41,8 @@ def mark_masks(frame, opted_out: np.ndarray) -> dict[str, np.ndarray]:
     was = none if frame.was_scammed is None else np.asarray(frame.was_scammed, dtype=bool)
     return {"scammed": scammed, "was_scammed": was & ~scammed,
             "isolated": np.asarray(frame.degree) == 0,
-            "opted_out": np.asarray(opted_out, dtype=bool)}
+            "opted_out": np.asarray(opted_out if getattr(frame, "opted_out", None) is None
+                                    else frame.opted_out, dtype=bool)}
 
 
 def marks_of(frame, opted_out: np.ndarray, i: int) -> list[str]:

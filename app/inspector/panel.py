@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
 from app.inspector.widgets import (PART_NAMES, ContributionBar, FriendsModel, badge_style,
                                    scale_font, section_title)
 from app.common.marks import marks_of
+from app.process.frame import opted_out_of
 from app.inspector.story import StoryBox
 from app.common.pacing import Throttle
 from app.common.plain_words import RUBRIC_LONG, STATUS_WORDS
@@ -341,7 +342,7 @@ class QtInspector(QWidget):
         earned = sum(points.values())
         detail.setText(f"{SCORE_MIN:.0f} + {earned:.0f}"
                        + (f" \u2212 {penalty:.0f}" if penalty > 0 else ""))
-        if bool(static.opted_out[i]):
+        if bool(opted_out_of(frame, static)[i]):
             if frame.scenario["rubric.optout_imputation"] == "mean":
                 text = ("Opted out: no data, so every part but friends counts as the "
                         "participants' mean this month.")

@@ -72,6 +72,7 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         self._static: Static | None = None
         self._frame: Frame | None = None
         self._pos: np.ndarray | None = None
+        self._live_pos: np.ndarray | None = None   # the latest month's, while in the past
         self._key: object = None
         self._tree = None
         self._selected: int | None = None
@@ -203,6 +204,7 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         """A new run: keep the layout if the graph is the same, else wait for one."""
         self._static = static
         self._frame = frame
+        self._live_pos = None
         if self._selected is not None and self._selected >= static.n:
             self._selected = None
         if static.graph_key != self._key:
@@ -222,6 +224,7 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         if positions.shape != (self._static.n, 2):
             return
         same = self._key == graph_key and self._pos is positions
+        self._live_pos = None
         self._finish_motion()   # a new start (Reset, a preset, Ctrl+L): no gliding to it
         self._key = graph_key
         self._pos = np.asarray(positions, dtype=float)
@@ -242,8 +245,15 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
             return
         if frame.thresholds != self._thresholds:
             self._set_thresholds(frame.thresholds)
+        if not frame.live and frame.positions is not None:
+            if self._live_pos is None:   # leaving the latest month: where to come back to
+                self._live_pos = self._pos if self._to is None else self._to
+            self.set_positions(frame.positions)   # a kept month: exactly where they were
+        elif frame.live and self._live_pos is not None:
+            live, self._live_pos = self._live_pos, None
+            self.set_positions(live)
         self._update_people(frame)
-        drawn = frame.positions is not None and self._follow(frame.positions)
+        drawn = frame.live and frame.positions is not None and self._follow(frame.positions)
         if frame.edges_changed and not self._moving:
             self._ties_pending = True
             self._schedule_ties()
@@ -252,6 +262,19 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
                 self._update_selection(frame)
                 self._update_marks(frame)
             self._blit()
+
+    def set_positions(self, positions: np.ndarray) -> None:
+        """Draw the people at ``positions`` now, without gliding (a month of the
+        timeline, or back to the latest); the view keeps its zoom."""
+        if self._static is None or positions.shape != (self._static.n, 2):
+            return
+        from scipy.spatial import cKDTree
+
+        self._finish_motion()
+        self._pos = np.asarray(positions, dtype=float)
+        self._tree = cKDTree(self._pos)
+        self._install_people()
+        self._redraw_ties()
 
     def select(self, index: int | None) -> None:
         """Highlight person ``index`` (an index), or nobody."""

@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.path import Path
 
+from app.process.frame import opted_out_of
 from app.picture.style import CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, node_size_px
 from models.score import SCORE_MIN, SPAN
 
@@ -147,14 +148,23 @@ class PeopleMixin:
         """Offsets and sizes of the scatters for the current static and layout."""
         if self._pos is None or self._static is None:
             return
-        out = np.asarray(self._static.opted_out, dtype=bool)
+        frame = self._frame
+        self._split_people(self._static.opted_out if frame is None
+                           else opted_out_of(frame, self._static))
+        self._update_sizes()
+        if self._frame is not None:
+            self._update_people(self._frame)
+
+    def _split_people(self, opted_out: np.ndarray) -> None:
+        """Dots for those who take part, squares for those who opted out (this month's:
+        with ``optout.choice`` people switch during a run)."""
+        out = np.asarray(opted_out, dtype=bool)
+        self._out_mask = out
         self._in_idx = np.flatnonzero(~out)
         self._out_idx = np.flatnonzero(out)
         self._dots.set_offsets(self._pos[self._in_idx])
         self._squares.set_offsets(self._pos[self._out_idx])
-        self._update_sizes()
-        if self._frame is not None:
-            self._update_people(self._frame)
+        self._raster = None
 
     def _update_sizes(self) -> None:
         if self._static is None:
@@ -178,6 +188,9 @@ class PeopleMixin:
         status = np.asarray(frame.status)
         if scores.shape[0] != (self._static.n if self._static is not None else -1):
             return
+        out = opted_out_of(frame, self._static)
+        if self._pos is not None and not np.array_equal(out, getattr(self, "_out_mask", None)):
+            self._split_people(out)
         level = np.clip(((scores - SCORE_MIN) / SPAN * 255.0 + 0.5).astype(np.int64), 0, 255)
         self._fill = _LUT[level]
         ring = self._fill.copy()
@@ -224,7 +237,7 @@ class PeopleMixin:
                     min(int(np.ceil(bbox.x1)), W), min(int(np.ceil(H - bbox.y0)), H))
             d, ring = self._node_px
             self._raster = NodeRaster(self.ax.transData.transform(self._pos),
-                                      np.asarray(self._static.opted_out, dtype=bool),
+                                      self._out_mask,
                                       d, ring, clip, H, W,
                                       exact=not getattr(self, "_moving", False))
         self._raster.composite(buffer, self._fill, self._ringc, self._has_ring)

@@ -3,8 +3,8 @@
 :class:`FrameSender` lives beside the simulation (in the model host) and makes each
 step's :class:`~app.process.frame.Frame` with only what is new: the scores and the other
 per-person arrays every step, the friendship ties as a :class:`TiesDelta` only when the
-simulation's ``ties_version`` moved (else :data:`~app.process.frame.SAME`), never the
-friend counts (the receiver counts them from the ties), the applied scenario only when
+simulation's ``ties_version`` moved (else :data:`~app.process.frame.SAME`), who opted
+out only when someone switched (else ``SAME``), never the friend counts (the receiver counts them from the ties), the applied scenario only when
 it changed, and the history as its one new row.
 
 :class:`FrameReceiver` lives on the GUI side (the controller's worker thread) and turns
@@ -138,9 +138,11 @@ class FrameSender:
         self._keys: np.ndarray | None = None
         self._version = -1
         self._scenario = None
+        self._opted_out: np.ndarray | None = None
 
     def first(self, sim) -> Frame:
         """The whole frame of a freshly built simulation (every tie, every row)."""
+        self._opted_out = np.array(sim.pop.opted_out, dtype=bool, copy=True)
         self._keys = np.array(sim.friends.keys, copy=True)
         self._version = sim.ties_version
         self._scenario = sim.applied
@@ -164,7 +166,12 @@ class FrameSender:
         row = sim.history.row(-1)
         frame = frame_from_simulation(sim, edges_changed=changed, friend_edges=ties,
                                       history={c: np.array([row[c]]) for c in METRIC_COLUMNS})
-        return dataclasses.replace(frame, scenario=scenario, degree=SAME)
+        opted_out = frame.opted_out
+        if np.array_equal(opted_out, self._opted_out):
+            opted_out = SAME
+        else:
+            self._opted_out = opted_out
+        return dataclasses.replace(frame, scenario=scenario, degree=SAME, opted_out=opted_out)
 
 
 class FrameReceiver:
@@ -175,6 +182,7 @@ class FrameReceiver:
         self._edges: np.ndarray | None = None
         self._degree: np.ndarray | None = None
         self._scenario = None
+        self._opted_out = None
         self.log: MetricsLog | None = None
 
     def first(self, frame: Frame) -> Frame:
@@ -185,6 +193,7 @@ class FrameReceiver:
         self._edges = edges
         self._degree = np.asarray(frame.degree)
         self._scenario = frame.scenario
+        self._opted_out = frame.opted_out
         self.log = MetricsLog(frame.history)
         return dataclasses.replace(frame, history=self.log.view())
 
@@ -198,6 +207,9 @@ class FrameReceiver:
             self._degree = np.bincount(self._edges.ravel(), minlength=frame.n)
         if frame.scenario is not SAME:
             self._scenario = frame.scenario
+        if frame.opted_out is not SAME:
+            self._opted_out = frame.opted_out
         self.log.extend(frame.history)
         return dataclasses.replace(frame, friend_edges=self._edges, scenario=self._scenario,
-                                   degree=self._degree, history=self.log.view())
+                                   degree=self._degree, history=self.log.view(),
+                                   opted_out=self._opted_out)

@@ -22,7 +22,7 @@ import numpy as np
 from models.scenario import Scenario
 
 __all__ = ["Frame", "Static", "frame_from_simulation", "static_from_simulation",
-           "graph_key_of", "SAME"]
+           "graph_key_of", "opted_out_of", "SAME"]
 
 
 class _Same:
@@ -87,6 +87,13 @@ class Frame:
     live
         False for a past month shown again from the timeline (see
         :mod:`app.process.past`).
+    opted_out
+        bool ``(n,)``: who opted out this month (with ``optout.choice`` people switch
+        during a run; :attr:`Static.opted_out` is only the first month's). Over the pipe
+        :data:`SAME` when unchanged. None in frames made by hand: read it with
+        :func:`opted_out_of`.
+    kept_from
+        The earliest month the timeline still keeps (the memory cap drops older ones).
     """
 
     step: int
@@ -105,6 +112,8 @@ class Frame:
     scammed: np.ndarray | None = None
     was_scammed: np.ndarray | None = None
     live: bool = True
+    opted_out: np.ndarray | None = None
+    kept_from: int = 0
 
     @property
     def n(self) -> int:
@@ -131,7 +140,8 @@ class Static:
     group_labels
         Label of each group code.
     opted_out
-        bool ``(n,)``: True for people who do not take part.
+        bool ``(n,)``: True for people who do not take part, in the first month (the
+        views read :attr:`Frame.opted_out`, which follows the switches).
     n
         Number of people.
     graph_key
@@ -145,6 +155,13 @@ class Static:
     opted_out: np.ndarray
     n: int
     graph_key: object
+
+
+def opted_out_of(frame: Frame, static: Static) -> np.ndarray:
+    """Who opted out in ``frame``'s month: the frame's own, else (a frame made by hand
+    without it) the first month's from ``static``."""
+    out = frame.opted_out if frame.opted_out is not None else static.opted_out
+    return np.asarray(out, dtype=bool)
 
 
 def graph_key_of(sim) -> tuple:
@@ -187,4 +204,5 @@ def frame_from_simulation(sim, *, edges_changed: bool, friend_edges: np.ndarray 
         violations=np.array(sim.violations, dtype=np.float64, copy=True),
         history=history, scenario=scenario,
         scammed=np.array(sim.scammed_now, dtype=bool, copy=True),
-        was_scammed=np.array(sim.ever_scammed, dtype=bool, copy=True))
+        was_scammed=np.array(sim.ever_scammed, dtype=bool, copy=True),
+        opted_out=np.array(sim.pop.opted_out, dtype=bool, copy=True))

@@ -1,10 +1,12 @@
 """The simulation side of the controller, with no Qt: one request at a time, answered.
 
 :class:`ModelHost` owns the :class:`~models.simulation.Simulation` and turns each request
-(build, reset, step, set_params, scam, layout, past, story, changes, call) into the
+(build, reset, step, set_params, scam, layout, past, pictures, story, changes,
+set_timeline_cap, call) into the
 frames and values the GUI needs. It keeps every month in a
 :class:`~models.timeline.Timeline`, so that past months are shown again without
-re-simulating (:mod:`app.process.past`). It runs in the model's child process (see :mod:`app.process.channel`), or in the
+re-simulating (:mod:`app.process.past`), with the positions the living layout had and
+under a memory cap (:data:`TIMELINE_CAP_BYTES` unless the window says otherwise). It runs in the model's child process (see :mod:`app.process.channel`), or in the
 controller's worker thread when processes are not used. It holds the one scenario of its
 process (the simulation's): a parameter change is validated once, by the model
 (``Simulation.set_params``, that is :mod:`models.schema`), and every answer says what
@@ -26,16 +28,20 @@ import numpy as np
 from app.process.assembly import FrameSender
 from app.process.errorlog import log_exception
 from app.process.frame import static_from_simulation
-from app.process.past import past_frame
+from app.process.past import past_frame, past_pictures
 from models.errors import ScenarioError
 from models.scenario import Scenario
 
-__all__ = ["ModelHost", "Failure", "BROKEN", "NO_SIMULATION", "describe_failure",
+__all__ = ["ModelHost", "Failure", "BROKEN", "NO_SIMULATION", "TIMELINE_CAP_BYTES",
+           "describe_failure",
            "failure_of", "internal_error_message"]
 
 #: What a step after a failed one says: the state may be half-updated.
 BROKEN = ("The simulation stopped after an internal error; press Reset to start again "
           "from your scenario.")
+
+#: The timeline's memory cap by default (the oldest months go past it).
+TIMELINE_CAP_BYTES = 512 * 1024 ** 2
 
 #: What a request that needs a simulation says before one was built.
 NO_SIMULATION = "No simulation is running."
@@ -110,6 +116,7 @@ class ModelHost:
         self._live_edges: np.ndarray | None = None
         self._live_version = -1
         self.timeline = None
+        self._timeline_cap = TIMELINE_CAP_BYTES
         self._start: Scenario | None = None
 
     def _need_sim(self):
@@ -130,7 +137,8 @@ class ModelHost:
             raise failure_of(exc, "build") from None
         from models.timeline import Timeline
 
-        self.timeline = Timeline.of_simulation(sim, keep_components=True)
+        self.timeline = Timeline.of_simulation(sim, keep_components=True,
+                                               max_bytes=self._timeline_cap)
         self._start = sim.applied
         self.sim = sim
         self._broken = False
@@ -168,7 +176,11 @@ class ModelHost:
                 failure = failure_of(exc, "living layout")
                 raise Failure("The living layout stopped: " + failure.message,
                               log=failure.log) from None
-            frame = dataclasses.replace(frame, positions=pos.astype(np.float32))
+            pos = pos.astype(np.float32)
+            self.timeline.set_positions(sim.step_count, pos)
+            frame = dataclasses.replace(frame, positions=pos)
+        if self.timeline.first:
+            frame = dataclasses.replace(frame, kept_from=self.timeline.first)
         return frame
 
     def _living_edges(self, sim) -> np.ndarray:
@@ -232,6 +244,9 @@ class ModelHost:
         else:
             pos = self._layouts[key]
         self._start_living(pos, edges if recompute else sim.graph.edges)
+        # The month shown is drawn at these positions from now on (a new run's first
+        # layout, or Ctrl+L): the timeline keeps them for it.
+        self.timeline.set_positions(self.timeline.last_step, pos)
         return key, pos
 
     def _start_living(self, pos: np.ndarray, edges: np.ndarray) -> None:
@@ -251,6 +266,26 @@ class ModelHost:
             return past_frame(self.timeline, sim.history, self._start, int(k))
         except IndexError as exc:
             raise Failure(str(exc)) from None
+
+    def pictures(self, a: int, b: int):
+        """Months ``a..b`` as kept, as picture frames for an animation."""
+        self._need_sim()
+        try:
+            return past_pictures(self.timeline, self._start, int(a), int(b))
+        except (IndexError, ValueError) as exc:
+            raise Failure(str(exc)) from None
+
+    def timeline_info(self):
+        """(first month kept, last month kept, bytes kept, cap in bytes)."""
+        self._need_sim()
+        tl = self.timeline
+        return tl.first, tl.last_step, tl.nbytes, self._timeline_cap
+
+    def set_timeline_cap(self, max_bytes: int) -> None:
+        """The timeline's memory cap from now on (this run's timeline too)."""
+        self._timeline_cap = max(int(max_bytes), 1)
+        if self.timeline is not None:
+            self.timeline.max_bytes = self._timeline_cap
 
     def story(self, person: int, until: int | None):
         """Lines of one person's story up to month ``until`` (see :mod:`models.story`)."""

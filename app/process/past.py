@@ -4,8 +4,10 @@ Qt-free; runs where the simulation lives (the model process). :func:`past_frame`
 month ``k`` of a :class:`~models.timeline.Timeline` into a :class:`~app.process.frame.Frame`
 with ``live=False``, so that every view can show it the way it shows a live month: the
 kept scores, status, ties and marks, the metrics up to month ``k``, and the settings in
-force then (the run's first settings plus the changes made up to month ``k``). The score
-breakdown comes from the kept components (float16, to within half a point).
+force then (the run's first settings plus the changes made up to month ``k``), the
+positions the living layout had then and who had opted out. The score breakdown comes
+from the kept components (float16, to within half a point). :func:`past_pictures` makes
+months ``a..b`` into the picture frames of an animation (File > Export animation).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from models.scenario import Scenario
 from models.score import normalised_weights
 from models.timeline import Change, Timeline
 
-__all__ = ["past_frame", "scenario_at"]
+__all__ = ["past_frame", "past_pictures", "scenario_at"]
 
 
 def scenario_at(start: Scenario, changes: Iterable[Change], k: int) -> Scenario:
@@ -52,5 +54,24 @@ def past_frame(timeline: Timeline, history: History, start: Scenario, k: int) ->
                  degree=m.degree(), friend_edges=m.friend_edges(), edges_changed=True,
                  dating_edges=m.dating_edges(),
                  violations=np.zeros(m.n) if m.violations is None else m.violations,
-                 history=rows, scenario=scenario,
-                 scammed=m.flags["scammed"], was_scammed=m.flags["was_scammed"], live=False)
+                 history=rows, scenario=scenario, positions=m.positions,
+                 scammed=m.flags["scammed"], was_scammed=m.flags["was_scammed"], live=False,
+                 opted_out=m.flags["opted_out"], kept_from=timeline.first)
+
+
+def past_pictures(timeline: Timeline, start: Scenario, a: int, b: int) -> list:
+    """Months ``a..b`` (both kept) as :class:`~app.picture.scene.PictureFrame` objects,
+    at the positions kept for each month (ValueError when no positions are kept yet)."""
+    from app.picture.scene import PictureFrame
+
+    out = []
+    for k in range(int(a), int(b) + 1):
+        m = timeline.state_at(k)
+        if m.positions is None:
+            raise ValueError(f"month {k} has no positions kept (the network was not laid "
+                             "out yet)")
+        out.append(PictureFrame(
+            month=m.step, positions=m.positions, scores=m.scores.astype(np.float64),
+            status=m.status, opted_out=m.flags["opted_out"], friend_edges=m.friend_edges(),
+            dating_edges=m.dating_edges(), scenario=scenario_at(start, timeline.changes, k)))
+    return out
