@@ -43,14 +43,16 @@ def _assert_same_frame(got, want):
 
 
 @pytest.mark.parametrize("changes", [{}, {"sharing.churn": 0.0,
-                                          "sharing.share_with_friends": False}])
+                                          "sharing.share_with_friends": False},
+                                     {"optout.choice": True, "optout.review_rate": 0.5}])
 def test_frames_of_changes_come_back_whole(changes):
     scenario = load_scenario("default").replace({"population.size": 150, **changes})
     sim, twin = Simulation(scenario), Simulation(scenario)
     sender, receiver = FrameSender(), FrameReceiver()
     _assert_same_frame(receiver.first(_pipe(sender.first(twin))),
                        frame_from_simulation(sim, edges_changed=True))
-    sent_ties = 0
+    sent_ties = sent_switches = 0
+    frames_opted = [sim.pop.opted_out.copy()]
     for t in range(1, 9):
         if t == 4:   # a live change: the scenario is sent once, then SAME again
             sim.set_params({"rubric.social": 0.9})
@@ -65,10 +67,15 @@ def test_frames_of_changes_come_back_whole(changes):
         assert sent.edges_changed == changed
         assert (sent.friend_edges is SAME) == (not changed)
         sent_ties += changed
+        switched = not np.array_equal(sim.pop.opted_out, frames_opted[-1])
+        frames_opted.append(sim.pop.opted_out.copy())
+        assert (sent.opted_out is SAME) == (not switched)   # sent only when it changed
+        sent_switches += switched
         got = receiver.next(_pipe(sent))
         _assert_same_frame(got, frame_from_simulation(sim, edges_changed=changed))
         assert not got.history["mean_score"].flags.writeable
-    assert (sent_ties > 0) == (not changes)   # rewiring changes ties; without, never
+    assert (sent_ties > 0) == ("sharing.churn" not in changes)   # rewiring changes ties
+    assert (sent_switches > 0) == ("optout.choice" in changes)
 
 
 KEYS = st.sets(st.integers(0, 60), max_size=40).map(lambda x: np.array(sorted(x), np.int64))

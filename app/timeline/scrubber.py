@@ -4,7 +4,9 @@
 changed during the run (hover it for what changed), a month label and a "Live" button.
 Moving the slider emits ``month_chosen(k)``; the window then asks the model process for
 the kept month ``k`` and shows it. New live months extend the range; while the thumb is
-at the end ("live") it follows them.
+at the end ("live") it follows them. When the timeline's memory cap dropped the oldest
+months, the slider starts at the first month kept and a note says so
+(:meth:`QtScrubber.set_first`).
 """
 
 from __future__ import annotations
@@ -101,6 +103,10 @@ class QtScrubber(QWidget):
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(
             "Month 0000 of 0000 (past)") + 8)
         row.addWidget(self.label)
+        self.note = QLabel(self)
+        self.note.setStyleSheet(f"color: {MARKER_COLOUR};")
+        self.note.hide()
+        row.addWidget(self.note)
         self.live_button = QToolButton(self)
         self.live_button.setText("Live")
         self.live_button.setToolTip("Back to the latest month; follow the run.")
@@ -115,6 +121,11 @@ class QtScrubber(QWidget):
     def month(self) -> int:
         """The month shown."""
         return self.slider.value()
+
+    @property
+    def first(self) -> int:
+        """The earliest month kept (older ones were dropped by the memory cap)."""
+        return self.slider.minimum()
 
     @property
     def last(self) -> int:
@@ -134,7 +145,27 @@ class QtScrubber(QWidget):
     def reset(self) -> None:
         """A new run: month 0 only, no markers."""
         self.slider.markers = {}
+        self.set_first(0)
         self._set(0, 0)
+
+    def set_first(self, first: int, cap_text: str = "") -> None:
+        """Months before ``first`` were dropped to stay under the memory cap
+        (``cap_text``, e.g. "512 MB"): the slider starts at ``first``, a note says so."""
+        first = max(0, int(first))
+        if first == self.slider.minimum():
+            return
+        self._quiet = True
+        try:
+            self.slider.setMinimum(first)
+        finally:
+            self._quiet = False
+        self.note.setVisible(first > 0)
+        self.note.setText(f"months 0-{first - 1} dropped" if first else "")
+        cap = f" of {cap_text}" if cap_text else ""
+        self.note.setToolTip(
+            f"The timeline keeps at most its memory cap{cap}: the oldest months were "
+            "dropped. Change the cap in Simulation > Timeline memory.")
+        self._update_label()
 
     def set_last(self, step: int) -> None:
         """A new live month arrived; follow it when the latest month was shown."""
@@ -148,7 +179,7 @@ class QtScrubber(QWidget):
 
     def go_to(self, month: int) -> None:
         """Show month ``month`` (clamped to the months kept), as if the user chose it."""
-        self.slider.setValue(max(0, min(int(month), self.last)))
+        self.slider.setValue(max(self.first, min(int(month), self.last)))
 
     def go_live(self) -> None:
         """Show the latest month without emitting ``month_chosen``."""

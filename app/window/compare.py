@@ -128,6 +128,8 @@ class CompareMixin:
     def _on_b_rebuilt(self, static, frame) -> None:
         self._b_run += 1
         self._b_past = None
+        if self.pair.b is not None:
+            self.send_timeline_cap(self.pair.b)
         self.network_b.on_rebuilt(static, frame)
         self.network_b.select(self.inspector.person)
         self.dashboard.set_compare_history(frame.history)

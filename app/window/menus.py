@@ -110,6 +110,10 @@ class MenusMixin:
                             tip="Keep everyone where they are while the run plays (the "
                                 "layout no longer follows the friendships).")
         self.act_freeze.setCheckable(True)
+        self.act_timeline_memory = a(
+            "Timeline memory…", self._on_timeline_memory,
+            tip="How much memory the timeline of the run may take; past it the oldest "
+                "months are dropped.")
         self.act_about = a("&About ScoreNet", self._on_about)
         self.act_model = a("The &model in brief", self._on_model_help, "F1")
 
@@ -147,6 +151,7 @@ class MenusMixin:
         sim.addSeparator()
         sim.addAction(self.act_relayout)
         sim.addAction(self.act_freeze)
+        sim.addAction(self.act_timeline_memory)
         sim.addSeparator()
         sim.addAction(self.act_compare)
         sim.addAction(self.act_stop_compare)

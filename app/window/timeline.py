@@ -4,7 +4,10 @@ the person's story, and the search box that finds a person by id.
 A month chosen on the scrubber (or by clicking a time series) pauses the run and asks
 the model process for that month as kept (``past``); replies are coalesced, so a fast
 drag asks for a few months, not every one. The views show the past frame; Play, Step or
-"Live" brings the latest month back. :class:`TimelineMixin` is mixed into
+"Live" brings the latest month back. The timeline's memory cap (Simulation > Timeline
+memory, kept in the settings, :data:`~app.process.host.TIMELINE_CAP_BYTES` by default)
+is sent to the model process with every new run; when it drops the oldest months the
+scrubber says so. :class:`TimelineMixin` is mixed into
 :class:`~app.window.main_window.MainWindow`.
 """
 
@@ -14,12 +17,17 @@ import dataclasses
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QToolBar
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QToolBar
 
+from app.process.host import TIMELINE_CAP_BYTES
 from app.timeline.scrubber import QtScrubber
 from models.story import change_words
 
-__all__ = ["TimelineMixin", "find_person"]
+__all__ = ["TimelineMixin", "find_person", "CAP_SETTING"]
+
+#: Where the timeline's memory cap is kept, in MB.
+CAP_SETTING = "timeline/memory_mb"
+_MB = 1024 ** 2
 
 
 def find_person(ids: np.ndarray, text: str) -> int | None:
@@ -78,6 +86,7 @@ class TimelineMixin:
     # ------------------------------------------------------------------ run events
     def _timeline_rebuilt(self) -> None:
         self._run_id += 1
+        self.send_timeline_cap(self.controller)
         self.run_changes = []
         self._past_frame = None
         self._past_wanted = None
@@ -88,6 +97,12 @@ class TimelineMixin:
 
     def _timeline_stepped(self, frame) -> object:
         """A new live month: extend the scrubber and go live; the frame to show."""
+        if frame.kept_from != self.scrubber.first:
+            if not self.scrubber.first:
+                self.statusBar().showMessage(
+                    f"The timeline reached its memory cap ({self.timeline_cap_mb()} MB): "
+                    "the oldest months are dropped as new ones come.", 10000)
+            self.scrubber.set_first(frame.kept_from, f"{self.timeline_cap_mb()} MB")
         self.scrubber.set_last(frame.step)
         self.scrubber.go_live()
         if self._past_frame is not None:
@@ -111,6 +126,37 @@ class TimelineMixin:
             markers.setdefault(c.step, []).append(change_words(c.key, c.old, c.new))
         self.scrubber.set_markers({m: "; ".join(t) for m, t in markers.items()})
         self.dashboard.set_change_months(sorted(markers))
+
+    # ------------------------------------------------------------------ memory cap
+    def timeline_cap_mb(self) -> int:
+        """The timeline's memory cap in MB, from the settings."""
+        from app.window.files import settings
+
+        try:
+            mb = int(settings().value(CAP_SETTING, TIMELINE_CAP_BYTES // _MB))
+        except (TypeError, ValueError):
+            mb = TIMELINE_CAP_BYTES // _MB
+        return max(mb, 16)
+
+    def send_timeline_cap(self, controller) -> None:
+        """Tell ``controller``'s model process the cap (A's, or B's when comparing)."""
+        controller.ask("set_timeline_cap", (self.timeline_cap_mb() * _MB,), lambda _r: None)
+
+    def _on_timeline_memory(self) -> None:
+        from app.window.files import settings
+
+        mb, ok = QInputDialog.getInt(
+            self, "Timeline memory",
+            "The timeline keeps every month of the run, for the scrubber and\n"
+            "Export animation. At most this many MB (the oldest months go first):",
+            self.timeline_cap_mb(), 16, 1_048_576, 64)
+        if not ok:
+            return
+        settings().setValue(CAP_SETTING, int(mb))
+        self.send_timeline_cap(self.controller)
+        if self.pair.b is not None:
+            self.send_timeline_cap(self.pair.b)
+        self.statusBar().showMessage(f"The timeline keeps at most {mb} MB.", 6000)
 
     # ------------------------------------------------------------------ scrubbing
     def _on_month_chosen(self, month: int) -> None:
