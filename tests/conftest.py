@@ -21,3 +21,38 @@ FACEBOOK = ASSETS / "networks" / "facebook_combined.txt"
 @pytest.fixture
 def facebook_path() -> Path:
     return FACEBOOK
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, monkeypatch):
+    """``open_window(changes, critical=None)``: the main window on karate with
+    ``changes``, at 1280x720, shown and laid out; no dialog blocks (``critical`` is
+    called instead of an error dialog, when given). Shut down after the test."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.window.main_window import MainWindow
+    from models import load_scenario
+
+    opened = []
+
+    def open_(changes: dict, critical=None):
+        # No modal dialog may block a test (closing asks to save the changed scenario).
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(
+            lambda *a, **k: QMessageBox.StandardButton.Discard))
+        monkeypatch.setattr(QMessageBox, "critical", staticmethod(
+            critical or (lambda *a, **k: QMessageBox.StandardButton.Ok)))
+        monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
+        scenario = load_scenario("karate", changes)
+        w = MainWindow(scenario, Path(scenario.source))
+        qtbot.addWidget(w)
+        w.resize(1280, 720)
+        w.show()
+        opened.append(w)
+        qtbot.waitUntil(lambda: w.controller.frame is not None
+                        and w.network.positions is not None, timeout=60_000)
+        return w
+
+    yield open_
+    for w in opened:
+        w.pair.shutdown()
+        w.controller.shutdown()

@@ -8,9 +8,9 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
-from app.controller.sim_controller import SimController  # noqa: E402
-from app.network.panel import QtNetworkView  # noqa: E402
-from models import load_scenario  # noqa: E402
+from app.controller.sim_controller import SimController
+from app.network.panel import QtNetworkView
+from models import load_scenario
 
 WAIT = 30_000
 #: Karate club with ties that only change when the test says so.
@@ -106,50 +106,3 @@ def test_freeze_keeps_everyone_still(qtbot, rig):
     c.set_living_layout(True)
     _steps(qtbot, c, view, 2)
     assert not np.array_equal(view.positions, still)
-
-
-def test_export_animation_of_the_run_so_far(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    import imageio.v3 as iio
-
-    from app.window.main_window import MainWindow
-
-    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
-        lambda *_a, **_k: pytest.fail("an error dialog")))
-    w = MainWindow(load_scenario("karate"))
-    qtbot.addWidget(w)
-    w.show()
-    c = w.controller
-    try:
-        qtbot.waitUntil(lambda: c.frame is not None and w.network.positions is not None,
-                        timeout=WAIT)
-        for _ in range(3):
-            with qtbot.waitSignal(c.stepped, timeout=WAIT):
-                c.step_once()
-        assert [f.month for f in w.recorder.frames] == [0, 1, 2, 3]
-        # Month 0 is the initial layout; later months the positions the view was sent.
-        np.testing.assert_array_equal(w.recorder.frames[-1].positions, c.frame.positions)
-        out = tmp_path / "run.gif"
-        ended = []
-        w.export_animation(out, size=(320, 180), on_done=ended.append)
-        qtbot.waitUntil(lambda: bool(ended), timeout=WAIT)
-        assert ended[0].error is None and ended[0].written == 4
-        assert iio.imread(out, index=None).shape == (4, 180, 320, 3)
-        # Cancel (as the dialog's button does, after the first frame): no file is left.
-        from app.window.animation_export import _Job
-
-        monkeypatch.setattr(_Job, "_progress", lambda job, _d, _t: setattr(job, "stop", True))
-        stopped = tmp_path / "stopped.mp4"
-        ended.clear()
-        w.export_animation(stopped, size=(320, 180), on_done=ended.append)
-        qtbot.waitUntil(lambda: bool(ended), timeout=WAIT)
-        assert ended[0].stop and ended[0].written == 0 and not stopped.exists()
-        # Reset starts a new record.
-        with qtbot.waitSignal(c.layout_ready, timeout=WAIT):
-            c.reset()
-        qtbot.waitUntil(lambda: len(w.recorder.frames) == 1, timeout=WAIT)
-    finally:
-        w._saved = w.scenario
-        c.shutdown()

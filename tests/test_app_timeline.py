@@ -3,45 +3,25 @@ kept month, A/B in the app equals two separate runs, marks, story, search, click
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
-from matplotlib.backend_bases import MouseButton, MouseEvent  # noqa: E402
+from matplotlib.backend_bases import MouseButton, MouseEvent
 
-from app.dashboard.histogram import HIST_EDGES  # noqa: E402
-from app.window.main_window import MainWindow  # noqa: E402
-from models import Simulation, load_scenario  # noqa: E402
-from models.history import METRIC_COLUMNS, changes_path  # noqa: E402
+from app.dashboard.histogram import HIST_EDGES
+from models import Simulation, load_scenario
+from models.history import METRIC_COLUMNS, changes_path
 
 WAIT = 60_000
 SCENARIO = {"sharing.rewire_rate": 0.3, "events.scam_rate": 0.02}
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    # No modal dialog may block a test (closing asks to save the changed scenario).
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a, **k: QMessageBox.StandardButton.Discard))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
-        lambda *a, **k: QMessageBox.StandardButton.Ok))
-    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
-    scenario = load_scenario("karate", SCENARIO)
-    w = MainWindow(scenario, Path(scenario.source))
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitUntil(lambda: w.controller.frame is not None
-                    and w.network.positions is not None, timeout=WAIT)
-    yield w
-    w.pair.shutdown()
-    w.controller.shutdown()
+def window(open_window):
+    return open_window(SCENARIO)
 
 
 def _step(qtbot, w, n):

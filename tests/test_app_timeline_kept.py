@@ -4,7 +4,7 @@ shown on the scrubber, and File > Export animation of a range of kept months."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import time
 
 import numpy as np
 import pytest
@@ -12,40 +12,21 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
-from app.common.marks import mark_masks  # noqa: E402
-from app.window.main_window import MainWindow  # noqa: E402
-from models import Simulation, load_scenario  # noqa: E402
-from models.packing import pack_positions, unpack_positions  # noqa: E402
+from app.common.marks import mark_masks
+from models import Simulation, load_scenario
+from models.packing import pack_positions, unpack_positions
 
 WAIT = 60_000
 OPTING = {"optout.choice": True, "optout.review_rate": 0.9,
           "population.optout_share": 0.3, "sharing.rewire_rate": 0.3}
 
 
-def _window(qtbot, tmp_path, monkeypatch, changes):
-    from PySide6.QtWidgets import QMessageBox
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a, **k: QMessageBox.StandardButton.Discard))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
-        lambda *a, **k: pytest.fail(f"an error dialog: {a[2] if len(a) > 2 else a}")))
-    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
-    scenario = load_scenario("karate", changes)
-    w = MainWindow(scenario, Path(scenario.source))
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitUntil(lambda: w.controller.frame is not None
-                    and w.network.positions is not None, timeout=WAIT)
-    return w
-
-
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    w = _window(qtbot, tmp_path, monkeypatch, OPTING)
-    yield w
-    w.pair.shutdown()
-    w.controller.shutdown()
+def window(open_window):
+    def no_dialog(*a, **_k):
+        pytest.fail(f"an error dialog: {a[2] if len(a) > 2 else a}")
+
+    return open_window(OPTING, no_dialog)
 
 
 def _step(qtbot, w, n):
@@ -131,3 +112,81 @@ def test_the_memory_cap_drops_the_oldest_months_and_the_scrubber_says_so(qtbot, 
     qtbot.waitUntil(lambda: w._past_frame is not None and not w._past_in_flight,
                     timeout=WAIT)
     assert w._past_frame.step == first and w.network.positions is not None
+
+
+def test_export_animation_of_a_range_draws_the_kept_months(qtbot, window, tmp_path,
+                                                          monkeypatch):
+    import imageio.v3 as iio
+
+    from app.picture import movie
+
+    w = window
+    start = np.array(w.controller.positions, dtype=np.float32)
+    sent = [start] + [f.positions for f in _step(qtbot, w, 8)]
+    drawn = []
+    real = movie.write_movie
+
+    def spy(frames, *args, **kwargs):   # what is drawn, as it is handed over
+        return real((drawn.append(f[0]) or f for f in frames), *args, **kwargs)
+
+    monkeypatch.setattr(movie, "write_movie", spy)
+    out = tmp_path / "range.gif"
+    ended = []
+    w.export_animation(out, size=(320, 180), on_done=ended.append, months=(2, 6))
+    qtbot.waitUntil(lambda: bool(ended), timeout=WAIT)
+    assert ended[0].error is None and ended[0].written == 5   # 4 months, 5 frames
+    assert iio.imread(out, index=None).shape == (5, 180, 320, 3)
+    sim = Simulation(load_scenario("karate", OPTING))
+    states = [(sim.scores.copy(), sim.pop.opted_out.copy())]
+    for _ in range(8):
+        sim.step()
+        states.append((sim.scores.copy(), sim.pop.opted_out.copy()))
+    assert [f.month for f in drawn] == [2, 3, 4, 5, 6]
+    for f in drawn:   # the kept state of each month: no re-simulation, no live positions
+        np.testing.assert_array_equal(f.positions, unpack_positions(pack_positions(
+            sent[f.month])))
+        np.testing.assert_array_equal(f.scores, states[f.month][0].astype(np.float32))
+        np.testing.assert_array_equal(f.opted_out, states[f.month][1])
+    # The whole timeline by default: months 0..8, 9 frames.
+    ended.clear()
+    w.export_animation(tmp_path / "all.gif", size=(320, 180), on_done=ended.append)
+    qtbot.waitUntil(lambda: bool(ended), timeout=WAIT)
+    assert ended[0].written == 9
+    # Cancel (as the dialog's button does, after the first frame): no file is left.
+    from app.window.animation_export import _Job
+
+    monkeypatch.setattr(_Job, "_progress", lambda job, _d, _t: setattr(job, "stop", True))
+    stopped = tmp_path / "stopped.mp4"
+    ended.clear()
+    w.export_animation(stopped, size=(320, 180), on_done=ended.append, months=(0, 8))
+    qtbot.waitUntil(lambda: bool(ended), timeout=WAIT)
+    assert ended[0].stop and ended[0].written == 0 and not stopped.exists()
+
+
+def test_a_reset_during_an_export_stops_it_without_a_file(qtbot, window, tmp_path,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.window.animation_export import _Job
+
+    w = window
+    _step(qtbot, w, 3)
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
+        lambda *a, **k: said.append(a[2])))
+    # Drawing waits (in the drawing thread) until the window stopped the export.
+    def slow(job, _done, _total):
+        for _ in range(3000):
+            if job.stop:
+                return
+            time.sleep(0.02)
+
+    monkeypatch.setattr(_Job, "_progress", slow)
+    out = tmp_path / "reset.mp4"
+    ended = []
+    w.export_animation(out, size=(320, 180), on_done=ended.append)
+    with qtbot.waitSignal(w.controller.layout_ready, timeout=WAIT):
+        w.controller.reset()
+    qtbot.waitUntil(lambda: bool(ended), timeout=WAIT)
+    assert ended[0].error and "reset" in ended[0].error and not out.exists()
+    assert said and "reset" in said[0]

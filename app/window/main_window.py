@@ -32,7 +32,6 @@ from app.window.compare import CompareMixin
 from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
-from app.window.recorder import RunRecorder
 from app.window.timeline import TimelineMixin
 from app.window.transport import QtTransport
 from app.window.lesson_driver import LessonMixin
@@ -60,7 +59,6 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = SimController(self)
-        self.recorder = RunRecorder()   # the run so far, for Export animation
         self._path: Path | None = Path(path) if path else None
         self._saved: Scenario = scenario
         # (scenario, path, saved state or None) while a scenario is being opened.
@@ -208,9 +206,6 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
 
     def _connect(self) -> None:
         c = self.controller
-        c.rebuilt.connect(self.recorder.on_rebuilt)
-        c.layout_ready.connect(self.recorder.on_layout)
-        c.stepped.connect(self.recorder.on_frame)
         c.rebuilt.connect(self._on_rebuilt)
         c.stepped.connect(self._on_stepped)
         c.layout_ready.connect(self._on_layout_ready)

@@ -63,11 +63,11 @@ class MenusMixin:
         self.act_export_network = a("Export network &image\u2026", self._on_export_network)
         self.act_export_dashboard = a("Export &dashboard image\u2026",
                                       self._on_export_dashboard)
-        self.act_export_animation = a("Export &animation of the run so far\u2026",
+        self.act_export_animation = a("Export &animation\u2026",
                                       self._on_export_animation,
-                                      tip="Every month so far as a video (MP4), an animated "
-                                          "GIF, or the last month as PNG/SVG, sized for a "
-                                          "slide.")
+                                      tip="Months a to b of the timeline as a video (MP4), "
+                                          "an animated GIF, or the last month as PNG/SVG, "
+                                          "sized for a slide.")
         self.act_export_metrics = a("Export &metrics CSV\u2026", self._on_export_metrics)
         self.act_export_people = a("Export &people CSV\u2026", self._on_export_people)
         self.act_export_graph = a(
