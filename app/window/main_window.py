@@ -28,6 +28,7 @@ from app.process.errorlog import please_report
 from app.process.frame import Frame, Static
 from app.sweep.panel import QtSweepPanel
 from app.window.animation_export import AnimationExportMixin
+from app.window.compact import CompactLayoutMixin
 from app.window.compare import CompareMixin
 from app.window.exports import ExportsMixin
 from app.window.files import MAX_RECENT, FilesMixin, settings
@@ -43,7 +44,8 @@ __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
 
 class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, UndoMixin,
-                 LessonMixin, PresentationMixin, TimelineMixin, CompareMixin, QMainWindow):
+                 LessonMixin, PresentationMixin, TimelineMixin, CompareMixin,
+                 CompactLayoutMixin, QMainWindow):
     """ScoreNet's window around one :class:`SimController`.
 
     Parameters
@@ -124,6 +126,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.controls_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self._build_sweep_dock()
+        self._build_dashboard_dock()
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.controls_dock.toggleViewAction())
         self.view_menu.addAction(self.inspector_dock.toggleViewAction())
@@ -154,6 +157,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
 
     def _size_splitter(self) -> None:
         """Give the dashboard the height its plots need to stay readable."""
+        if self.dashboard_docked:
+            return
         total = sum(self.splitter.sizes()) or self.splitter.height()
         dash = int(min(max(0.36 * total, 300), 430, total - 300))
         self.splitter.setSizes([total - dash, dash])
@@ -202,6 +207,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         if self._started:
+            self.place_dashboard(self.height())
             QTimer.singleShot(0, self.fit_docks)   # once the docks have their new size
 
     def _connect(self) -> None:
@@ -230,6 +236,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         self.arrange_docks(self.width())
+        self.place_dashboard(self.height())
         if not self._started:
             self._started = True
             QTimer.singleShot(0, self._size_splitter)

@@ -99,6 +99,7 @@ class PresentationMixin:
         if on == self.presenting:
             return
         self.presenting = on
+        self.place_dashboard(self.height())   # under the network while presenting
         if self.act_present.isChecked() != on:
             self.act_present.setChecked(on)
         t = self.transport
@@ -137,6 +138,8 @@ class PresentationMixin:
         """Show or hide the dashboard under the network."""
         if self.act_dashboard.isChecked() != bool(show):
             self.act_dashboard.setChecked(bool(show))
+            return
+        if self._show_docked_dashboard(show):
             return
         self.dashboard.setVisible(bool(show))
         if show:
