@@ -23,7 +23,8 @@ OUT = ROOT / "docs" / "screenshots"
 
 #: name -> (scenario, overrides, steps, (width, height), person to select or None).
 #: Names ending in "-relayout" re-arrange the people by their current friendships;
-#: names with "-moving" are taken while the living layout glides (no final redraw).
+#: names with "-moving" are taken while the living layout glides (no final redraw);
+#: names starting "timeline-" show the month halfway through again, from the timeline.
 SHOTS: dict[str, tuple[str, dict, int, tuple[int, int], int | None]] = {
     "default-1920x1080": ("default", {}, 30, (1920, 1080), None),
     "default-1366x768": ("default", {}, 30, (1366, 768), None),
@@ -32,6 +33,8 @@ SHOTS: dict[str, tuple[str, dict, int, tuple[int, int], int | None]] = {
     "person-1366x768": ("karate", {}, 25, (1366, 768), "lowest"),
     "living-1920x1080": ("friends_count", {}, 80, (1920, 1080), None),
     "living-moving-1280x720": ("friends_count", {}, 80, (1280, 720), None),
+    "timeline-1280x720": ("friends_count", {}, 60, (1280, 720), None),
+    "timeline-1920x1080": ("friends_count", {}, 60, (1920, 1080), None),
     "high-social-weight-relayout": ("default", {"rubric.social": 0.6,
                                                  "sharing.rewire_rate": 0.3}, 100,
                                      (1920, 1080), None),
@@ -91,6 +94,10 @@ def shoot(name: str, out: Path = OUT) -> Path:
         old = window.network.positions
         c.relayout()
         _wait(app, lambda: window.network.positions is not old)
+    if name.startswith("timeline-"):
+        window.scrubber.go_to(steps // 2)
+        _wait(app, lambda: window._past_frame is not None
+              and window._past_frame.step == steps // 2)
     _settle(app, 0.5)   # throttled views (inspector, dashboard) catch up
     if "-moving" in name:
         before = c.frame.step
