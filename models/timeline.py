@@ -184,8 +184,8 @@ class Timeline:
         self.record(sim.step_count, sim.scores, sim.status, sim.friends.keys,
                     dating_keys=sim.dating.keys, scammed=sim.scammed_now,
                     was_scammed=sim.ever_scammed, positions=positions,
-                    opted_out=sim.pop.opted_out, friends_changed=friends_changed, components=sim.components,
-                    violations=sim.violations)
+                    opted_out=sim.pop.opted_out, friends_changed=friends_changed,
+                    components=sim.components, violations=sim.violations)
         for c in sim.history.changes[len(self._changes):]:
             self.note_change(*c)
 

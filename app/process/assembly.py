@@ -4,8 +4,9 @@
 step's :class:`~app.process.frame.Frame` with only what is new: the scores and the other
 per-person arrays every step, the friendship ties as a :class:`TiesDelta` only when the
 simulation's ``ties_version`` moved (else :data:`~app.process.frame.SAME`), who opted
-out only when someone switched (else ``SAME``), never the friend counts (the receiver counts them from the ties), the applied scenario only when
-it changed, and the history as its one new row.
+out only when someone switched (else ``SAME``), never the friend counts (the receiver
+counts them from the ties), the applied scenario only when it changed, and the history
+as its one new row.
 
 :class:`FrameReceiver` lives on the GUI side (the controller's worker thread) and turns
 those frames back into whole ones: it keeps the ties, the scenario and the metrics

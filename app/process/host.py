@@ -6,7 +6,8 @@ set_timeline_cap, call) into the
 frames and values the GUI needs. It keeps every month in a
 :class:`~models.timeline.Timeline`, so that past months are shown again without
 re-simulating (:mod:`app.process.past`), with the positions the living layout had and
-under a memory cap (:data:`TIMELINE_CAP_BYTES` unless the window says otherwise). It runs in the model's child process (see :mod:`app.process.channel`), or in the
+under a memory cap (:data:`TIMELINE_CAP_BYTES` unless the window says otherwise). It
+runs in the model's child process (see :mod:`app.process.channel`), or in the
 controller's worker thread when processes are not used. It holds the one scenario of its
 process (the simulation's): a parameter change is validated once, by the model
 (``Simulation.set_params``, that is :mod:`models.schema`), and every answer says what
@@ -268,7 +269,7 @@ class ModelHost:
             raise Failure(str(exc)) from None
 
     def pictures(self, a: int, b: int):
-        """Months ``a..b`` as kept, as picture frames for an animation."""
+        """Months ``a..b`` as kept, as the fields of picture frames for an animation."""
         self._need_sim()
         try:
             return past_pictures(self.timeline, self._start, int(a), int(b))

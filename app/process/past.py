@@ -7,7 +7,8 @@ kept scores, status, ties and marks, the metrics up to month ``k``, and the sett
 force then (the run's first settings plus the changes made up to month ``k``), the
 positions the living layout had then and who had opted out. The score breakdown comes
 from the kept components (float16, to within half a point). :func:`past_pictures` makes
-months ``a..b`` into the picture frames of an animation (File > Export animation).
+months ``a..b`` into the fields of the picture frames of an animation (File > Export
+animation; plain dicts: this layer does not import the picture, which imports matplotlib).
 """
 
 from __future__ import annotations
@@ -60,17 +61,16 @@ def past_frame(timeline: Timeline, history: History, start: Scenario, k: int) ->
 
 
 def past_pictures(timeline: Timeline, start: Scenario, a: int, b: int) -> list:
-    """Months ``a..b`` (both kept) as :class:`~app.picture.scene.PictureFrame` objects,
-    at the positions kept for each month (ValueError when no positions are kept yet)."""
-    from app.picture.scene import PictureFrame
-
+    """Months ``a..b`` (both kept) as the fields of
+    :class:`~app.picture.scene.PictureFrame` objects (dicts), at the positions kept for
+    each month (ValueError when no positions are kept yet)."""
     out = []
     for k in range(int(a), int(b) + 1):
         m = timeline.state_at(k)
         if m.positions is None:
             raise ValueError(f"month {k} has no positions kept (the network was not laid "
                              "out yet)")
-        out.append(PictureFrame(
+        out.append(dict(
             month=m.step, positions=m.positions, scores=m.scores.astype(np.float64),
             status=m.status, opted_out=m.flags["opted_out"], friend_edges=m.friend_edges(),
             dating_edges=m.dating_edges(), scenario=scenario_at(start, timeline.changes, k)))

@@ -202,9 +202,11 @@ class AnimationExportMixin:
         job.asking = True
 
         def got(frames) -> None:
+            from app.picture.scene import PictureFrame
+
             job.asking = False
-            for f in frames:
-                job.frames.put(f)
+            for fields in frames:
+                job.frames.put(PictureFrame(**fields))
             job.next_month = hi + 1
             if job.next_month > b:
                 job.frames.put(_END)

@@ -4,8 +4,8 @@ Below :data:`COMPACT_HEIGHT` pixels of window height, the dashboard under the ne
 left it about 300 px of height (at 1280x720 a drawing of 240 px). There the dashboard
 moves into a "Dashboard" dock, a tab beside the parameters and the person (its tall,
 narrow arrangement: nothing is clipped), and the network fills the centre of the window;
-above it, and while presenting, the dashboard goes back under the network. View > Dashboard shows or hides it
-either way. :class:`CompactLayoutMixin` is mixed into
+above it, and while presenting, the dashboard goes back under the network. View >
+Dashboard shows or hides it either way. :class:`CompactLayoutMixin` is mixed into
 :class:`~app.window.main_window.MainWindow`.
 """
 
