@@ -150,6 +150,27 @@ def walk(lesson: Lesson) -> list[StepOutcome]:
     return out
 
 
+#: The worksheet's own words, by lesson language (:attr:`Lesson.lang`).
+WORDS = {
+    "en": {"about": "ScoreNet lesson `{name}`, about {minutes} minutes.", "name": "Name",
+           "date": "Date", "step": "Step {i} of {n}: {title}",
+           "predict": "Predict before we run it:", "happened": "What happened:",
+           "think": "Think about it:", "fiction": "Fiction and reality",
+           "sources": "Sources", "compare": "Two rules side by side (A and B).",
+           "page": "page {page}"},
+    "zh_CN": {"about": "ScoreNet 课程 `{name}`，约 {minutes} 分钟。", "name": "姓名",
+              "date": "日期", "step": "第 {i} 步（共 {n} 步）：{title}",
+              "predict": "运行之前先预测：", "happened": "实际发生了什么：",
+              "think": "想一想：", "fiction": "虚构与现实", "sources": "资料来源",
+              "compare": "两条规则并排比较（A 和 B）。", "page": "第 {page} 页"},
+}
+
+
+def words(lesson: Lesson) -> dict[str, str]:
+    """The worksheet's words in the lesson's language (English if it has none)."""
+    return WORDS.get(lesson.lang, WORDS["en"])
+
+
 def _blank(lines: int = 3) -> list[str]:
     return ["", *["\\_" * 60 + "  " for _ in range(lines)], ""]
 
@@ -157,20 +178,33 @@ def _blank(lines: int = 3) -> list[str]:
 def worksheet(lesson: Lesson) -> str:
     """The lesson as a printable Markdown worksheet: what the class reads, each
     prediction with boxes to tick and space to note what happened, and the reflection
-    questions with space for answers. Teacher notes are left out."""
-    out = [f"# {lesson.title}", "", f"*ScoreNet lesson `{lesson.name}`, about "
-           f"{lesson.minutes} minutes.*", "", "Name: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_"
-           "\\_\\_\\_\\_\\_\\_\\_\\_   Date: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_", ""]
+    questions with space for answers, in the lesson's language. Teacher notes are left
+    out.
+
+    Example
+    -------
+    >>> from models.lessons import load_lesson
+    >>> worksheet(load_lesson("opting_out", lang="zh_CN")).splitlines()[0]
+    '# 退出'
+    """
+    w = words(lesson)
+    line = "\\_" * 20
+    out = [f"# {lesson.title}", "", "*" + w["about"].format(name=lesson.name,
+                                                           minutes=lesson.minutes) + "*",
+           "", f"{w['name']}: {line}   {w['date']}: {line[:20]}", ""]
     if lesson.summary:
         out += [lesson.summary, ""]
     for i, step in enumerate(lesson.steps, start=1):
-        out += [f"## Step {i} of {len(lesson.steps)}: {step.title}", "", step.text, ""]
+        head = w["step"].format(i=i, n=len(lesson.steps), title=step.title)
+        out += [f"## {head}", "", step.text, ""]
+        if step.opens_compare:
+            out += [f"*{w['compare']}*", ""]
         if step.predict is not None:
-            out += [f"**Predict before we run it:** {step.predict.question}", ""]
+            out += [f"**{w['predict']}** {step.predict.question}", ""]
             out += [f"- [ ] {chr(65 + k)}. {c}" for k, c in enumerate(step.predict.choices)]
-            out += ["", "What happened:", *_blank(2)]
+            out += ["", w["happened"], *_blank(2)]
         if step.reflect:
-            out += [f"**Think about it:** {step.reflect}", *_blank(3)]
-    out += ["## Fiction and reality", "", lesson.fiction, "", "## Sources", ""]
+            out += [f"**{w['think']}** {step.reflect}", *_blank(3)]
+    out += [f"## {w['fiction']}", "", lesson.fiction, "", f"## {w['sources']}", ""]
     out += [f"- {s}" for s in lesson.sources]
     return "\n".join(out).rstrip() + "\n"
