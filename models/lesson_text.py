@@ -10,7 +10,8 @@ in the same order). It must be complete: every text the lesson has, and no other
 so that a class never sees half a lesson in English. A mistake is one line naming the
 translation file, the step and the key::
 
-    zh_CN/opting_out.toml: step 2: predict.choices: must have 3 choices like the lesson, got 2
+    assets/lessons/zh_CN/opting_out.toml: step 2: predict: choices: must have 3 choices
+    like the lesson, got 2
 
 :func:`language` reads the language as gettext does (``LANGUAGE``, ``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``), whether or not that locale is installed.
