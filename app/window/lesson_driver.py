@@ -45,6 +45,7 @@ __all__ = ["LessonMixin", "metric_text"]
 _SHARES = {"restricted_share", "privileged_share", "isolated_share", "giant_share"}
 _RATIOS = {"degree_gap", "match_gap"}
 _POINTS = {"mean_score", "median_score", "group_gap"}
+_COUNTS = {"components"}
 
 
 def metric_text(column: str, value: float) -> str:
@@ -55,6 +56,8 @@ def metric_text(column: str, value: float) -> str:
         return f"{100 * value:.0f}%"
     if column in _RATIOS:
         return f"{value:.2f}x"
+    if column in _COUNTS:
+        return f"{value:.0f}"
     if column in _POINTS:
         return f"{value:.0f}" + (" points" if column == "group_gap" else "")
     return f"{value:.2f}"
