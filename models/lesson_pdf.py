@@ -89,6 +89,8 @@ def _document(lesson: Lesson):
             self.set_text_color(0)
 
     pdf = Sheet(format="A4", unit="mm")
+    # Chinese has no spaces between words: lines break between any two characters.
+    pdf.scorenet_wrap = "CHAR" if lesson.lang.startswith("zh") else "WORD"
     pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=timezone.utc))   # same bytes each time
     pdf.set_title(lesson.title)
     pdf.set_author("ScoreNet")
@@ -112,7 +114,7 @@ def _para(pdf, text: str, size: float = 11, style: str = "", gap: float = 2.0) -
     pdf.set_font("body", style, size)
     for block in text.split("\n\n"):
         pdf.multi_cell(0, size * 0.5, " ".join(block.split()), align="L",
-                       new_x="LMARGIN", new_y="NEXT")
+                       new_x="LMARGIN", new_y="NEXT", wrapmode=pdf.scorenet_wrap)
     pdf.ln(gap)
 
 
@@ -167,7 +169,7 @@ def worksheet_pdf(lesson: Lesson) -> bytes:
                 pdf.rect(pdf.l_margin + 3, y + 1, 4, 4)
                 pdf.set_x(pdf.l_margin + 10)
                 pdf.multi_cell(0, 6, f"{chr(65 + k)}. {choice}", align="L",
-                               new_x="LMARGIN", new_y="NEXT")
+                               new_x="LMARGIN", new_y="NEXT", wrapmode=pdf.scorenet_wrap)
                 pdf.ln(1)
             pdf.ln(1)
             _para(pdf, w["happened"], 10, "", 0)
