@@ -19,7 +19,7 @@ b'%PDF-'
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from models.errors import ScenarioError
@@ -91,7 +91,7 @@ def _document(lesson: Lesson):
     pdf = Sheet(format="A4", unit="mm")
     # Chinese has no spaces between words: lines break between any two characters.
     pdf.scorenet_wrap = "CHAR" if lesson.lang.startswith("zh") else "WORD"
-    pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=timezone.utc))   # same bytes each time
+    pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))   # same bytes each time
     pdf.set_title(lesson.title)
     pdf.set_author("ScoreNet")
     pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)

@@ -64,9 +64,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from models.compare import check_overrides
 from models.errors import ScenarioError
 from models.history import METRIC_COLUMNS
+from models.overrides import check_overrides
 from models.scenario import Scenario, load_scenario
 from models.schema import FIELD_BY_NAME
 
