@@ -20,9 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ScenarioError
+from .overrides import check_overrides
 from .scenario import Scenario
-from .schema import FIELD_BY_NAME
 from .simulation import Simulation
 from .timeline import Moment, Timeline
 
@@ -183,23 +182,3 @@ class Comparison:
         if self.timelines is None:
             raise RuntimeError("this comparison keeps no timeline")
         return difference_of(self.timelines["a"].state_at(k), self.timelines["b"].state_at(k))
-
-
-def check_overrides(scenario: Scenario, overrides: Mapping[str, Any],
-                     who: str = "rubric B") -> dict[str, Any]:
-    """The overrides, validated; a ScenarioError for settings B cannot have alone.
-
-    Examples
-    --------
-    >>> from models import load_scenario
-    >>> check_overrides(load_scenario("karate"), {"rubric.social": 0.3})
-    {'rubric.social': 0.3}
-    """
-    overrides = dict(overrides)
-    scenario.replace(overrides)   # unknown names and bad values
-    for name in overrides:
-        if FIELD_BY_NAME[name].rebuild:
-            raise ScenarioError(scenario.source, name,
-                                f"{who} shares the people and the network of the other "
-                                "rubric; this setting needs a new population or network")
-    return overrides

@@ -38,13 +38,22 @@ Format (every key but the ones marked optional is required)::
     until = { metric = "restricted_share", above = 0.2 }
     highlight = { person = "lowest", view = "network", metric = "restricted_share" }
     predict = { question = "...", choices = ["...", "..."] }
+    compare = { "events.scam_relief" = "verified" }   # open A/B: B is this step's
+                                       # scenario with these settings; both start
+                                       # again at month 0 and run in lockstep; the
+                                       # comparison stays open until compare = false
     reflect = "a question to discuss"
+
+Every text may be translated in a sibling file ``assets/lessons/LANG/NAME.toml`` (see
+:mod:`models.lesson_text`); ``load_lesson(name, lang="zh_CN")`` reads it.
 
 Example
 -------
 >>> lesson = load_lesson("no_room_for_mistakes")
 >>> lesson.minutes, len(lesson.steps)
 (11, 4)
+>>> load_lesson("no_room_for_mistakes", lang="zh_CN").title
+'不给犯错留余地'
 """
 
 from __future__ import annotations
@@ -57,6 +66,7 @@ from typing import Any
 
 from models.errors import ScenarioError
 from models.history import METRIC_COLUMNS
+from models.overrides import check_overrides
 from models.scenario import Scenario, load_scenario
 from models.schema import FIELD_BY_NAME
 
@@ -71,7 +81,7 @@ VIEWS = ("network", "dashboard", "person")
 _TOP_KEYS = {"schema_version", "lesson", "step"}
 _LESSON_KEYS = {"title", "minutes", "scenario", "summary", "sources", "fiction", "controls"}
 _STEP_KEYS = {"title", "text", "notes", "scenario", "set", "reset", "scam", "run", "until",
-              "highlight", "predict", "reflect"}
+              "highlight", "predict", "reflect", "compare"}
 
 
 class LessonError(ScenarioError):
@@ -126,6 +136,13 @@ class Step:
     highlight: Highlight = Highlight()
     predict: Predict | None = None
     reflect: str = ""
+    compare: dict | None = None   # B's settings while A/B is open (None: not comparing)
+    opens_compare: bool = False   # this step opens A/B (both start again at month 0)
+
+    @property
+    def scenario_b(self) -> Scenario | None:
+        """Rubric B's scenario during the step (None when not comparing)."""
+        return None if self.compare is None else self.scenario.replace(self.compare)
 
 
 @dataclass(frozen=True)
@@ -142,6 +159,7 @@ class Lesson:
     summary: str = ""
     controls: tuple[str, ...] = ()
     source: str = ""
+    lang: str = "en"
 
 
 def lesson_dir() -> Path:
@@ -227,7 +245,31 @@ def _scenario(r: _Reader, value: Any, where: str, base_dir: Path) -> Scenario:
         r.fail(where, "scenario", str(exc))
 
 
-def _step(r: _Reader, raw: Any, i: int, before: Scenario, base_dir: Path) -> Step:
+def _compare(r: _Reader, raw: dict, where: str, scenario: Scenario,
+             before: dict | None) -> tuple[dict | None, bool]:
+    """B's settings during a step, and whether the step opens the comparison."""
+    if "compare" not in raw:
+        return before, False
+    value = raw["compare"]
+    if value is False:
+        return None, False
+    if not isinstance(value, dict) or not value:
+        r.fail(where, "compare", "must be a table of B's settings "
+                                 f"{{ parameter = value }} or false, got {value!r}")
+    for name in value:
+        if name not in FIELD_BY_NAME:
+            r.fail(where, f"compare.{name}", "not a scenario parameter")
+    try:
+        overrides = check_overrides(scenario, value)
+    except ScenarioError as exc:
+        r.fail(where, f"compare.{exc.key}", exc.problem)
+    if all(scenario[k] == v for k, v in overrides.items()):
+        r.fail(where, "compare", "B must differ from A in at least one setting")
+    return overrides, True
+
+
+def _step(r: _Reader, raw: Any, i: int, before: Scenario, base_dir: Path,
+          compare: dict | None = None) -> Step:
     where = f"step {i}"
     if not isinstance(raw, dict):
         r.fail("", where, "must be a [[step]] table")
@@ -251,6 +293,8 @@ def _step(r: _Reader, raw: Any, i: int, before: Scenario, base_dir: Path) -> Ste
         if not isinstance(raw["reset"], bool):
             r.fail(where, "reset", f"must be true or false, got {raw['reset']!r}")
         rebuild = rebuild or raw["reset"]
+    compare, opens = _compare(r, raw, where, scenario, compare)
+    rebuild = rebuild or opens
     run = r.whole(raw, "run", where, 0, 10_000, "months") if "run" in raw else 0
     until = None
     if "until" in raw:
@@ -293,11 +337,17 @@ def _step(r: _Reader, raw: Any, i: int, before: Scenario, base_dir: Path) -> Ste
                 rebuild=rebuild, changes=dict(changes),
                 scam=r.person(raw["scam"], where, "scam") if "scam" in raw else None,
                 run=run, until=until, highlight=highlight, predict=predict,
-                reflect=r.text(raw, "reflect", where, required=False))
+                reflect=r.text(raw, "reflect", where, required=False),
+                compare=compare, opens_compare=opens)
 
 
-def load_lesson(name_or_path: str | os.PathLike[str]) -> Lesson:
-    """Read and validate a lesson file, or a shipped lesson by name.
+def load_lesson(name_or_path: str | os.PathLike[str], lang: str | None = "en") -> Lesson:
+    """Read and validate a lesson file, or a shipped lesson by name, in ``lang``.
+
+    ``lang`` is ``"en"`` (the file's own texts), ``"zh_CN"`` (the translation beside
+    it, :mod:`models.lesson_text`), or None: the language the environment asks for
+    (:func:`models.lesson_text.language`). A language without a translation file gives
+    the English texts.
 
     Raises
     ------
@@ -334,20 +384,24 @@ def load_lesson(name_or_path: str | os.PathLike[str]) -> Lesson:
     raw_steps = doc.get("step")
     if not isinstance(raw_steps, list) or not raw_steps:
         r.fail("", "step", "a lesson needs at least one [[step]]")
-    steps, current = [], scenario
+    steps, current, compare = [], scenario, None
     for i, raw in enumerate(raw_steps, start=1):
-        step = _step(r, raw, i, current, path.parent)
+        step = _step(r, raw, i, current, path.parent, compare)
         if i == 1:   # the lesson starts from its scenario at month 0
             step = replace(step, rebuild=True)
         steps.append(step)
-        current = step.scenario
-    return Lesson(name=path.stem, title=r.text(head, "title", "lesson"), minutes=minutes,
+        current, compare = step.scenario, step.compare
+    lesson = Lesson(name=path.stem, title=r.text(head, "title", "lesson"), minutes=minutes,
                   scenario=scenario, sources=r.texts(head, "sources", "lesson", 1, 20),
                   fiction=r.text(head, "fiction", "lesson"), steps=tuple(steps),
                   summary=r.text(head, "summary", "lesson", required=False),
                   controls=controls, source=source)
+    from models.lesson_text import language, translate
+
+    lang = language() if lang is None else lang
+    return lesson if lang == "en" else translate(lesson, path, lang)
 
 
-def list_lessons() -> list[Lesson]:
+def list_lessons(lang: str | None = "en") -> list[Lesson]:
     """Every shipped lesson, loaded (a broken one raises its :class:`LessonError`)."""
-    return [load_lesson(name) for name in lesson_names()]
+    return [load_lesson(name, lang) for name in lesson_names()]

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from app.dashboard.scales import TITLE_TIERS  # noqa: E402
+from app.window.compare import difference_of_frames  # noqa: E402
 from app.window.main_window import MainWindow  # noqa: E402
 from models.lesson_run import walk, worksheet  # noqa: E402
 from models.lessons import lesson_names, load_lesson  # noqa: E402
@@ -30,6 +31,9 @@ WAIT = 60_000
 @pytest.fixture(autouse=True)
 def quiet(tmp_path, monkeypatch):
     monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
+    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):   # lessons in English unless asked
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
 
@@ -56,7 +60,9 @@ def _window(qtbot, lesson=None, size=(1280, 720)) -> MainWindow:
 def _settle(qtbot, w):
     qtbot.waitUntil(lambda: not w.controller.busy and w._opening is None
                     and w.controller.frame is not None
-                    and w.controller.scenario == w.controls.scenario, timeout=WAIT)
+                    and w.controller.scenario == w.controls.scenario
+                    and w._lesson_compare_pending is None
+                    and (not w.pair.active or w.pair.caught_up()), timeout=WAIT)
 
 
 @pytest.mark.parametrize("name", lesson_names())
@@ -80,8 +86,22 @@ def test_every_lesson_steps_through_the_window_like_the_headless_run(qtbot, name
                 with qtbot.waitSignal(w.controller.running_changed, timeout=WAIT,
                                       check_params_cb=lambda r: not r):
                     panel.run_button.click()
-                qtbot.waitUntil(lambda: w._lesson_run is None, timeout=WAIT)
+                qtbot.waitUntil(lambda: w._lesson_run is None
+                                and w._lesson_outcome_pending is None, timeout=WAIT)
             frame = w.controller.frame
+            assert w.pair.active == (step.compare is not None), step.title
+            if step.compare is not None:   # B beside A, as the headless lockstep run
+                b = w.pair.b.frame
+                assert b.step == frame.step and b.scenario == step.scenario_b.replace(
+                    {"run.steps": frame.scenario["run.steps"]})
+                if step.run:
+                    d = difference_of_frames(frame, b)
+                    assert (d.only_a.size, d.only_b.size) == (out.only_a, out.only_b)
+                    assert f"Excluded only under A: {out.only_a:,} " in panel.outcome.text()
+                if out.metric_b is not None:
+                    assert float(b.history[out.metric[0]][-1]) == out.metric_b[2]
+                if out.person_b is not None:
+                    assert b.scores[out.person[0]] == out.person_b[2]
             assert frame.step == out.end_month, step.title
             if out.metric is not None:
                 got = float(frame.history[out.metric[0]][-1])
@@ -201,7 +221,11 @@ def test_presentation_layout_has_no_collisions_or_jargon(qtbot, size):
         w.close()
 
 
-def test_the_worksheet_exports_from_the_app(qtbot, tmp_path):
+def test_the_worksheet_exports_from_the_app(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from models.lesson_pdf import worksheet_pdf
+
     lesson = load_lesson("opting_out")
     w = _window(qtbot, lesson)
     try:
@@ -209,7 +233,27 @@ def test_the_worksheet_exports_from_the_app(qtbot, tmp_path):
         assert (tmp_path / "sheet.md").read_text(encoding="utf-8") == worksheet(lesson)
         assert w.act_worksheet.isEnabled()
         titles = [a.text() for a in w.lessons_menu.actions()]
-        assert "Opting out (12 min)" in titles
+        assert "Opting out (14 min)" in titles
+        # The lesson panel's Worksheet button: a PDF by default.
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+            lambda *a, **k: (str(tmp_path / "from-panel"), "PDF (*.pdf)")))
+        assert w.lesson_panel.worksheet_button.isVisible()
+        w.lesson_panel.worksheet_button.click()
+        assert (tmp_path / "from-panel.pdf").read_bytes() == worksheet_pdf(lesson)
+    finally:
+        w.close()
+
+
+def test_lessons_open_in_chinese_under_zh_cn(qtbot, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "zh_CN")   # installed locale or not
+    w = _window(qtbot, None)
+    try:
+        titles = [a.text() for a in w.lessons_menu.actions()]
+        assert "退出 (14 min)" in titles
+        next(a for a in w.lessons_menu.actions() if a.text().startswith("退出")).trigger()
+        panel = w.lesson_panel
+        assert w.lesson.lang == "zh_CN" and panel.lesson_title.text() == "退出"
+        assert panel.step_title.text() == load_lesson("opting_out", "zh_CN").steps[0].title
     finally:
         w.close()
 
@@ -226,7 +270,7 @@ def test_the_panel_asks_for_a_prediction_before_running(qtbot):
     panel.run_requested.connect(runs.append)
     panel.set_lesson(lesson)
     panel.next()
-    assert entered == [0, 1] and panel.progress.text() == "step 2 of 4"
+    assert entered == [0, 1] and panel.progress.text() == "step 2 of 5"
     assert lesson.steps[1].predict is not None
     assert not panel.run_button.isEnabled()
     panel._choices.button(1).click()
@@ -239,7 +283,7 @@ def test_the_panel_asks_for_a_prediction_before_running(qtbot):
     panel.set_running(False)
     assert "You predicted B" in panel.outcome.text() and "0.65" in panel.outcome.text()
     assert not panel._choices.button(1).isEnabled()   # no changing the answer afterwards
-    panel.go_to(3)
+    panel.go_to(len(lesson.steps) - 1)   # the last step shows the record
     assert panel.predictions == [(2, lesson.steps[1].predict.question,
                                   lesson.steps[1].predict.choices[1],
                                   "Friends lost by opting out: 0.03 \u2192 0.65.")]

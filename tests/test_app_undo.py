@@ -115,3 +115,58 @@ def test_a_scam_undone_before_the_next_month_never_happened(qtbot, window):
     sim.scam(victim)
     sim.run(3)
     np.testing.assert_array_equal(window.controller.frame.scores, sim.scores)
+
+
+def _b_synced(qtbot, w):
+    """Wait until B has answered too: its scenario is A's with B's own settings."""
+    _synced(qtbot, w)
+    qtbot.waitUntil(lambda: w.pair.b is not None and w.pair.caught_up()
+                    and w.pair.b.scenario == w.scenario.replace(w.pair.overrides),
+                    timeout=WAIT)
+
+
+def test_undo_with_ab_open_restores_both_sides(qtbot, window):
+    w = window
+    w.start_compare({"rubric.social": 0.5})
+    _b_synced(qtbot, w)
+    start_a, start_b = w.scenario, w.pair.b.scenario
+    w.controls.apply_changes({"events.scam_rate": 0.01})   # A and B
+    _b_synced(qtbot, w)
+    w.controls.apply_changes({"rubric.social": 0.3})        # A only: B overrides it
+    _b_synced(qtbot, w)
+    assert w.pair.b.scenario["events.scam_rate"] == 0.01
+    assert w.pair.b.scenario["rubric.social"] == 0.5
+    states = []
+    while w.act_undo.text() != "&Undo Compare with B (Interpersonal relationships 0.5)":
+        states.append((w.scenario, w.pair.b.scenario))
+        w.act_undo.trigger()
+        _b_synced(qtbot, w)
+    assert (w.scenario, w.pair.b.scenario) == (start_a, start_b)
+    assert w.pair.b.scenario["events.scam_rate"] == 0.002
+    for want in reversed(states):
+        w.act_redo.trigger()
+        _b_synced(qtbot, w)
+        assert (w.scenario, w.pair.b.scenario) == want
+
+
+def test_undo_a_change_of_rubric_b(qtbot, window):
+    w = window
+    w.start_compare({"rubric.social": 0.5})
+    _b_synced(qtbot, w)
+    w.start_compare({"rubric.social": 0.6, "events.scam_rate": 0.01})
+    _b_synced(qtbot, w)
+    assert w.act_undo.text() == "&Undo Compare with B (2 settings)"
+    w.act_undo.trigger()
+    _b_synced(qtbot, w)
+    assert w.pair.overrides == {"rubric.social": 0.5}
+    assert w.pair.b.scenario == w.scenario.replace({"rubric.social": 0.5})
+    w.act_undo.trigger()   # before comparing
+    assert not w.pair.active and not w.network_b.isVisible()
+    w.act_redo.trigger()
+    _b_synced(qtbot, w)
+    assert w.pair.overrides == {"rubric.social": 0.5}
+    w.stop_compare()
+    assert w.act_undo.text() == "&Undo Stop comparing"
+    w.act_undo.trigger()
+    _b_synced(qtbot, w)
+    assert w.pair.active and w.pair.overrides == {"rubric.social": 0.5}

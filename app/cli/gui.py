@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     if args.lesson is not None:
         from models.lessons import load_lesson
 
-        lesson = load_lesson(args.lesson)   # a bad lesson: one line on stderr, exit 2
+        lesson = load_lesson(args.lesson, lang=None)   # the environment's language; a bad
+        # lesson: one line on stderr, exit 2
     from app.window.start import run_app
 
     return run_app(args.scenario, lesson=lesson, present=args.present)

@@ -1,8 +1,11 @@
 """``scorenet lessons``: list the guided lessons, or write one as a student worksheet.
 
 One lesson a line, ``name<TAB>title<TAB>N min``, so that the list reads in a terminal
-and cuts with ``cut -f``. ``--worksheet NAME`` writes the lesson's printable Markdown
-worksheet (to ``-o FILE`` or standard output). Open a lesson in the app with
+and cuts with ``cut -f``. ``--worksheet NAME`` writes the lesson's printable student
+worksheet: PDF when ``-o FILE`` ends in ``.pdf``, else Markdown (to ``FILE`` or
+standard output). Titles and worksheets are in the language the environment asks for
+(``LANGUAGE=zh_CN`` or ``LANG=zh_CN.UTF-8`` give Simplified Chinese, installed locale
+or not) or the one ``--lang`` names. Open a lesson in the app with
 ``scorenet gui --lesson NAME``.
 """
 
@@ -16,30 +19,40 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(sub) -> None:
     """Register ``lessons`` on the subcommand parsers ``sub``."""
+    from models.lesson_text import LANGUAGES
+
     p = sub.add_parser("lessons", help="list the guided lessons (name, title, minutes)",
                        description="List the guided lessons, one a line: name, title and "
                                    "minutes, separated by tabs. Open one with "
                                    "`scorenet gui --lesson NAME`.")
     p.add_argument("--worksheet", metavar="LESSON",
-                   help="write this lesson (a name or a file) as a Markdown student worksheet")
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="where --worksheet writes (default: standard output)")
+                   help="write this lesson (a name or a file) as a student worksheet "
+                        "(PDF for -o FILE.pdf, else Markdown)")
+    p.add_argument("-o", "--output", "--out", metavar="FILE", dest="output",
+                   help="where --worksheet writes: FILE.pdf or FILE.md "
+                        "(default: Markdown on standard output)")
+    p.add_argument("--lang", choices=LANGUAGES, default=None,
+                   help="language of the titles and the worksheet (default: from "
+                        "LANGUAGE / LC_ALL / LC_MESSAGES / LANG)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from models.lesson_text import language
     from models.lessons import lesson_names, load_lesson
 
+    lang = args.lang or language()
     if args.worksheet is None:
         for name in lesson_names():
-            lesson = load_lesson(name)
+            lesson = load_lesson(name, lang)
             sys.stdout.write(f"{lesson.name}\t{lesson.title}\t{lesson.minutes} min\n")
         return 0
-    from models.atomic import write_text_atomic
+    lesson = load_lesson(args.worksheet, lang)
+    if args.output:
+        from models.lesson_pdf import write_worksheet
+
+        write_worksheet(lesson, args.output)
+        return 0
     from models.lesson_run import worksheet
 
-    text = worksheet(load_lesson(args.worksheet))
-    if args.output:
-        write_text_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    sys.stdout.write(worksheet(lesson))
     return 0

@@ -67,12 +67,15 @@ class QtLessonPanel(QWidget):
         The class chose answer ``choice`` for step ``index``.
     closed()
         "Close lesson" was clicked.
+    worksheet_requested()
+        "Worksheet..." was clicked: export the student worksheet (PDF or Markdown).
     """
 
     step_entered = Signal(int)
     run_requested = Signal(int)
     predicted = Signal(int, int)
     closed = Signal()
+    worksheet_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,8 +163,13 @@ class QtLessonPanel(QWidget):
         self.close_button = QPushButton("Close lesson")
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.closed)
+        self.worksheet_button = QPushButton("Worksheet\u2026")
+        self.worksheet_button.setToolTip("Export the student worksheet (PDF or Markdown)")
+        self.worksheet_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.worksheet_button.clicked.connect(self.worksheet_requested)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
+        nav.addWidget(self.worksheet_button)
         nav.addWidget(self.close_button)
         nav.addWidget(self.next_button)
         outer.addLayout(nav)
@@ -224,8 +232,10 @@ class QtLessonPanel(QWidget):
         self.watch.setVisible(bool(text))
 
     def set_presenting(self, presenting: bool) -> None:
-        """Presenting: the teacher's notes are hidden from the projected view."""
+        """Presenting: the teacher's notes (and the worksheet button, a teacher's tool)
+        are hidden from the projected view."""
         self._presenting = presenting
+        self.worksheet_button.setVisible(not presenting)
         self._show_notes()
 
     def set_text_scale(self, scale: float) -> None:

@@ -93,9 +93,11 @@ class CompareMixin:
     def start_compare(self, overrides: dict) -> None:
         """Compare with rubric B = A plus ``overrides``; both restart at month 0.
 
-        Raises ScenarioError for settings B cannot have.
+        Raises ScenarioError for settings B cannot have. Undoable (Edit menu).
         """
+        before = dict(self.pair.overrides) if self.pair.active else None
         self.pair.start(overrides)
+        self.record_compare(before, dict(self.pair.overrides))
         words = "; ".join(change_words(k, self.controller.scenario[k], v)
                           for k, v in self.pair.overrides.items()) or "no difference"
         self.network.set_caption("A", compare=True)
@@ -104,7 +106,17 @@ class CompareMixin:
         self.statusBar().showMessage(f"Comparing with rubric B ({words}).", 8000)
 
     def stop_compare(self) -> None:
+        """Stop comparing (undoable: undo opens B again with its settings)."""
+        before = dict(self.pair.overrides) if self.pair.active else None
         self.pair.stop()
+        self.record_compare(before, None)
+
+    def set_compare(self, overrides: dict | None) -> None:
+        """Compare with B = A plus ``overrides``, or stop comparing (None)."""
+        if overrides is None:
+            self.stop_compare()
+        else:
+            self.start_compare(overrides)
 
     def _on_compare_active(self, active: bool) -> None:
         self.network_b.setVisible(active)

@@ -10,6 +10,12 @@ step scams its person, then plays until its months are done or its condition is 
 class's prediction. The person, view and metric a step highlights are selected, raised
 and watched live.
 
+A step with ``compare`` opens the A/B view (:mod:`app.window.compare`) once A stands at
+the step's scenario (month 0): B is A with the step's settings, both run in lockstep,
+and the watch and the outcome give B's figures and who is excluded under one rubric
+only, as :func:`models.lesson_run.run_step` does headless. A step without it closes the
+comparison. Lessons open in the environment's language (``models.lesson_text``).
+
 While a lesson is open the arrow keys and Page Up / Page Down (a presenter remote) move
 through it, and Step moves to Ctrl+Right. :class:`LessonMixin` is mixed into
 :class:`~app.window.main_window.MainWindow`.
@@ -26,11 +32,12 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMessageBox
 
 from app.common.plain_words import METRIC_TITLES, STATUS_WORDS
 from app.controls.field_editors import FieldEditor
+from app.window.compare import difference_of_frames
 from app.lessons.panel import QtLessonPanel
-from models.atomic import write_text_atomic
 from models.errors import ScenarioError
-from models.lesson_run import pick_person, worksheet
-from models.lessons import Lesson, lesson_names, load_lesson
+from models.lesson_pdf import write_worksheet
+from models.lesson_run import pick_person
+from models.lessons import Lesson, Step, lesson_names, load_lesson
 from models.schema import FIELD_BY_NAME
 
 __all__ = ["LessonMixin", "metric_text"]
@@ -38,6 +45,7 @@ __all__ = ["LessonMixin", "metric_text"]
 _SHARES = {"restricted_share", "privileged_share", "isolated_share", "giant_share"}
 _RATIOS = {"degree_gap", "match_gap"}
 _POINTS = {"mean_score", "median_score", "group_gap"}
+_COUNTS = {"components"}
 
 
 def metric_text(column: str, value: float) -> str:
@@ -48,6 +56,8 @@ def metric_text(column: str, value: float) -> str:
         return f"{100 * value:.0f}%"
     if column in _RATIOS:
         return f"{value:.2f}x"
+    if column in _COUNTS:
+        return f"{value:.0f}"
     if column in _POINTS:
         return f"{value:.0f}" + (" points" if column == "group_gap" else "")
     return f"{value:.2f}"
@@ -55,6 +65,15 @@ def metric_text(column: str, value: float) -> str:
 
 def _title(column: str) -> str:
     return METRIC_TITLES.get(column, column)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _b_overrides(step: Step) -> dict:
+    """B's settings that differ from A's during ``step`` (what the pair holds)."""
+    return {k: v for k, v in (step.compare or {}).items() if step.scenario[k] != v}
 
 
 class LessonMixin:
@@ -68,11 +87,14 @@ class LessonMixin:
         self._lesson_run: tuple | None = None   # (index, frame at start, person)
         self._lesson_editors: list[FieldEditor] = []
         self._lesson_highlight_pending: int | None = None
+        self._lesson_compare_pending: int | None = None
+        self._compare_narrow: dict | None = None   # side docks folded away for A/B
+        self._lesson_outcome_pending: tuple | None = None
         menu = bar.addMenu("&Lessons")
         menu.setToolTipsVisible(True)
         for name in lesson_names():
             try:
-                lesson = load_lesson(name)
+                lesson = load_lesson(name, lang=None)
             except ScenarioError as exc:   # a broken file: say so, do not hide it
                 act = menu.addAction(f"{name} (cannot be read)")
                 act.setToolTip(str(exc))
@@ -80,7 +102,8 @@ class LessonMixin:
                 continue
             act = menu.addAction(f"{lesson.title} ({lesson.minutes} min)".replace("&", "&&"))
             act.setToolTip(lesson.summary)
-            act.triggered.connect(lambda _c=False, n=name: self.open_lesson(load_lesson(n)))
+            act.triggered.connect(
+                lambda _c=False, n=name: self.open_lesson(load_lesson(n, lang=None)))
         menu.addSeparator()
         self.act_worksheet = menu.addAction("Export student &worksheet\u2026")
         self.act_worksheet.triggered.connect(self._on_export_worksheet)
@@ -113,6 +136,10 @@ class LessonMixin:
             p.step_entered.connect(self._enter_step)
             p.run_requested.connect(self._run_step)
             p.closed.connect(self.close_lesson)
+            p.worksheet_requested.connect(self._on_export_worksheet)
+            self.pair.stepped.connect(self._on_lesson_b_frame)
+            self.pair.rebuilt.connect(lambda _s, _f: self._on_lesson_rebuilt())
+            self.pair.active_changed.connect(self._on_lesson_compare)
             self.act_lesson_next.triggered.connect(p.next)
             self.act_lesson_back.triggered.connect(p.back)
             self.controller.stepped.connect(self._on_lesson_frame)
@@ -120,6 +147,9 @@ class LessonMixin:
             self.controller.rebuilt.connect(lambda _s, _f: self._on_lesson_rebuilt())
             self.controls.params_changed.connect(lambda _c: self._sync_lesson_controls())
             self.controller.scenario_changed.connect(lambda _s: self._sync_lesson_controls())
+            # The document takes the opened scenario on scenario_changed, which may come
+            # after rebuilt: B opens on whichever comes last.
+            self.controller.scenario_changed.connect(lambda _s: self._on_lesson_rebuilt())
         self.lesson = lesson
         self._lesson_person = None
         self._set_lesson_controls(lesson)
@@ -145,7 +175,9 @@ class LessonMixin:
         self.controller.pause()
         self.lesson = None
         self._lesson_run = None
+        self._lesson_compare_pending = self._lesson_outcome_pending = None
         self.lesson_dock.hide()
+        self._on_lesson_compare(False)
         self.act_step.setShortcut(QKeySequence(Qt.Key.Key_Right))
         for act in (self.act_lesson_next, self.act_lesson_back, self.act_worksheet,
                     self.act_close_lesson):
@@ -178,6 +210,13 @@ class LessonMixin:
     def _enter_step(self, index: int) -> None:
         step = self.lesson.steps[index]
         self.controller.pause()
+        self._lesson_outcome_pending = None
+        self._lesson_compare_pending = None
+        if step.compare is None and self.pair.active:
+            self.stop_compare()
+        elif step.compare is not None and (step.opens_compare or not self._compare_matches(step)):
+            # A first stands at the step's scenario; then B opens beside it (month 0).
+            self._lesson_compare_pending = index
         current = self.controls.scenario
         changes = {k: step.scenario[k] for k in step.scenario if current[k] != step.scenario[k]}
         rebuild = step.rebuild or any(FIELD_BY_NAME[k].rebuild for k in changes)
@@ -190,12 +229,46 @@ class LessonMixin:
         else:
             if changes:
                 self.controls.apply_changes(changes)
-            self._highlight(index)
+            if self._lesson_compare_pending is not None:
+                self._on_lesson_rebuilt()   # no rebuild to wait for: open B now
+            else:
+                self._highlight(index)
         self._sync_lesson_controls()
 
+    def _on_lesson_compare(self, active: bool) -> None:
+        """A lesson's A/B on a narrow screen (under 1600 px, as a 1280x720 projector):
+        the lesson, A and B fill the width; the Parameters, Person and A / B docks fold
+        away (the lesson panel gives B's figures and the difference) and come back when
+        the comparison closes."""
+        docks = (self.controls_dock, self.inspector_dock, self.compare_dock)
+        if active and self.lesson is not None and self.width() < 1600 \
+                and self._compare_narrow is None:
+            self._compare_narrow = {d: d.isVisible() for d in docks[:2]}
+            for d in docks:
+                d.hide()
+        elif not active and self._compare_narrow is not None:
+            shown, self._compare_narrow = self._compare_narrow, None
+            for d, visible in shown.items():
+                d.setVisible(visible and not self.presenting)
+
+    def _compare_matches(self, step: Step) -> bool:
+        return self.pair.active and self.pair.overrides == _b_overrides(step)
+
     def _on_lesson_rebuilt(self) -> None:
+        if self.lesson is None:
+            return
+        pending = self._lesson_compare_pending
+        if pending is not None and not self.controller.busy and self._opening is None \
+                and self.controller.scenario == self.lesson.steps[pending].scenario:
+            self._lesson_compare_pending = None
+            self._lesson_highlight_pending = pending
+            step = self.lesson.steps[pending]
+            self.start_compare(step.compare)   # restarts A at month 0, then builds B
+            return
+        if self.pair.active and not self.pair.caught_up():
+            return   # B is still being built: highlight once both stand at month 0
         index = self._lesson_highlight_pending
-        if self.lesson is not None and index is not None:
+        if index is not None:
             self._lesson_highlight_pending = None
             self._highlight(index)
             self._sync_lesson_controls()
@@ -206,8 +279,15 @@ class LessonMixin:
         if h.person is not None and frame is not None:
             self._lesson_person = pick_person(h.person, frame.scores, frame.degree,
                                               self._lesson_person)
-            self._on_person_selected(self._lesson_person)
-        if h.view == "person" and not self.presenting:   # presenting: the watch says it
+            if self._compare_narrow is not None:   # the side column is folded away
+                self.network.select(self._lesson_person)
+                self.network_b.select(self._lesson_person)
+                self.inspector.show_person(self._lesson_person)
+            else:
+                self._on_person_selected(self._lesson_person)
+        if self._compare_narrow is not None:
+            pass   # A and B take the middle; the watch gives the person under both
+        elif h.view == "person" and not self.presenting:   # presenting: the watch says it
             self.inspector_dock.show()
             self.inspector_dock.raise_()
         elif h.view == "dashboard":
@@ -218,24 +298,43 @@ class LessonMixin:
         """The step's metric and person, live, in large type."""
         h = self.lesson.steps[self.lesson_panel.index].highlight
         lines = []
+        b = self._b_frame(frame)
         if frame is not None and h.metric is not None:
             value = float(frame.history[h.metric][-1])
-            lines.append(f"{_title(h.metric)}: {metric_text(h.metric, value)}")
+            line = f"{_title(h.metric)}: {metric_text(h.metric, value)}"
+            if b is not None:
+                line = (f"{_title(h.metric)}: A {metric_text(h.metric, value)}, B "
+                        f"{metric_text(h.metric, float(b.history[h.metric][-1]))}")
+            lines.append(line)
         person = self._lesson_person
         if frame is not None and h.person is not None and person is not None \
                 and person < frame.n and self.controller.static is not None:
             status = STATUS_WORDS[int(frame.status[person])]
-            lines.append(f"Person {self.controller.static.ids[person]}: "
-                         f"{frame.scores[person]:.0f} ({status})")
+            line = (f"Person {self.controller.static.ids[person]}: "
+                    f"{frame.scores[person]:.0f} ({status})")
+            if b is not None and person < b.n:
+                line += (f"; under B {b.scores[person]:.0f} "
+                         f"({STATUS_WORDS[int(b.status[person])]})")
+            lines.append(line)
+        if b is not None:
+            lines.append(_sentence(difference_of_frames(frame, b).summary()))
         self.lesson_panel.show_watch("\n".join(lines))
+
+    def _b_frame(self, frame):
+        """B's frame of the month ``frame`` shows, when A/B is open and B is there."""
+        b = self.pair.b
+        if frame is None or b is None or b.frame is None or b.frame.step != frame.step:
+            return None
+        return b.frame
 
     def _run_step(self, index: int) -> None:
         step, frame = self.lesson.steps[index], self.controller.frame
         if frame is None or self.controller.busy:
             return
         if step.scam is not None:
-            self.scam_person(pick_person(step.scam, frame.scores, frame.degree,
-                                         self._lesson_person))
+            victim = pick_person(step.scam, frame.scores, frame.degree, self._lesson_person)
+            self.scam_person(victim)
+            self.pair.scam(victim)   # the same person under B (nothing when not comparing)
         end = frame.step + step.run
         if end > self.controls.scenario["run.steps"]:
             self.controls.apply_changes({"run.steps": end})
@@ -255,12 +354,28 @@ class LessonMixin:
         if self.lesson is not None and self.lesson_panel is not None:
             self._show_watch(frame)
 
+    def _on_lesson_b_frame(self, _frame) -> None:
+        if self.lesson is None or self.lesson_panel is None:
+            return
+        self._show_watch(self.controller.frame)
+        if self._lesson_outcome_pending is not None and self.pair.caught_up():
+            pending, self._lesson_outcome_pending = self._lesson_outcome_pending, None
+            self._finish_run(*pending)
+
     def _on_lesson_running(self, running: bool) -> None:
         if running or self._lesson_run is None or self.lesson is None:
             return
         index, start, person = self._lesson_run
         self._lesson_run = None
+        if self.pair.active and not self.pair.caught_up():
+            # B's last month is on its way: report both once it is here.
+            self._lesson_outcome_pending = (index, start, person)
+            return
+        self._finish_run(index, start, person)
+
+    def _finish_run(self, index: int, start, person: int | None) -> None:
         self.lesson_panel.set_running(False)
+        self._show_watch(self.controller.frame)
         self.lesson_panel.show_outcome(index, self._outcome_text(index, start, person))
 
     def _outcome_text(self, index: int, start, person: int | None) -> str:
@@ -275,24 +390,38 @@ class LessonMixin:
             who = self.controller.static.ids[person]
             parts.append(f"Person {who}: score {start.scores[person]:.0f} \u2192 "
                          f"{frame.scores[person]:.0f}.")
+        b = self._b_frame(frame)
+        if b is not None:
+            if metric is not None:
+                parts.append(f"Under B: {metric_text(metric, float(b.history[metric][-1]))}.")
+            if person is not None:
+                parts.append(f"Person {who} under B: {b.scores[person]:.0f}.")
+            parts.append(_sentence(difference_of_frames(frame, b).summary()) + ".")
         return " ".join(parts)
 
     # ------------------------------------------------------------------ worksheet
     def export_worksheet(self, path: Path) -> None:
-        """Write the open lesson's student worksheet (Markdown) to ``path``."""
-        write_text_atomic(path, worksheet(self.lesson))
+        """Write the open lesson's student worksheet to ``path``: PDF for ``.pdf``,
+        else Markdown."""
+        write_worksheet(self.lesson, path)
 
     def _on_export_worksheet(self) -> None:
         if self.lesson is None:
             return
-        start = self.export_folder() / f"{self.lesson.name}-worksheet.md"
-        path, _ = QFileDialog.getSaveFileName(self, "Export student worksheet", str(start),
-                                              "Markdown (*.md);;All files (*)")
+        start = self.export_folder() / f"{self.lesson.name}-worksheet.pdf"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export student worksheet", str(start),
+            "PDF (*.pdf);;Markdown (*.md);;All files (*)")
         if not path:
             return
+        if Path(path).suffix.lower() not in (".pdf", ".md"):
+            path += ".md" if chosen.startswith("Markdown") else ".pdf"
         try:
             self.export_worksheet(Path(path))
         except OSError as exc:
             QMessageBox.critical(self, "ScoreNet", f"{path}: {exc.strerror or exc}")
+            return
+        except ScenarioError as exc:   # a Chinese sheet and no Chinese font
+            QMessageBox.critical(self, "ScoreNet", str(exc))
             return
         self.statusBar().showMessage(f"Exported {path}", 6000)

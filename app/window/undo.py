@@ -12,7 +12,12 @@ again. What "undo" means for each:
   month 0 (its run is rebuilt with the same seed, so it is the run it was);
 - a scam: the victim's scam undone exactly if no month has passed since it; after
   that, the scam stops from the current month on and the months missed stay on the
-  record (the run is not rewound).
+  record (the run is not rewound);
+- with A/B open, a parameter change goes to A and, except for the settings B
+  overrides, to B (:meth:`PairController.set_params`); its undo and redo replay through
+  the same path, so both sides get back exactly what they had;
+- opening, changing or closing A/B (a change to B's settings): B's previous settings
+  again, or no comparison; opening restarts both at month 0, as when it was done.
 
 :class:`UndoMixin` is mixed into :class:`~app.window.main_window.MainWindow`.
 """
@@ -30,7 +35,7 @@ from app.process.checks import restore_scam, scam_state
 from models.scenario import Scenario
 from models.schema import FIELD_BY_NAME
 
-__all__ = ["UndoMixin", "change_text"]
+__all__ = ["UndoMixin", "change_text", "compare_text"]
 
 _PARAMS_ID = 1101
 _MERGE_SECONDS = 1.5   # edits of one field closer than this are one step (a drag)
@@ -134,6 +139,37 @@ class _Scam(QUndoCommand):
         c.call_in_worker(restore_scam, said, args=(self.person, *self.state))
 
 
+def compare_text(before: dict | None, after: dict | None) -> str:
+    """The Edit menu's name for a change of rubric B: ``"Compare with B (2 settings)"``."""
+    if after is None:
+        return "Stop comparing"
+    if len(after) == 1:
+        (name, value), = after.items()
+        return f"Compare with B ({FIELD_BY_NAME[name].label or name} {_show(value)})"
+    return f"Compare with B ({len(after)} settings)"
+
+
+class _Compare(QUndoCommand):
+    """B's settings before and after (None: not comparing)."""
+
+    def __init__(self, window, before: dict | None, after: dict | None) -> None:
+        super().__init__(compare_text(before, after))
+        self.window, self.before, self.after = window, before, after
+        self.done = True
+
+    def _go(self, overrides: dict | None) -> None:
+        self.window.replay(lambda: self.window.set_compare(overrides))
+
+    def redo(self) -> None:
+        if self.done:
+            self.done = False
+            return
+        self._go(self.after)
+
+    def undo(self) -> None:
+        self._go(self.before)
+
+
 class UndoMixin:
     """The undo stack and the Edit menu for :class:`~app.window.main_window.MainWindow`."""
 
@@ -170,6 +206,11 @@ class UndoMixin:
         # there: the scenario the model last reported holds the replaced values.
         replaced = {k: before[k] if k in before else self.scenario[k] for k in changes}
         self.undo_stack.push(_Params(self, replaced, dict(changes)))
+
+    def record_compare(self, before: dict | None, after: dict | None) -> None:
+        """Push a change of rubric B's settings (None: not comparing)."""
+        if not self._replaying and before != after:
+            self.undo_stack.push(_Compare(self, before, after))
 
     def record_open(self, before: tuple, after: tuple) -> None:
         """Push an opened scenario: ``(scenario, path, saved)`` before and after."""
