@@ -30,6 +30,7 @@ from app.sweep.panel import QtSweepPanel
 from app.window.animation_export import AnimationExportMixin
 from app.window.compare import CompareMixin
 from app.window.exports import ExportsMixin
+from app.window.focus import build_focus
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
 from app.window.recorder import RunRecorder
@@ -77,6 +78,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self._build_menus()
         self._build_docks()
         self._build_timeline()
+        build_focus(self)
         self._build_compare()
         self._connect()
         self._update_title()

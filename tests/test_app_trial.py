@@ -1,0 +1,108 @@
+"""The problems a tester found in the landed app (second trial), one test each.
+
+Keys go to ``QApplication.focusWidget()``, as a keyboard's do (pressing them on the
+window itself would miss a text box that holds the focus and eats them).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from models.lessons import load_lesson  # noqa: E402
+
+WAIT = 60_000
+
+
+@pytest.fixture(autouse=True)
+def quiet(tmp_path, monkeypatch):
+    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
+
+    def critical(_parent, _title, text, *a, **k):
+        raise AssertionError(f"error dialog: {text}")
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+
+
+def _window(qtbot, scenario="karate", lesson=None, size=(1280, 720)):
+    from app.window.start import create_window
+
+    _app, w, error = create_window(scenario, lesson)
+    assert error is None
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    w.controller.set_speed(None)
+    _settle(qtbot, w)
+    return w
+
+
+def _settle(qtbot, w):
+    qtbot.waitUntil(lambda: not w.controller.busy and w._opening is None
+                    and w.controller.frame is not None, timeout=WAIT)
+
+
+def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """Press ``key`` where the keyboard's focus is (the window if nothing holds it)."""
+    QApplication.processEvents()
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    qtbot.keyClick(target, key, modifier)
+
+
+def test_space_plays_after_presenting_and_reset(qtbot):
+    w = _window(qtbot)
+    try:
+        preset = w.presets_menu.actions()[0]
+        preset.trigger()
+        _settle(qtbot, w)
+        _key(qtbot, Qt.Key.Key_Space)
+        _key(qtbot, Qt.Key.Key_Space)
+        _settle(qtbot, w)
+        _key(qtbot, Qt.Key.Key_F11)
+        assert w.presenting
+        assert QApplication.focusWidget() is not w.search
+        _key(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        _settle(qtbot, w)
+        assert w.controller.frame.step == 0
+        _key(qtbot, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: w.controller.frame.step > 0, timeout=WAIT)
+        w.controller.pause()
+        assert w.search.text() == ""
+    finally:
+        w.close()
+
+
+def test_right_advances_a_presented_lesson(qtbot):
+    w = _window(qtbot, lesson=load_lesson("scammed_into_debt"))
+    try:
+        w.set_presenting(True, full_screen=False)
+        _key(qtbot, Qt.Key.Key_Right)
+        assert w.lesson_panel.index == 1
+    finally:
+        w.close()
+
+
+def test_the_search_box_takes_the_keys_only_when_asked(qtbot):
+    w = _window(qtbot)
+    try:
+        _key(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not w.search   # not by Tab
+        _key(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is w.search
+        _key(qtbot, Qt.Key.Key_1)
+        assert w.search.text() == "1"
+        _key(qtbot, Qt.Key.Key_Escape)
+        assert QApplication.focusWidget() is not w.search
+        _key(qtbot, Qt.Key.Key_Space)
+        assert w.search.text() == "1"
+        qtbot.waitUntil(lambda: w.controller.frame.step > 0, timeout=WAIT)
+        w.controller.pause()
+    finally:
+        w.close()
