@@ -49,6 +49,12 @@ def _settle(qtbot, w):
                     and w.controller.frame is not None, timeout=WAIT)
 
 
+def _step(qtbot, w, n):
+    for _ in range(n):
+        with qtbot.waitSignal(w.controller.stepped, timeout=WAIT):
+            w.act_step.trigger()
+
+
 def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
     """Press ``key`` where the keyboard's focus is (the window if nothing holds it)."""
     QApplication.processEvents()
@@ -104,5 +110,40 @@ def test_the_search_box_takes_the_keys_only_when_asked(qtbot):
         assert w.search.text() == "1"
         qtbot.waitUntil(lambda: w.controller.frame.step > 0, timeout=WAIT)
         w.controller.pause()
+    finally:
+        w.close()
+
+
+def test_people_over_time_asks_for_a_reset_before_the_file_dialog(qtbot, monkeypatch,
+                                                                  tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    seen: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *a, **k: (seen.append("file dialog"), (str(tmp_path / "x.csv"), ""))[1]))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda _p, _t, text, *a, **k: (seen.append(text), QMessageBox.StandardButton.Reset)[1]))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(
+        lambda _p, _t, text, *a, **k: seen.append("critical: " + text)))
+    w = _window(qtbot)
+    try:
+        _step(qtbot, w, 3)
+        w.controls.params_changed.emit({"rubric.social": 0.6})   # as a slider does
+        _settle(qtbot, w)
+        w._on_export_people_over_time()
+        assert len(seen) == 1 and "Reset" in seen[0], seen
+        qtbot.waitUntil(lambda: w.controller.frame.step == 0, timeout=WAIT)   # it reset
+        _settle(qtbot, w)
+        w._on_export_people_over_time()   # a fresh run: straight to the file dialog
+        assert seen[-1] == "file dialog"
+        qtbot.waitUntil(lambda: (tmp_path / "x.csv").exists(), timeout=WAIT)
+        # Had the window not known, the model's refusal is the user's situation, not a bug.
+        _step(qtbot, w, 2)
+        w.controller.set_params({"rubric.social": 0.2})
+        _step(qtbot, w, 1)
+        w.export_people_over_time(tmp_path / "y.csv")
+        qtbot.waitUntil(lambda: seen[-1].startswith("critical"), timeout=WAIT)
+        assert "Internal error" not in seen[-1] and "Reset" in seen[-1]
+        assert not (tmp_path / "y.csv").exists()
     finally:
         w.close()

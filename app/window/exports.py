@@ -18,6 +18,7 @@ from app.process.tables import (export_metrics_csv, write_network_file, write_pe
 from app.window.export import annotation_text, export_figure
 from app.window.files import settings
 from models.history import write_changes_csv
+from models.schema import FIELD_BY_NAME
 
 __all__ = ["ExportsMixin"]
 
@@ -152,7 +153,33 @@ class ExportsMixin:
         if path is not None:
             self.export_network_file(path)
 
+    def note_run_edit(self, changes: dict | None = None) -> None:
+        """A live setting changed after month 0 (``changes``), or someone was scammed by
+        hand (None): this run's past months can no longer be replayed from its seed."""
+        frame = self.controller.frame
+        if changes is None or (frame is not None and frame.step > 0 and any(
+                not FIELD_BY_NAME[k].rebuild for k in changes if k in FIELD_BY_NAME)):
+            self.replay_spoiled = True
+
+    def _ask_for_reset(self) -> bool:
+        """True when people over time can be exported; else ask for a Reset (and do it)."""
+        if not getattr(self, "replay_spoiled", False):
+            return True
+        self.controller.pause()
+        answer = QMessageBox.question(
+            self, "Export people over time",
+            "People over time are replayed from month 0 with the same seed, but settings "
+            "were changed or someone was scammed by hand during this run, so its past "
+            "months cannot be replayed.\n\nReset now and run again to export them?",
+            QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Reset:
+            self.controller.reset()
+        return False
+
     def _on_export_people_over_time(self) -> None:
+        if not self._ask_for_reset():
+            return
         path = self._export_path("Export people over time", _TABLE_FILTER, "people-over-time",
                                  ".csv")
         if path is not None:

@@ -270,6 +270,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             f"{frame.scenario.name}: {static.n:,} people, {frame.friend_edges.shape[0]:,} "
             f"friendships, seed {frame.scenario['run.seed']}.", 6000)
         self._timeline_rebuilt()
+        self.replay_spoiled = False   # a new run replays from its seed
 
     def _on_layout_ready(self, key: object, positions) -> None:
         self.network.set_layout(key, positions)
@@ -323,6 +324,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     # ------------------------------------------------------------------ edits and commands
     def _on_params_changed(self, changes: dict) -> None:
         self.controller.set_params(changes)
+        self.note_run_edit(changes)
         self.record_params(getattr(self.controls, "last_before", {}), changes)
         self.pair.set_params(changes)
         self._timeline_params_changed()

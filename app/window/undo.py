@@ -190,6 +190,7 @@ class UndoMixin:
         # Queued before the scam itself, so the state read is the one before it.
         self.controller.call_in_worker(scam_state, keep, args=(index,))
         self.controller.scam(index)
+        self.note_run_edit(None)   # people over time can no longer be replayed
 
 
 def document_state(window) -> tuple[Scenario, Path | None, Scenario]:
