@@ -147,3 +147,32 @@ def test_people_over_time_asks_for_a_reset_before_the_file_dialog(qtbot, monkeyp
         assert not (tmp_path / "y.csv").exists()
     finally:
         w.close()
+
+
+@pytest.mark.parametrize("restored", [False, True])
+def test_the_first_size_fits_a_small_screen_without_a_window_manager(qtbot, restored):
+    from PySide6.QtCore import QRect
+
+    from app.window.start import create_window, place_window
+
+    if restored:   # a session on a big screen left a big window behind
+        _app, big, _e = create_window("karate", None)
+        qtbot.addWidget(big)
+        big.resize(1600, 950)
+        big.move(200, 100)
+        from app.window.files import settings
+        settings().setValue("geometry", big.saveGeometry())
+        big.controller.shutdown()
+    _app, w, _error = create_window("karate", None)
+    qtbot.addWidget(w)
+    w.showMaximized = w.show   # what maximizing does without a window manager
+    avail = QRect(0, 0, 1280, 720)
+    place_window(w, avail)
+    try:
+        QApplication.processEvents()
+        assert avail.contains(w.frameGeometry()), w.frameGeometry()
+        for dock in (w.controls_dock, w.dashboard):
+            top_left = dock.mapTo(w, dock.rect().topLeft())
+            assert top_left.x() + 50 < avail.width() and top_left.y() + 50 < avail.height()
+    finally:
+        w.close()
