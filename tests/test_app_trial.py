@@ -176,3 +176,37 @@ def test_the_first_size_fits_a_small_screen_without_a_window_manager(qtbot, rest
             assert top_left.x() + 50 < avail.width() and top_left.y() + 50 < avail.height()
     finally:
         w.close()
+
+
+@pytest.mark.parametrize("which", ["network", "dashboard"])
+def test_image_exports_offer_a_slide_and_speak_plain_words(qtbot, monkeypatch, tmp_path,
+                                                          which):
+    from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.window.exports import SLIDE
+
+    answer = {}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda _p, _t, _d, filters, *a, **k: (answer["path"], next(
+            f for f in filters.split(";;") if f.startswith(answer["filter"])))))
+    w = _window(qtbot, size=(1280, 720))
+    try:
+        _step(qtbot, w, 2)
+        w.controls.params_changed.emit({"rubric.social": 0.6})
+        _step(qtbot, w, 2)
+        qtbot.waitUntil(lambda: bool(w.run_changes), timeout=WAIT)
+        answer.update(path=str(tmp_path / "slide.png"), filter=SLIDE)
+        w._export_image(which)
+        with Image.open(tmp_path / "slide.png") as im:
+            assert im.size == (1920, 1080)
+            caption = im.info.get("Description", "")
+        answer.update(path=str(tmp_path / "screen.svg"), filter="SVG image, as on screen")
+        w._export_image(which)
+        svg = (tmp_path / "screen.svg").read_text(encoding="utf-8")
+        for text in (caption, svg):
+            assert "month 4" in text and "seed 1" in text, text[:300]
+            assert "Changed during the run" in text and "weight of friends" in text
+            assert "history 35%" not in text and "step 4" not in text
+    finally:
+        w.close()

@@ -15,14 +15,18 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.process.tables import (export_metrics_csv, write_network_file, write_people_csv,
                                 write_people_over_time)
-from app.window.export import annotation_text, export_figure
+from app.window.export import (annotation_text, export_figure, export_figure_slide,
+                               export_network_slide)
 from app.window.files import settings
 from models.history import write_changes_csv
 from models.schema import FIELD_BY_NAME
 
 __all__ = ["ExportsMixin"]
 
-_IMAGE_FILTER = "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
+#: Image choices: a slide (16:9, 1920x1080) first, then the view's own size.
+SLIDE = "Slide (16:9, 1920x1080)"
+_IMAGE_FILTER = (f"{SLIDE} PNG (*.png);;{SLIDE} SVG (*.svg);;PNG image, as on screen (*.png);;"
+                 "SVG image, as on screen (*.svg);;PDF document, as on screen (*.pdf)")
 _CSV_FILTER = "CSV table (*.csv)"
 _TABLE_FILTER = "CSV table (*.csv);;Parquet table (*.parquet)"
 _GRAPH_FILTER = "GEXF for Gephi (*.gexf);;GraphML for networkx and igraph (*.graphml)"
@@ -43,6 +47,7 @@ class ExportsMixin:
         if not path:
             return None
         p = Path(path)
+        self._chosen_filter = chosen or ""
         settings().setValue("export_folder", str(p.parent))
         if not p.suffix:
             ext = chosen[chosen.find("*.") + 1:chosen.find(")")] if "*." in chosen else ""
@@ -62,20 +67,31 @@ class ExportsMixin:
         step = frame.step if frame is not None else 0
         return f"{self.scenario.name}-{what}-month{step}"
 
-    def export_network_image(self, path: Path) -> Path:
-        """Write the network view (with its legend and context) to ``path``."""
+    def export_network_image(self, path: Path, slide: bool = False) -> Path:
+        """Write the network to ``path``: as on screen (with its legend and context), or
+        on a 16:9 slide as ``scorenet render`` draws it (``slide``)."""
         self.network.flush()
+        if slide:
+            shown = self.shown_frame
+            frames = [f for f in self.recorder.frames if shown is None or f.month <= shown.step]
+            if frames:
+                return export_network_slide(frames, path)
+            return export_figure_slide(self.network.figure, path,
+                                       annotations=self._annotations())
         return export_figure(self.network.figure, path, annotations=self._annotations())
 
-    def export_dashboard_image(self, path: Path) -> Path:
+    def export_dashboard_image(self, path: Path, slide: bool = False) -> Path:
         self.dashboard.flush()
+        if slide:
+            return export_figure_slide(self.dashboard.figure, path,
+                                       annotations=self._annotations())
         return export_figure(self.dashboard.figure, path, annotations=self._annotations())
 
     def _annotations(self) -> dict[str, str]:
-        frame = self.controller.frame
+        frame = self.shown_frame
         if frame is None:
             return {"app": "ScoreNet", "scenario": self.scenario.name}
-        return annotation_text(frame, frame.scenario.name)
+        return annotation_text(frame, frame.scenario.name, self.run_changes)
 
     def _export_image(self, which: str) -> None:
         path = self._export_path(f"Export {which} image", _IMAGE_FILTER, which, ".png")
@@ -83,7 +99,7 @@ class ExportsMixin:
             return
         writer = self.export_network_image if which == "network" else self.export_dashboard_image
         try:
-            writer(path)
+            writer(path, slide=self._chosen_filter.startswith(SLIDE))
         except (OSError, ValueError) as exc:
             text = f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror \
                 else str(exc)
