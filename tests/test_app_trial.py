@@ -210,3 +210,31 @@ def test_image_exports_offer_a_slide_and_speak_plain_words(qtbot, monkeypatch, t
             assert "history 35%" not in text and "step 4" not in text
     finally:
         w.close()
+
+
+def test_pictures_mark_scam_victims_and_the_isolated_as_the_app_does():
+    import numpy as np
+
+    from app.picture.scene import Board, frame_of_simulation
+    from models import Simulation, load_scenario
+    from models.layout import layout
+
+    sim = Simulation(load_scenario("karate").replace({"events.scam_duration": 3}))
+    pos = layout(sim.n, sim.graph.edges)
+    sim.scam(0)
+    sim.scam(5)
+    sim.step()
+    board = Board((960, 540))
+    pic = board.pictures[0]
+    pic.show(frame_of_simulation(sim, pos))
+    board.rgb()
+    offsets = {k: np.asarray(a.get_offsets()) for k, a in pic._marks.items()}
+    assert sorted(map(tuple, offsets["scammed"])) == sorted(map(tuple, pos[[0, 5]]))
+    labels = [t.get_text() for t in pic._legend.get_texts()]
+    assert {"scam victim now", "was scammed", "isolated (no friends)"} <= set(labels)
+    for _ in range(3):
+        sim.step()
+    pic.show(frame_of_simulation(sim, pos))
+    was = np.asarray(pic._marks["was_scammed"].get_offsets())
+    assert sorted(map(tuple, was)) == sorted(map(tuple, pos[[0, 5]]))   # over: grey cross
+    assert np.asarray(pic._marks["scammed"].get_offsets()).size == 0

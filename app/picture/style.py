@@ -15,7 +15,8 @@ from matplotlib.colors import Normalize
 from models.score import SCORE_MAX, SCORE_MIN
 
 __all__ = ["CMAP", "NORM", "SCORE_RANGE", "RESTRICTED_RING", "PRIVILEGED_RING",
-           "TIE_COLOUR", "DATING_COLOUR", "SELECT_COLOUR", "node_size_px", "tie_style"]
+           "TIE_COLOUR", "DATING_COLOUR", "SELECT_COLOUR", "SCAM_COLOUR", "WAS_SCAM_COLOUR",
+           "ISOLATED_COLOUR", "node_size_px", "tie_style"]
 
 #: The score scale of MODEL.md section 2, from the model (never retyped here).
 SCORE_RANGE = (SCORE_MIN, SCORE_MAX)
@@ -33,6 +34,12 @@ PRIVILEGED_RING = "#0067A5"
 TIE_COLOUR = "#8A8A8A"
 DATING_COLOUR = "#D4129A"
 SELECT_COLOUR = "#111111"
+
+#: Marks over people: a cross on scam victims (grey once the scam is over), an open ring
+#: around the isolated (no friends).
+SCAM_COLOUR = "#111111"
+WAS_SCAM_COLOUR = "#6B6B6B"
+ISOLATED_COLOUR = "#555555"
 
 
 def node_size_px(n: int, axes_px: float, zoom: float = 1.0) -> float:

@@ -78,4 +78,5 @@ class RunRecorder:
             month=int(frame.step), positions=self._pos,
             scores=np.asarray(frame.scores, dtype=np.float32),
             status=np.asarray(frame.status, dtype=np.int8), opted_out=self._opted_out,
-            friend_edges=edges, dating_edges=frame.dating_edges, scenario=frame.scenario))
+            friend_edges=edges, dating_edges=frame.dating_edges, scenario=frame.scenario,
+            scammed=frame.scammed, was_scammed=frame.was_scammed))   # the scam marks
