@@ -238,3 +238,28 @@ def test_pictures_mark_scam_victims_and_the_isolated_as_the_app_does():
     was = np.asarray(pic._marks["was_scammed"].get_offsets())
     assert sorted(map(tuple, was)) == sorted(map(tuple, pos[[0, 5]]))   # over: grey cross
     assert np.asarray(pic._marks["scammed"].get_offsets()).size == 0
+
+
+def test_opening_a_sweep_point_is_one_named_undoable_command(qtbot):
+    w = _window(qtbot)
+    try:
+        before = w.controls.scenario
+        run = before.replace({"rubric.history": 0.5, "run.steps": 20, "run.seed": 4})
+        with qtbot.waitSignal(w.controller.rebuilt, timeout=WAIT):
+            w.sweep.open_run.emit(run)
+        _settle(qtbot, w)
+        text = w.act_undo.text()
+        assert text.startswith("&Undo Open sweep point (") or \
+            text.startswith("Undo Open sweep point ("), text
+        assert "0.5" in text and "20" in text and "rubric." not in text
+        with qtbot.waitSignal(w.controller.rebuilt, timeout=WAIT):
+            w.act_undo.trigger()
+        _settle(qtbot, w)
+        assert w.controls.scenario == before and not w.isWindowModified()
+        with qtbot.waitSignal(w.controller.rebuilt, timeout=WAIT):
+            w.act_redo.trigger()
+        _settle(qtbot, w)
+        assert w.controls.scenario["rubric.history"] == 0.5
+        assert w.controls.scenario["run.steps"] == 20
+    finally:
+        w.close()

@@ -38,7 +38,7 @@ from app.window.timeline import TimelineMixin
 from app.window.transport import QtTransport
 from app.window.lesson_driver import LessonMixin
 from app.window.presentation import PresentationMixin
-from app.window.undo import UndoMixin
+from app.window.undo import UndoMixin, document_state, sweep_point_words
 from models.scenario import Scenario, load_scenario
 
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
@@ -367,7 +367,11 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             self.sweep_dock.resize(1100, 760)
 
     def _on_open_sweep_run(self, scenario: Scenario) -> None:
-        """Show one run of a sweep: its parameters become unsaved edits of the document."""
+        """Show one run of a sweep: its parameters become unsaved edits of the document
+        (one undoable command, "Open sweep point (...)")."""
+        before = document_state(self)
+        self.record_open(before, (scenario, self._path, self._saved),
+                         f"Open sweep point ({sweep_point_words(before[0], scenario)})")
         self.controls.set_scenario(scenario)
         self.controller.set_scenario(scenario)
         self._update_title()
