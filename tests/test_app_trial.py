@@ -263,3 +263,25 @@ def test_opening_a_sweep_point_is_one_named_undoable_command(qtbot):
         assert w.controls.scenario["run.steps"] == 20
     finally:
         w.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_colour_bar_labels_never_collide_when_presenting_with_the_dashboard(qtbot, size):
+    w = _window(qtbot, size=size)
+    try:
+        w.set_presenting(True, full_screen=False)
+        w.resize(*size)
+        w.show_dashboard(True)
+        for _ in range(5):
+            QApplication.processEvents()
+            qtbot.wait(50)
+        w.network.flush()
+        renderer = w.network.get_renderer()
+        boxes = sorted((t.get_window_extent(renderer) for t in
+                        w.network._cax.get_yticklabels() if t.get_text()),
+                       key=lambda b: b.y0)
+        assert len(boxes) >= 2
+        for a, b in zip(boxes, boxes[1:]):
+            assert a.y1 <= b.y0, (a, b)
+    finally:
+        w.close()

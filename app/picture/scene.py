@@ -32,7 +32,7 @@ from app.picture.caption import SettingChange, caption_lines
 from app.common.marks import mark_masks
 from app.picture.style import (CMAP, DATING_COLOUR, ISOLATED_COLOUR, NORM, PRIVILEGED_RING,
                                RESTRICTED_RING, SCAM_COLOUR, SCORE_RANGE, TIE_COLOUR,
-                               WAS_SCAM_COLOUR, node_size_px, tie_style)
+                               WAS_SCAM_COLOUR, colour_bar_ticks, node_size_px, tie_style)
 
 __all__ = ["PictureFrame", "NetworkPicture", "Board", "SLIDE_SIZE", "frame_of_simulation",
            "segments_path"]
@@ -192,7 +192,9 @@ class NetworkPicture:
 
     def _make_legend(self, thresholds: tuple[float, float]) -> None:
         lo, hi = thresholds
-        self._cax.set_yticks(sorted({*SCORE_RANGE, lo, hi}))
+        self._cax.set_yticks(colour_bar_ticks(
+            thresholds, self._cax.get_position().height * self.size[1],
+            self._pt * 0.85 * DPI / 72.0 * 1.2))
         for line, v in zip(self._cbar_lines, thresholds):
             line.set_ydata([v, v])
         mid, ms = CMAP(0.5), self._pt * 0.75   # a middling score for the legend markers
