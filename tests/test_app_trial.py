@@ -285,3 +285,28 @@ def test_colour_bar_labels_never_collide_when_presenting_with_the_dashboard(qtbo
             assert a.y1 <= b.y0, (a, b)
     finally:
         w.close()
+
+
+def test_compare_offers_the_opt_out_treatment_and_keeps_a_bad_setting_in_the_dialog(qtbot):
+    from app.window.compare_dialog import CompareDialog
+    from models import load_scenario
+
+    scenario = load_scenario("facebook")
+    assert scenario["rubric.optout_imputation"] == "mean"
+    dialog = CompareDialog(scenario)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.spins["rubric.optout_value"].setValue(0.2)   # as the user types it
+    over = dialog.overrides()
+    assert over["rubric.optout_value"] == pytest.approx(0.2)
+    assert over["rubric.optout_imputation"] == "fixed"   # else the value does nothing
+    assert dialog.note.isVisible() and "fixed" in dialog.note.text()
+    dialog.other.setText("events.scam_rate = abc")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    text = dialog.note.text()
+    assert "events.scam_rate" in text and ".toml" not in text, text
+    assert dialog.spins["rubric.optout_value"].value() == pytest.approx(0.2)   # kept
+    dialog.other.setText("events.scam_rate = 0.01")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
