@@ -310,3 +310,38 @@ def test_compare_offers_the_opt_out_treatment_and_keeps_a_bad_setting_in_the_dia
     dialog.other.setText("events.scam_rate = 0.01")
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_the_sweep_panel_counts_its_runs_before_running(qtbot):
+    from app.sweep.panel import QtSweepPanel
+    from models import load_scenario
+
+    panel = QtSweepPanel(lambda: load_scenario("karate"))
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        panel.values1.setText("0, 0.5")
+        panel.seeds.setValue(4)
+        assert panel.progress.maximum() == 8 and panel.progress.text() == "0 / 8 runs"
+        panel.values1.setText("0:0.4:5")
+        panel.seeds.setValue(5)
+        assert panel.progress.text() == "0 / 25 runs"
+    finally:
+        panel.shutdown()
+
+
+def test_preset_menu_items_carry_the_whole_description(qtbot):
+    from app.window.menus import preset_action_text
+    from models import load_scenario
+    from models.scenario import preset_names
+
+    w = _window(qtbot)
+    try:
+        for act, name in zip(w.presets_menu.actions(), preset_names()):
+            about = load_scenario(name)["about.description"]
+            _text, whole = preset_action_text(name)
+            assert whole == about
+            if about:
+                assert act.toolTip() == about and act.statusTip() == about
+    finally:
+        w.close()
