@@ -345,3 +345,12 @@ def test_preset_menu_items_carry_the_whole_description(qtbot):
                 assert act.toolTip() == about and act.statusTip() == about
     finally:
         w.close()
+
+
+def test_the_timeline_does_not_contradict_the_header_at_month_0(qtbot):
+    w = _window(qtbot)
+    try:
+        assert w.transport.counter.text().startswith("Month 0 / ")
+        assert w.scrubber.label.text() == "Month 0 (latest)"
+    finally:
+        w.close()

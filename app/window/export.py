@@ -227,16 +227,22 @@ def export_figure_slide(figure: Figure, path: str | os.PathLike[str], *,
     return path
 
 
-def export_network_slide(frames: Sequence, path: str | os.PathLike[str],
+def export_network_slide(frame, path: str | os.PathLike[str], changes: Sequence = (),
                          size: tuple[int, int] = SLIDE_SIZE) -> Path:
-    """The network on a 16:9 slide as ``scorenet render`` draws it (PNG or SVG): the last
-    of ``frames`` (:class:`~app.picture.scene.PictureFrame`, months 0..shown), its
-    caption naming the settings changed on the way."""
-    from app.picture.movie import write_movie
+    """The network on a 16:9 slide as ``scorenet render`` draws it (PNG or SVG): ``frame``
+    (a :class:`~app.picture.scene.PictureFrame`), its caption naming ``changes``
+    (:class:`~app.picture.caption.SettingChange`) made up to its month."""
+    from app.picture.scene import Board
 
     path = Path(path)
-    if path.suffix.lower() not in (".png", ".svg"):
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
         raise ValueError(f"{path.name}: a slide is a PNG or SVG image, not "
                          f"{path.suffix or '(none)'!r}")
-    write_movie(([f] for f in frames), path, total=len(frames), size=size)
+    board = Board(size)
+    picture = board.pictures[0]
+    picture.set_changes(changes)
+    picture.show(frame)
+    with atomic_path(path) as tmp:
+        board.save(tmp, fmt)
     return path

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.picture.caption import SettingChange
+from app.picture.scene import PictureFrame
 from app.process.tables import (export_metrics_csv, write_network_file, write_people_csv,
                                 write_people_over_time)
 from app.window.export import (annotation_text, export_figure, export_figure_slide,
@@ -71,14 +73,25 @@ class ExportsMixin:
         """Write the network to ``path``: as on screen (with its legend and context), or
         on a 16:9 slide as ``scorenet render`` draws it (``slide``)."""
         self.network.flush()
-        if slide:
-            shown = self.shown_frame
-            frames = [f for f in self.recorder.frames if shown is None or f.month <= shown.step]
-            if frames:
-                return export_network_slide(frames, path)
+        picture = self._picture_frame() if slide else None
+        if picture is not None:
+            return export_network_slide(picture, path,
+                                        [SettingChange(*c) for c in self.run_changes])
+        if slide:   # no layout yet: the view itself, on a slide
             return export_figure_slide(self.network.figure, path,
                                        annotations=self._annotations())
         return export_figure(self.network.figure, path, annotations=self._annotations())
+
+    def _picture_frame(self) -> PictureFrame | None:
+        """The month shown, as app.picture draws it (None before the first layout)."""
+        frame, static, pos = self.shown_frame, self.controller.static, self.network.positions
+        if frame is None or static is None or pos is None or len(pos) != frame.scores.size:
+            return None
+        return PictureFrame(
+            month=int(frame.step), positions=pos, scores=frame.scores, status=frame.status,
+            opted_out=static.opted_out, friend_edges=frame.friend_edges,
+            dating_edges=frame.dating_edges, scenario=frame.scenario,
+            scammed=frame.scammed, was_scammed=frame.was_scammed)
 
     def export_dashboard_image(self, path: Path, slide: bool = False) -> Path:
         self.dashboard.flush()
