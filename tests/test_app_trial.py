@@ -44,6 +44,12 @@ def _window(qtbot, scenario="karate", lesson=None, size=(1280, 720)):
     return w
 
 
+def _close(w):
+    """Close, and stop the model thread even if closing was refused (a patched question)."""
+    w.close()
+    w.controller.shutdown()
+
+
 def _settle(qtbot, w):
     qtbot.waitUntil(lambda: not w.controller.busy and w._opening is None
                     and w.controller.frame is not None, timeout=WAIT)
@@ -82,7 +88,7 @@ def test_space_plays_after_presenting_and_reset(qtbot):
         w.controller.pause()
         assert w.search.text() == ""
     finally:
-        w.close()
+        _close(w)
 
 
 def test_right_advances_a_presented_lesson(qtbot):
@@ -92,7 +98,7 @@ def test_right_advances_a_presented_lesson(qtbot):
         _key(qtbot, Qt.Key.Key_Right)
         assert w.lesson_panel.index == 1
     finally:
-        w.close()
+        _close(w)
 
 
 def test_the_search_box_takes_the_keys_only_when_asked(qtbot):
@@ -111,7 +117,7 @@ def test_the_search_box_takes_the_keys_only_when_asked(qtbot):
         qtbot.waitUntil(lambda: w.controller.frame.step > 0, timeout=WAIT)
         w.controller.pause()
     finally:
-        w.close()
+        _close(w)
 
 
 def test_people_over_time_asks_for_a_reset_before_the_file_dialog(qtbot, monkeypatch,
@@ -122,7 +128,9 @@ def test_people_over_time_asks_for_a_reset_before_the_file_dialog(qtbot, monkeyp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
         lambda *a, **k: (seen.append("file dialog"), (str(tmp_path / "x.csv"), ""))[1]))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda _p, _t, text, *a, **k: (seen.append(text), QMessageBox.StandardButton.Reset)[1]))
+        lambda _p, _t, text, *a, **k: QMessageBox.StandardButton.Discard
+        if text.startswith("Save the changes") else
+        (seen.append(text), QMessageBox.StandardButton.Reset)[1]))
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(
         lambda _p, _t, text, *a, **k: seen.append("critical: " + text)))
     w = _window(qtbot)
@@ -146,7 +154,7 @@ def test_people_over_time_asks_for_a_reset_before_the_file_dialog(qtbot, monkeyp
         assert "Internal error" not in seen[-1] and "Reset" in seen[-1]
         assert not (tmp_path / "y.csv").exists()
     finally:
-        w.close()
+        _close(w)
 
 
 @pytest.mark.parametrize("restored", [False, True])
@@ -175,7 +183,7 @@ def test_the_first_size_fits_a_small_screen_without_a_window_manager(qtbot, rest
             top_left = dock.mapTo(w, dock.rect().topLeft())
             assert top_left.x() + 50 < avail.width() and top_left.y() + 50 < avail.height()
     finally:
-        w.close()
+        _close(w)
 
 
 @pytest.mark.parametrize("which", ["network", "dashboard"])
@@ -209,7 +217,7 @@ def test_image_exports_offer_a_slide_and_speak_plain_words(qtbot, monkeypatch, t
             assert "Changed during the run" in text and "weight of friends" in text
             assert "history 35%" not in text and "step 4" not in text
     finally:
-        w.close()
+        _close(w)
 
 
 def test_pictures_mark_scam_victims_and_the_isolated_as_the_app_does():
@@ -262,7 +270,7 @@ def test_opening_a_sweep_point_is_one_named_undoable_command(qtbot):
         assert w.controls.scenario["rubric.history"] == 0.5
         assert w.controls.scenario["run.steps"] == 20
     finally:
-        w.close()
+        _close(w)
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
@@ -284,7 +292,7 @@ def test_colour_bar_labels_never_collide_when_presenting_with_the_dashboard(qtbo
         for a, b in zip(boxes, boxes[1:]):
             assert a.y1 <= b.y0, (a, b)
     finally:
-        w.close()
+        _close(w)
 
 
 def test_compare_offers_the_opt_out_treatment_and_keeps_a_bad_setting_in_the_dialog(qtbot):
@@ -344,7 +352,7 @@ def test_preset_menu_items_carry_the_whole_description(qtbot):
             if about:
                 assert act.toolTip() == about and act.statusTip() == about
     finally:
-        w.close()
+        _close(w)
 
 
 def test_the_timeline_does_not_contradict_the_header_at_month_0(qtbot):
@@ -353,4 +361,4 @@ def test_the_timeline_does_not_contradict_the_header_at_month_0(qtbot):
         assert w.transport.counter.text().startswith("Month 0 / ")
         assert w.scrubber.label.text() == "Month 0 (latest)"
     finally:
-        w.close()
+        _close(w)

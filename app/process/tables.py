@@ -106,7 +106,7 @@ def write_people_over_time(sim, path: str) -> None:
         replay.run(sim.step_count, progress=lambda done, total: people.write(replay))
         if not (np.array_equal(replay.scores, sim.scores) and
                 np.array_equal(replay.friends.keys, sim.friends.keys)):
-            raise ScenarioError("", "", "parameters were changed or someone was scammed during this "
-                                "run, so its past months cannot be replayed: press Reset and "
-                                "run again to export them")
+            raise ScenarioError("", "", "parameters were changed or someone was scammed "
+                                "during this run, so its past months cannot be replayed: "
+                                "press Reset and run again to export them")
     prov.write_sidecar(path, "people over time")
