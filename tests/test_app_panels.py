@@ -343,10 +343,11 @@ def shown_dashboard(qtbot, running):
 def test_annotation_text_says_step_seed_and_weights(running):
     sim, frames = running
     notes = annotation_text(frames[-1], "karate")
-    assert notes["scenario"] == "karate"
-    assert notes["step"] == f"step {frames[-1].step}"
-    assert notes["seed"] == f"seed {sim.scenario['run.seed']}"
-    assert "history 35%" in notes["weights"] and "social 5%" in notes["weights"]
+    assert "scenario karate" in notes["caption"]
+    assert f"month {frames[-1].step}" in notes["caption"]
+    assert f"seed {sim.scenario['run.seed']}" in notes["caption"]
+    # Plain words, as scorenet render's caption (not internal key names).
+    assert "35% payment record" in notes["weights"] and "history" not in notes["weights"]
 
 
 def test_export_png_svg_pdf_leave_the_screen_figure_alone(tmp_path, shown_dashboard):
@@ -362,7 +363,7 @@ def test_export_png_svg_pdf_leave_the_screen_figure_alone(tmp_path, shown_dashbo
     assert png.stat().st_size > 10_000
     svg = export_figure(fig, tmp_path / "dash.svg", annotations=notes)
     text = svg.read_text(encoding="utf-8")
-    assert f"step {frame.step}" in text and notes["weights"] in text
+    assert f"month {frame.step}" in text and notes["weights"] in text
     pdf = export_figure(fig, tmp_path / "dash.pdf", annotations=notes)
     assert pdf.read_bytes()[:5] == b"%PDF-"
 

@@ -106,7 +106,7 @@ def test_one_parameter_draws_a_band_and_cancel_keeps_finished_runs(qtbot, panel)
 
 @pytest.mark.parametrize("values, says", [
     ("0:1", "START:STOP:COUNT"),
-    ("-1, 0", "rubric.social: must be >= 0"),
+    ("-1, 0", "must be >= 0"),
     ("0.1, 0.1", "lists a value twice"),
 ])
 def test_bad_values_are_one_line_and_nothing_runs(panel, values, says):
@@ -114,6 +114,8 @@ def test_bad_values_are_one_line_and_nothing_runs(panel, values, says):
     assert not panel.start()
     assert panel.job is None and says in panel.error.text()
     assert "\n" not in panel.error.text() and panel.error.isVisibleTo(panel)
+    # In the panel's terms: no command-line option, no raw key names.
+    assert "--vary" not in panel.error.text() and "rubric." not in panel.error.text()
     panel.values1.setText("0, 0.1")
     assert not panel.error.isVisibleTo(panel)
 

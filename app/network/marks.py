@@ -13,12 +13,10 @@ import numpy as np
 from matplotlib.lines import Line2D
 
 from app.common.marks import mark_masks
+from app.picture.style import ISOLATED_COLOUR, SCAM_COLOUR, WAS_SCAM_COLOUR
 
 __all__ = ["MarksMixin", "SCAM_COLOUR", "ISOLATED_COLOUR", "DIFF_COLOUR", "mark_handles"]
 
-SCAM_COLOUR = "#111111"
-WAS_SCAM_COLOUR = "#6B6B6B"
-ISOLATED_COLOUR = "#555555"
 DIFF_COLOUR = "#C026D3"
 
 

@@ -29,7 +29,7 @@ from matplotlib.path import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QToolTip
 
-from app.common.theme import DEFAULT_THRESHOLDS, SCORE_RANGE
+from app.common.theme import DEFAULT_THRESHOLDS
 from app.network.motion import MotionMixin
 from app.network.legend import TEXT_PT, LegendMixin
 from app.network.marks import MarksMixin
@@ -37,7 +37,7 @@ from app.network.mouse import MouseMixin
 from app.network.people import (CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, NodeRaster,
                                 PeopleMixin, node_size_px)
 from app.network.ties import MAX_TIE_SEGMENTS, MIN_TIE_INTERVAL, TiesMixin
-from app.picture.style import DATING_COLOUR, SELECT_COLOUR, TIE_COLOUR
+from app.picture.style import DATING_COLOUR, SELECT_COLOUR, TIE_COLOUR, colour_bar_ticks
 
 if TYPE_CHECKING:
     from app.process.frame import Frame, Static
@@ -334,8 +334,11 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         self.draw()
 
     def _set_ticks(self, thresholds: tuple[float, float]) -> None:
-        """Colour bar ticks at the score range's ends and the two thresholds."""
-        self._cax.set_yticks(sorted({*SCORE_RANGE, *thresholds}))
+        """Colour bar ticks at the score range's ends and the two thresholds (fewer on a
+        short bar, so that their labels never collide)."""
+        bar_px = self._cax.get_position().height * self.figure.bbox.height
+        label_px = TEXT_PT * self.figure.dpi / 72.0 * 1.2
+        self._cax.set_yticks(colour_bar_ticks(thresholds, bar_px, label_px))
 
     def _set_thresholds(self, thresholds: tuple[float, float]) -> None:
         self._thresholds = thresholds
@@ -438,6 +441,7 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         cbar_top = H - top - title_h
         x0 = W - col_w + pad
         self._cax.set_position((x0 / W, (cbar_top - cbar_h) / H, cbar_w / W, cbar_h / H))
+        self._set_ticks(self._thresholds)
         legend_top = cbar_top - cbar_h - 2.2 * pad
         self._legend.set_bbox_to_anchor((x0 / W, legend_top / H), transform=fig.transFigure)
         self._note.set_position((left / W, 4 * px / H))

@@ -2,7 +2,8 @@
 
 :class:`NetworkPicture` draws what the app's network view shows (people coloured by score
 on viridis 350-950 with a colour bar, rings for restricted and privileged people,
-squares for those who opted out, grey friendships, pink dates, a legend, the month) and
+squares for those who opted out, crosses on scam victims and rings on the isolated,
+grey friendships, pink dates, a legend, the month) and
 a caption in plain words, into a part of a figure of a given pixel size. :meth:`~NetworkPicture.show` updates it to a
 :class:`PictureFrame`. A :class:`Board` holds one picture, or two side by side, renders
 animation frames (:meth:`Board.rgb`) and writes PNG or SVG. Headless (Agg): no Qt.
@@ -28,8 +29,10 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
 from app.picture.caption import SettingChange, caption_lines
-from app.picture.style import (CMAP, DATING_COLOUR, NORM, PRIVILEGED_RING, RESTRICTED_RING,
-                               SCORE_RANGE, TIE_COLOUR, node_size_px, tie_style)
+from app.common.marks import mark_masks
+from app.picture.style import (CMAP, DATING_COLOUR, ISOLATED_COLOUR, NORM, PRIVILEGED_RING,
+                               RESTRICTED_RING, SCAM_COLOUR, SCORE_RANGE, TIE_COLOUR,
+                               WAS_SCAM_COLOUR, colour_bar_ticks, node_size_px, tie_style)
 
 __all__ = ["PictureFrame", "NetworkPicture", "Board", "SLIDE_SIZE", "frame_of_simulation",
            "segments_path"]
@@ -53,6 +56,8 @@ class PictureFrame:
     friend_edges: np.ndarray   # (m, 2)
     dating_edges: np.ndarray   # (k, 2)
     scenario: Any              # the scenario applied this month
+    scammed: np.ndarray | None = None       # (n,) bool: a scam made this month's payments fail
+    was_scammed: np.ndarray | None = None   # (n,) bool: ever scammed so far
 
     @property
     def n(self) -> int:
@@ -66,7 +71,9 @@ def frame_of_simulation(sim, positions: np.ndarray) -> PictureFrame:
                         status=np.array(sim.status, dtype=np.int8),
                         opted_out=np.array(sim.pop.opted_out, dtype=bool),
                         friend_edges=sim.friends.edges(), dating_edges=sim.dating.edges(),
-                        scenario=sim.applied)
+                        scenario=sim.applied,
+                        scammed=np.array(sim.scammed_now, dtype=bool, copy=True),
+                        was_scammed=np.array(sim.ever_scammed, dtype=bool, copy=True))
 
 
 def segments_path(pos: np.ndarray, edges: np.ndarray) -> Path:
@@ -157,6 +164,14 @@ class NetworkPicture:
                                      marker="o", zorder=4)
         self._squares = self.ax.scatter(empty[:, 0], empty[:, 1], c=[], cmap=CMAP, norm=NORM,
                                         marker="s", zorder=4)
+        # The app's marks (app.common.marks): crosses on scam victims, rings on the isolated.
+        self._marks = {
+            "isolated": self.ax.scatter(empty[:, 0], empty[:, 1], marker="o", zorder=5,
+                                        facecolors="none", edgecolors=ISOLATED_COLOUR),
+            "was_scammed": self.ax.scatter(empty[:, 0], empty[:, 1], marker="x", zorder=5,
+                                           c=WAS_SCAM_COLOUR),
+            "scammed": self.ax.scatter(empty[:, 0], empty[:, 1], marker="x", zorder=5,
+                                       c=SCAM_COLOUR)}
         self._month = self.ax.text(0.01, 0.99, "", transform=self.ax.transAxes, ha="left",
                                    va="top", fontsize=pt * 1.35, fontweight="bold",
                                    color="#333333", zorder=6)
@@ -177,7 +192,9 @@ class NetworkPicture:
 
     def _make_legend(self, thresholds: tuple[float, float]) -> None:
         lo, hi = thresholds
-        self._cax.set_yticks(sorted({*SCORE_RANGE, lo, hi}))
+        self._cax.set_yticks(colour_bar_ticks(
+            thresholds, self._cax.get_position().height * self.size[1],
+            self._pt * 0.85 * DPI / 72.0 * 1.2))
         for line, v in zip(self._cbar_lines, thresholds):
             line.set_ydata([v, v])
         mid, ms = CMAP(0.5), self._pt * 0.75   # a middling score for the legend markers
@@ -192,6 +209,13 @@ class NetworkPicture:
                    markeredgecolor="none", label="opted out (square)"),
             Line2D([], [], color=TIE_COLOUR, linewidth=1.5, label="friendship"),
             Line2D([], [], color=DATING_COLOUR, linewidth=2.5, label="dating"),
+            Line2D([], [], marker="x", linestyle="", markersize=ms, markeredgecolor=SCAM_COLOUR,
+                   markeredgewidth=2.2, label="scam victim now"),
+            Line2D([], [], marker="x", linestyle="", markersize=ms * 0.75,
+                   markeredgecolor=WAS_SCAM_COLOUR, markeredgewidth=1.3, label="was scammed"),
+            Line2D([], [], marker="o", linestyle="", markersize=ms * 1.2,
+                   markerfacecolor="none", markeredgecolor=ISOLATED_COLOUR,
+                   markeredgewidth=1.3, label="isolated (no friends)"),
         ]
         if self._legend is not None:
             self._legend.remove()
@@ -263,11 +287,28 @@ class NetworkPicture:
             sc.set_edgecolors(edge[who])
             sc.set_sizes([size])
             sc.set_linewidths([ring_pt])
+        self._draw_marks(frame, pos, pt)
+
+    def _draw_marks(self, frame: PictureFrame, pos: np.ndarray, pt: float) -> None:
+        """The marks as the app's network view draws them, scaled with the people."""
+        from types import SimpleNamespace
+
+        degree = np.bincount(np.asarray(frame.friend_edges, dtype=np.int64).ravel(),
+                             minlength=frame.n)[:frame.n]
+        masks = mark_masks(SimpleNamespace(scammed=frame.scammed,
+                                           was_scammed=frame.was_scammed, degree=degree),
+                           frame.opted_out)
+        for key, scale, width in (("scammed", 1.1, 2.2), ("was_scammed", 0.7, 1.2),
+                                  ("isolated", 2.0, 1.2)):
+            who = masks[key]
+            self._marks[key].set_offsets(pos[who] if who.any() else np.empty((0, 2)))
+            self._marks[key].set_sizes([max(pt * scale, 3.0) ** 2])
+            self._marks[key].set_linewidths([float(np.clip(width * pt / 8.0, 0.5, width))])
 
     def moving_artists(self) -> list:
         """What changes from frame to frame (drawn over a cached background)."""
-        return [self._ties, self._dating, self._dots, self._squares, self._month,
-                self._caption]
+        return [self._ties, self._dating, self._dots, self._squares, *self._marks.values(),
+                self._month, self._caption]
 
 
 class Board:

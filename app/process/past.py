@@ -73,5 +73,6 @@ def past_pictures(timeline: Timeline, start: Scenario, a: int, b: int) -> list:
         out.append(dict(
             month=m.step, positions=m.positions, scores=m.scores.astype(np.float64),
             status=m.status, opted_out=m.flags["opted_out"], friend_edges=m.friend_edges(),
-            dating_edges=m.dating_edges(), scenario=scenario_at(start, timeline.changes, k)))
+            dating_edges=m.dating_edges(), scenario=scenario_at(start, timeline.changes, k),
+            scammed=m.flags["scammed"], was_scammed=m.flags["was_scammed"]))   # the marks
     return out

@@ -89,10 +89,11 @@ def write_people_over_time(sim, path: str) -> None:
     The model keeps no per-person table for past months, so the run is replayed from its
     scenario and seed, bit for bit as ``scorenet run`` would; when the replay does not end
     in the live state (parameters were changed while it ran), nothing is written and a
-    ValueError says so.
+    ScenarioError (a user's situation, not a bug) says so.
     """
     import numpy as np
 
+    from models.errors import ScenarioError
     from models.io.provenance import Provenance
     from models.io.tables import PeopleWriter
     from models.simulation import Simulation
@@ -105,7 +106,7 @@ def write_people_over_time(sim, path: str) -> None:
         replay.run(sim.step_count, progress=lambda done, total: people.write(replay))
         if not (np.array_equal(replay.scores, sim.scores) and
                 np.array_equal(replay.friends.keys, sim.friends.keys)):
-            raise ValueError("parameters were changed or someone was scammed during this run, so "
-                             "its past months cannot be replayed: press Reset and run again to "
-                             "export them")
+            raise ScenarioError("", "", "parameters were changed or someone was scammed "
+                                "during this run, so its past months cannot be replayed: "
+                                "press Reset and run again to export them")
     prov.write_sidecar(path, "people over time")

@@ -23,7 +23,7 @@ from app.sweep.plot import QtSweepPlot
 from models.atomic import atomic_path
 from models.errors import ScenarioError
 from models.scenario import Scenario
-from models.schema import FIELDS, Field
+from models.schema import FIELD_BY_NAME, FIELDS, Field
 from models.sweeps import (SweepOutcome, SweepPlan, default_workers, make_plan, parse_vary,
                            tidy_columns, write_table)
 
@@ -76,6 +76,24 @@ def _valid(base: Scenario, name: str, value) -> bool:
     return True
 
 
+def panel_error(exc: ScenarioError, where: str) -> ScenarioError:
+    """``exc`` in the panel's terms: the row it is about instead of ``--vary ...``, and a
+    value list described as the panel's fields take it."""
+    problem = exc.problem
+    if problem.startswith("expected KEY="):
+        problem = "write values as a list (0.1, 0.3) or as START:STOP:COUNT"
+    for name in sorted(FIELD_BY_NAME, key=len, reverse=True):   # labels, not raw keys
+        if name in problem:
+            problem = problem.replace(name, _label(name))
+    key = _label(exc.key) if exc.key in FIELD_BY_NAME and _label(exc.key) not in where else ""
+    return ScenarioError(where, key, problem)
+
+
+def _label(name: str) -> str:
+    field = FIELD_BY_NAME.get(name)
+    return field.label if field is not None and field.label else name
+
+
 class QtSweepPanel(QWidget):
     """The sweep form, its progress and its plot.
 
@@ -112,6 +130,8 @@ class QtSweepPanel(QWidget):
         self._on_key_changed()
         if self.key1.currentText() == "rubric.social":
             self.values1.setText("0:0.4:5")   # the question the panel is first asked
+        self.seeds.valueChanged.connect(lambda _v: self._count_runs())
+        self._count_runs()
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -187,7 +207,7 @@ class QtSweepPanel(QWidget):
         values.setToolTip("Values as in scorenet sweep --vary: a list, or COUNT evenly "
                           "spaced values from START to STOP.")
         combo.currentTextChanged.connect(self._on_key_changed)
-        values.textChanged.connect(lambda _t: self._say(""))
+        values.textChanged.connect(lambda _t: (self._say(""), self._count_runs()))
         row = QHBoxLayout()
         row.addWidget(combo, 2)
         row.addWidget(values, 3)
@@ -210,13 +230,31 @@ class QtSweepPanel(QWidget):
     def make_plan(self) -> SweepPlan:
         """The plan the form describes; ScenarioError (one line) when it is wrong."""
         vary = []
-        for combo, values in ((self.key1, self.values1), (self.key2, self.values2)):
+        for row, combo, values in (("Parameter", self.key1, self.values1),
+                                   ("Second parameter", self.key2, self.values2)):
             if combo.currentText() != _NONE:
-                vary.append(parse_vary(f"{combo.currentText()}={values.text()}"))
+                try:
+                    vary.append(parse_vary(f"{combo.currentText()}={values.text()}"))
+                except ScenarioError as exc:
+                    raise panel_error(exc, f"{row} ({_label(combo.currentText())})") from None
         base = self._base()
         first = base["run.seed"]
         seeds = [first + i for i in range(self.seeds.value())]
-        return make_plan(base, vary, seeds, steps=self.steps.value())
+        try:
+            return make_plan(base, vary, seeds, steps=self.steps.value())
+        except ScenarioError as exc:
+            raise panel_error(exc, "Sweep") from None
+
+    def _count_runs(self) -> None:
+        """Show how many runs the form describes before it is run (not a bare 100)."""
+        if self.job is not None:
+            return
+        try:
+            runs = len(self.make_plan())
+        except ScenarioError:
+            return
+        self.progress.setRange(0, max(runs, 1))
+        self.progress.setValue(0)
 
     def start(self) -> bool:
         """Check the form and start the sweep; False (and a message) if it is wrong."""

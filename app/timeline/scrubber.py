@@ -206,6 +206,6 @@ class QtScrubber(QWidget):
 
     def _update_label(self) -> None:
         k, last = self.slider.value(), self.slider.maximum()
-        past = "" if k == last else " (past)"
-        self.label.setText(f"Month {k} of {last}{past}")
+        # Live, "of N" would read as the run's length (the header's "Month 0 / 120").
+        self.label.setText(f"Month {k} (latest)" if k == last else f"Month {k} of {last} (past)")
         self.live_button.setEnabled(k != last)

@@ -1,20 +1,24 @@
 """The "Compare with rubric B" dialog: which settings rubric B changes.
 
-The five rubric weights, friend sharing and the value given to people who opted out are
+The five rubric weights, friend sharing, and how the missing data of people who opted
+out is filled (their mean, or a fixed value: setting the value chooses "fixed") are
 offered directly (filled with rubric A's values); any other setting that does not need
 other people or another network can be typed as ``key = value`` pairs. Only the values
 that differ from A's become B's overrides. The values are checked by the model
-(:func:`models.compare.check_overrides`) when the comparison starts.
+(:func:`models.compare.check_overrides`) when Compare is pressed: a bad one is named in
+the dialog, which stays open with B's settings.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+                               QWidget)
 
 from app.common.plain_words import RUBRIC_WORDS
+from models.compare import check_overrides
 from models.errors import ScenarioError
 from models.scenario import Scenario, parse_value
 from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
@@ -22,6 +26,9 @@ from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
 __all__ = ["CompareDialog", "parse_pairs"]
 
 _OFFERED = (*(f"rubric.{k}" for k in RUBRIC_KEYS), "rubric.optout_value")
+
+#: How the missing data of those who opted out is filled, in plain words.
+_TREATMENTS = {"mean": "the participants' mean", "fixed": "the fixed value below"}
 
 
 def parse_pairs(text: str) -> dict[str, Any]:
@@ -75,6 +82,16 @@ class CompareDialog(QDialog):
             spin.setToolTip(field.doc)
             key = name.split(".", 1)[1]
             label = f"Weight of {RUBRIC_WORDS[key]}" if key in RUBRIC_WORDS else field.label
+            if name == "rubric.optout_value":
+                # The value counts only with the "fixed" treatment: offered beside it.
+                self.treatment = QComboBox(self)
+                for value, words in _TREATMENTS.items():
+                    self.treatment.addItem(words, value)
+                self.treatment.setCurrentIndex(max(0, self.treatment.findData(
+                    scenario["rubric.optout_imputation"])))
+                self.treatment.setToolTip(FIELD_BY_NAME["rubric.optout_imputation"].doc)
+                form.addRow(FIELD_BY_NAME["rubric.optout_imputation"].label, self.treatment)
+                spin.valueChanged.connect(self._value_set)
             form.addRow(label, spin)
             self.spins[name] = spin
         self.sharing = QCheckBox(FIELD_BY_NAME["sharing.share_with_friends"].label, self)
@@ -86,6 +103,10 @@ class CompareDialog(QDialog):
             self.other.placeholderText()) + 16)
         form.addRow("Other settings", self.other)
         col.addLayout(form)
+        self.note = QLabel("", self)   # the treatment set for the user, or a bad setting
+        self.note.setWordWrap(True)
+        self.note.hide()
+        col.addWidget(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Compare")
@@ -93,11 +114,34 @@ class CompareDialog(QDialog):
         buttons.rejected.connect(self.reject)
         col.addWidget(buttons)
 
+    def _value_set(self, _value: float) -> None:
+        if self.treatment.currentData() != "fixed":
+            self.treatment.setCurrentIndex(self.treatment.findData("fixed"))
+            self._say("The missing data of those who opted out is now filled with the fixed "
+                      "value, so that the value you set counts.", error=False)
+
+    def _say(self, text: str, error: bool) -> None:
+        self.note.setStyleSheet("color: #B00020;" if error else "")
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def accept(self) -> None:
+        """Start only with settings B can have; else say which one is wrong, and stay."""
+        try:
+            check_overrides(self._scenario, self.overrides())
+        except ScenarioError as exc:
+            where = exc.key if exc.key and exc.key != exc.problem else ""
+            self._say(f"{where}: {exc.problem}" if where else exc.problem, error=True)
+            self.other.setFocus()
+            return
+        super().accept()
+
     def overrides(self) -> dict[str, Any]:
         """B's settings that differ from A's (may raise ScenarioError for the free text)."""
         sc = self._scenario
         chosen: dict[str, Any] = {name: spin.value() for name, spin in self.spins.items()}
         chosen["sharing.share_with_friends"] = self.sharing.isChecked()
+        chosen["rubric.optout_imputation"] = self.treatment.currentData()
         chosen.update(parse_pairs(self.other.text()))
         out: dict[str, Any] = {}
         for key, value in chosen.items():

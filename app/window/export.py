@@ -6,21 +6,22 @@ image, below the plots, and removes that text again afterwards so the on-screen 
 unchanged.
 
 Every writer is atomic (temporary file, then rename) and lets ``OSError`` through for the
-caller to show in a dialog. Animations (``save_animation``) are not implemented.
+caller to show in a dialog. A slide (16:9, 1920x1080) reuses :mod:`app.picture`: the
+network as ``scorenet render`` draws it, the dashboard scaled onto the slide.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from app.picture.scene import SLIDE_SIZE
 from models.atomic import atomic_path
-from models.schema import RUBRIC_KEYS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -32,6 +33,8 @@ __all__ = [
     "PNG_DPI",
     "annotation_text",
     "export_figure",
+    "export_figure_slide",
+    "export_network_slide",
 ]
 
 #: File suffixes :func:`export_figure` understands, with the matplotlib format name.
@@ -40,53 +43,39 @@ FIGURE_FORMATS: dict[str, str] = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 #: Resolution of PNG exports: sharp on a 1920-pixel slide at the on-screen layout.
 PNG_DPI = 150
 
-_SEP = " \u00b7 "  # a middle dot between the parts of the annotation
 _ANNOTATION_PT = 11.0
 
 
-def _percent(share: float) -> str:
-    """``35%``, or ``12.5%`` when a whole number would hide a real difference."""
-    pct = 100.0 * share
-    return f"{pct:.0f}%" if abs(pct - round(pct)) < 0.05 else f"{pct:.1f}%"
+def annotation_text(frame: Frame, scenario_name: str,
+                    changes: Sequence[tuple] = ()) -> dict[str, str]:
+    """The context an exported image carries, in plain words, as labelled lines.
 
-
-def annotation_text(frame: Frame, scenario_name: str) -> dict[str, str]:
-    """The context an exported image carries, as ordered, labelled parts.
-
-    Keys are ``app``, ``scenario``, ``step``, ``seed``, ``people`` and ``weights``; the
-    values are the texts drawn (joined by middle dots) by :func:`export_figure`. Callers
-    may add a ``legend`` entry (e.g. what node rings mean), drawn on its own line.
+    The same words as ``scorenet render``'s and the animation's caption
+    (:func:`app.picture.caption.caption_lines`): ``caption`` (scenario, month, seed,
+    people), ``weights`` (the rubric as a sentence) and, when settings were changed
+    during the run (``changes``: ``(month, key, old, new)``), ``changes``. Callers may
+    add a ``legend`` entry (e.g. what node rings mean), drawn on its own line.
     """
-    weights = ", ".join(f"{k} {_percent(frame.weights[k])}" for k in RUBRIC_KEYS)
-    return {
-        "app": "ScoreNet",
-        "scenario": str(scenario_name),
-        "step": f"step {frame.step}",
-        "seed": f"seed {frame.scenario['run.seed']}",
-        "people": f"{int(np.asarray(frame.scores).size):,} people",
-        "weights": f"weights: {weights}",
-    }
+    from app.picture.caption import SettingChange, caption_lines
 
-
-def _wrap_parts(parts: list[str], width_chars: int) -> list[str]:
-    """Pack parts into lines no longer than ``width_chars``, never splitting a part."""
-    lines: list[str] = []
-    for part in parts:
-        if lines and len(lines[-1]) + len(_SEP) + len(part) <= width_chars:
-            lines[-1] += _SEP + part
-        else:
-            lines.append(part)
-    return lines
+    scenario = frame.scenario.replace({"about.name": str(scenario_name)}) \
+        if scenario_name and scenario_name != frame.scenario["about.name"] else frame.scenario
+    lines = caption_lines(scenario=scenario, month=int(frame.step),
+                          people=int(np.asarray(frame.scores).size),
+                          changes=[SettingChange(*c) for c in changes])
+    return dict(zip(("caption", "weights", "changes"), lines))
 
 
 def _annotation_lines(figure: Figure, annotations: Mapping[str, str]) -> list[str]:
+    import textwrap
+
     # About 0.55 em per character in DejaVu Sans; measuring would need a renderer.
     width_pt = figure.get_figwidth() * 72.0
     width_chars = max(30, int(width_pt / (0.55 * _ANNOTATION_PT)))
-    parts = [v for k, v in annotations.items() if k != "legend" and v]
-    lines = _wrap_parts(parts, width_chars)
-    if annotations.get("legend"):
-        lines.append(annotations["legend"])
+    lines: list[str] = []
+    for text in annotations.values():   # each part its own line(s), broken at spaces
+        if text:
+            lines.extend(textwrap.wrap(text, width_chars, break_long_words=False))
     return lines
 
 
@@ -158,26 +147,104 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], *,
     # so it never overlaps a plot or a legend.
     caption = figure.text(0.01, _caption_top(figure), "\n".join(lines), ha="left", va="top",
                           fontsize=_ANNOTATION_PT, color="#333333", linespacing=1.4)
-    animated = [a for a in figure.findobj() if a is not figure and a.get_animated()]
-    for a in animated:
-        a.set_animated(False)
     try:
-        # Text stays text in SVG and PDF: searchable, and editable in slide software.
-        # The views' draw_event handlers paint the screen buffer (blitting, recoloured
-        # people); run against the file's renderer they would scribble on the image.
-        quiet = figure.canvas.callbacks.blocked(signal="draw_event") \
-            if figure.canvas is not None else contextlib.nullcontext()
-        with atomic_path(path) as tmp, quiet, \
-                mpl.rc_context(FILE_RC):   # FILE_RC: no date, fixed ids: same bytes
+        with atomic_path(path) as tmp, _as_file(figure), \
+                mpl.rc_context(FILE_RC):   # FILE_RC: text stays text, no date, fixed ids
             figure.savefig(tmp, format=fmt, dpi=dpi or PNG_DPI, bbox_inches="tight",
                            pad_inches=0.15, metadata=file_metadata(fmt, _metadata(fmt, lines)),
                            facecolor=figure.get_facecolor())
     finally:
         caption.remove()
+    return path
+
+
+@contextlib.contextmanager
+def _as_file(figure: Figure):
+    """Draw ``figure`` into a file: blitted artists included, the screen left alone."""
+    animated = [a for a in figure.findobj() if a is not figure and a.get_animated()]
+    for a in animated:
+        a.set_animated(False)
+    # Text stays text in SVG and PDF: searchable, and editable in slide software.
+    # The views' draw_event handlers paint the screen buffer (blitting, recoloured
+    # people); run against the file's renderer they would scribble on the image.
+    quiet = figure.canvas.callbacks.blocked(signal="draw_event") \
+        if figure.canvas is not None else contextlib.nullcontext()
+    try:
+        with quiet:
+            yield
+    finally:
         for a in animated:
             a.set_animated(True)
         # savefig fires draw events with the file's renderer; a view that caches a blit
         # background must take a fresh one from the screen.
         if figure.canvas is not None:
             figure.canvas.draw_idle()
+
+
+def export_figure_slide(figure: Figure, path: str | os.PathLike[str], *,
+                        annotations: Mapping[str, str],
+                        size: tuple[int, int] = SLIDE_SIZE) -> Path:
+    """Save ``figure`` as a 16:9 slide (``size`` pixels, PNG or SVG): the figure as large
+    as fits, centred, with ``annotations`` under it in slide-sized text."""
+    import io
+
+    import matplotlib as mpl
+    import matplotlib.image as mpimg
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as _Figure
+
+    path = Path(path)
+    fmt = FIGURE_FORMATS.get(path.suffix.lower())
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"{path.name}: a slide is a PNG or SVG image, not "
+                         f"{path.suffix or '(none)'!r}")
+    w, h = size
+    slide = _Figure(figsize=(w / 100, h / 100), dpi=100, facecolor="white")
+    FigureCanvasAgg(slide)
+    pt = h / 1080 * 15.0
+    text = slide.text(0.02, 0.02, "", ha="left", va="bottom", fontsize=pt, color="#333333",
+                      linespacing=1.35)
+    chars = int(0.96 * w / (0.55 * pt * 100 / 72))
+    import textwrap
+
+    lines = [line for t in annotations.values() if t
+             for line in textwrap.wrap(t, chars, break_long_words=False)]
+    text.set_text("\n".join(lines))
+    caption_px = (len(lines) + 1) * pt * 1.35 * 100 / 72 + 0.02 * h
+    room_w, room_h = 0.96 * w, h - caption_px - 0.04 * h
+    dpi = min(room_w / figure.get_figwidth(), room_h / figure.get_figheight())
+    buffer = io.BytesIO()
+    with _as_file(figure):
+        figure.savefig(buffer, format="png", dpi=dpi, facecolor=figure.get_facecolor())
+    buffer.seek(0)
+    image = mpimg.imread(buffer)
+    ih, iw = image.shape[:2]
+    ax = slide.add_axes(((w - iw) / 2 / w, (caption_px + (room_h - ih) / 2 + 0.02 * h) / h,
+                         iw / w, ih / h))
+    ax.imshow(image, interpolation="none")
+    ax.set_axis_off()
+    with atomic_path(path) as tmp, mpl.rc_context({"svg.fonttype": "none"}):
+        slide.savefig(tmp, format=fmt, dpi=100, metadata=_metadata(fmt, lines),
+                      facecolor="white")
+    return path
+
+
+def export_network_slide(frame, path: str | os.PathLike[str], changes: Sequence = (),
+                         size: tuple[int, int] = SLIDE_SIZE) -> Path:
+    """The network on a 16:9 slide as ``scorenet render`` draws it (PNG or SVG): ``frame``
+    (a :class:`~app.picture.scene.PictureFrame`), its caption naming ``changes``
+    (:class:`~app.picture.caption.SettingChange`) made up to its month."""
+    from app.picture.scene import Board
+
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"{path.name}: a slide is a PNG or SVG image, not "
+                         f"{path.suffix or '(none)'!r}")
+    board = Board(size)
+    picture = board.pictures[0]
+    picture.set_changes(changes)
+    picture.show(frame)
+    with atomic_path(path) as tmp:
+        board.save(tmp, fmt)
     return path

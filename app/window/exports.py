@@ -13,15 +13,22 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.picture.caption import SettingChange
+from app.picture.scene import PictureFrame
 from app.process.tables import (export_metrics_csv, write_network_file, write_people_csv,
                                 write_people_over_time)
-from app.window.export import annotation_text, export_figure
+from app.window.export import (annotation_text, export_figure, export_figure_slide,
+                               export_network_slide)
 from app.window.files import settings
 from models.history import write_changes_csv
+from models.schema import FIELD_BY_NAME
 
 __all__ = ["ExportsMixin"]
 
-_IMAGE_FILTER = "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
+#: Image choices: a slide (16:9, 1920x1080) first, then the view's own size.
+SLIDE = "Slide (16:9, 1920x1080)"
+_IMAGE_FILTER = (f"{SLIDE} PNG (*.png);;{SLIDE} SVG (*.svg);;PNG image, as on screen (*.png);;"
+                 "SVG image, as on screen (*.svg);;PDF document, as on screen (*.pdf)")
 _CSV_FILTER = "CSV table (*.csv)"
 _TABLE_FILTER = "CSV table (*.csv);;Parquet table (*.parquet)"
 _GRAPH_FILTER = "GEXF for Gephi (*.gexf);;GraphML for networkx and igraph (*.graphml)"
@@ -42,6 +49,7 @@ class ExportsMixin:
         if not path:
             return None
         p = Path(path)
+        self._chosen_filter = chosen or ""
         settings().setValue("export_folder", str(p.parent))
         if not p.suffix:
             ext = chosen[chosen.find("*.") + 1:chosen.find(")")] if "*." in chosen else ""
@@ -61,20 +69,42 @@ class ExportsMixin:
         step = frame.step if frame is not None else 0
         return f"{self.scenario.name}-{what}-month{step}"
 
-    def export_network_image(self, path: Path) -> Path:
-        """Write the network view (with its legend and context) to ``path``."""
+    def export_network_image(self, path: Path, slide: bool = False) -> Path:
+        """Write the network to ``path``: as on screen (with its legend and context), or
+        on a 16:9 slide as ``scorenet render`` draws it (``slide``)."""
         self.network.flush()
+        picture = self._picture_frame() if slide else None
+        if picture is not None:
+            return export_network_slide(picture, path,
+                                        [SettingChange(*c) for c in self.run_changes])
+        if slide:   # no layout yet: the view itself, on a slide
+            return export_figure_slide(self.network.figure, path,
+                                       annotations=self._annotations())
         return export_figure(self.network.figure, path, annotations=self._annotations())
 
-    def export_dashboard_image(self, path: Path) -> Path:
+    def _picture_frame(self) -> PictureFrame | None:
+        """The month shown, as app.picture draws it (None before the first layout)."""
+        frame, static, pos = self.shown_frame, self.controller.static, self.network.positions
+        if frame is None or static is None or pos is None or len(pos) != frame.scores.size:
+            return None
+        return PictureFrame(
+            month=int(frame.step), positions=pos, scores=frame.scores, status=frame.status,
+            opted_out=static.opted_out, friend_edges=frame.friend_edges,
+            dating_edges=frame.dating_edges, scenario=frame.scenario,
+            scammed=frame.scammed, was_scammed=frame.was_scammed)
+
+    def export_dashboard_image(self, path: Path, slide: bool = False) -> Path:
         self.dashboard.flush()
+        if slide:
+            return export_figure_slide(self.dashboard.figure, path,
+                                       annotations=self._annotations())
         return export_figure(self.dashboard.figure, path, annotations=self._annotations())
 
     def _annotations(self) -> dict[str, str]:
-        frame = self.controller.frame
+        frame = self.shown_frame
         if frame is None:
             return {"app": "ScoreNet", "scenario": self.scenario.name}
-        return annotation_text(frame, frame.scenario.name)
+        return annotation_text(frame, frame.scenario.name, self.run_changes)
 
     def _export_image(self, which: str) -> None:
         path = self._export_path(f"Export {which} image", _IMAGE_FILTER, which, ".png")
@@ -82,7 +112,7 @@ class ExportsMixin:
             return
         writer = self.export_network_image if which == "network" else self.export_dashboard_image
         try:
-            writer(path)
+            writer(path, slide=self._chosen_filter.startswith(SLIDE))
         except (OSError, ValueError) as exc:
             text = f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror \
                 else str(exc)
@@ -152,7 +182,33 @@ class ExportsMixin:
         if path is not None:
             self.export_network_file(path)
 
+    def note_run_edit(self, changes: dict | None = None) -> None:
+        """A live setting changed after month 0 (``changes``), or someone was scammed by
+        hand (None): this run's past months can no longer be replayed from its seed."""
+        frame = self.controller.frame
+        if changes is None or (frame is not None and frame.step > 0 and any(
+                not FIELD_BY_NAME[k].rebuild for k in changes if k in FIELD_BY_NAME)):
+            self.replay_spoiled = True
+
+    def _ask_for_reset(self) -> bool:
+        """True when people over time can be exported; else ask for a Reset (and do it)."""
+        if not getattr(self, "replay_spoiled", False):
+            return True
+        self.controller.pause()
+        answer = QMessageBox.question(
+            self, "Export people over time",
+            "People over time are replayed from month 0 with the same seed, but settings "
+            "were changed or someone was scammed by hand during this run, so its past "
+            "months cannot be replayed.\n\nReset now and run again to export them?",
+            QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Reset:
+            self.controller.reset()
+        return False
+
     def _on_export_people_over_time(self) -> None:
+        if not self._ask_for_reset():
+            return
         path = self._export_path("Export people over time", _TABLE_FILTER, "people-over-time",
                                  ".csv")
         if path is not None:

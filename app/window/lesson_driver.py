@@ -168,6 +168,8 @@ class LessonMixin:
         if self.presenting:
             self.lesson_panel.set_text_scale(self.text_scale())
         self.lesson_panel.set_lesson(lesson)
+        from app.window.focus import give_keys_back
+        give_keys_back(self)   # Right must step the lesson, not move a text cursor
 
     def close_lesson(self) -> None:
         if self.lesson_dock is None:

@@ -31,13 +31,14 @@ from app.window.animation_export import AnimationExportMixin
 from app.window.compact import CompactLayoutMixin
 from app.window.compare import CompareMixin
 from app.window.exports import ExportsMixin
+from app.window.focus import build_focus
 from app.window.files import MAX_RECENT, FilesMixin, settings
 from app.window.menus import MenusMixin
 from app.window.timeline import TimelineMixin
 from app.window.transport import QtTransport
 from app.window.lesson_driver import LessonMixin
 from app.window.presentation import PresentationMixin
-from app.window.undo import UndoMixin
+from app.window.undo import UndoMixin, document_state, sweep_point_words
 from models.scenario import Scenario, load_scenario
 
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
@@ -77,6 +78,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self._build_menus()
         self._build_docks()
         self._build_timeline()
+        build_focus(self)
         self._build_compare()
         self._connect()
         self._update_title()
@@ -270,6 +272,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             f"{frame.scenario.name}: {static.n:,} people, {frame.friend_edges.shape[0]:,} "
             f"friendships, seed {frame.scenario['run.seed']}.", 6000)
         self._timeline_rebuilt()
+        self.replay_spoiled = False   # a new run replays from its seed
 
     def _on_layout_ready(self, key: object, positions) -> None:
         self.network.set_layout(key, positions)
@@ -323,6 +326,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     # ------------------------------------------------------------------ edits and commands
     def _on_params_changed(self, changes: dict) -> None:
         self.controller.set_params(changes)
+        self.note_run_edit(changes)
         self.record_params(getattr(self.controls, "last_before", {}), changes)
         self.pair.set_params(changes)
         self._timeline_params_changed()
@@ -365,7 +369,11 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             self.sweep_dock.resize(1100, 760)
 
     def _on_open_sweep_run(self, scenario: Scenario) -> None:
-        """Show one run of a sweep: its parameters become unsaved edits of the document."""
+        """Show one run of a sweep: its parameters become unsaved edits of the document
+        (one undoable command, "Open sweep point (...)")."""
+        before = document_state(self)
+        self.record_open(before, (scenario, self._path, self._saved),
+                         f"Open sweep point ({sweep_point_words(before[0], scenario)})")
         self.controls.set_scenario(scenario)
         self.controller.set_scenario(scenario)
         self._update_title()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QFont, QResizeEvent
 from PySide6.QtWidgets import QApplication
 
 from app.window.files import settings
+from app.window.focus import give_keys_back
 
 __all__ = ["PresentationMixin", "TEXT_SCALES", "DEFAULT_TEXT_SCALE", "scale_figure"]
 
@@ -133,6 +134,7 @@ class PresentationMixin:
         if self.lesson_panel is not None:
             self.lesson_panel.set_presenting(on)
         self._size_splitter()
+        give_keys_back(self)   # not the search box, which hiding the panels would pick
 
     def show_dashboard(self, show: bool) -> None:
         """Show or hide the dashboard under the network."""

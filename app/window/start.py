@@ -74,6 +74,52 @@ def install_bug_report(parent) -> None:
     sys.excepthook = hook
 
 
+def place_window(window, avail) -> None:
+    """Size and show ``window`` to fit ``avail`` (a QRect, the screen's available
+    geometry, or None): the last session's layout if any, else most of a big screen, or
+    all of a small one. Without a window manager ``showMaximized`` does nothing, so the
+    size is set first: nothing (the Parameters panel, the dashboard) ends off-screen."""
+    from PySide6.QtCore import QTimer
+
+    restored = window.restore_layout()
+    if avail is not None:
+        width = min(window.width(), avail.width())
+        height = min(window.height(), avail.height())
+        small = avail.width() < 1500 or avail.height() < 900
+        if not restored and not small:
+            width = min(1800, int(avail.width() * 0.92))
+            height = min(1050, int(avail.height() * 0.92))
+        window.resize(width, height)
+        x = min(max(window.x(), avail.left()), avail.right() + 1 - width)
+        y = min(max(window.y(), avail.top()), avail.bottom() + 1 - height)
+        window.move(x, y)
+        if not restored and small:
+            window.showMaximized()   # a laptop or a projector: use every pixel
+        else:
+            window.show()
+        _fit_frame(window, avail)
+        # A window manager may add its title bar later: fit again once it has.
+        QTimer.singleShot(300, lambda: _fit_frame(window, avail))
+        return
+    window.show()
+
+
+def _fit_frame(window, avail) -> None:
+    """Shrink and move ``window`` so its frame (title bar included) is inside ``avail``."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    frame, inner = window.frameGeometry(), window.geometry()
+    extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+    width = min(inner.width(), avail.width() - extra_w)
+    height = min(inner.height(), avail.height() - extra_h)
+    if (width, height) != (inner.width(), inner.height()):
+        window.resize(width, height)
+    x = min(max(frame.x(), avail.left()), avail.right() + 1 - width - extra_w)
+    y = min(max(frame.y(), avail.top()), avail.bottom() + 1 - height - extra_h)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
 def run_app(scenario: str = "default", lesson=None, present: bool = False) -> int:
     """Open ScoreNet on ``scenario`` (a preset name or a TOML path), or on ``lesson``
     (a :class:`~models.lessons.Lesson`), optionally presenting; the exit status."""
@@ -86,16 +132,7 @@ def run_app(scenario: str = "default", lesson=None, present: bool = False) -> in
     app.aboutToQuit.connect(window.controller.shutdown)
     install_bug_report(window)
     screen = app.primaryScreen()
-    avail = screen.availableGeometry() if screen is not None else None
-    if window.restore_layout():
-        window.show()
-    elif avail is not None and (avail.width() < 1500 or avail.height() < 900):
-        window.showMaximized()   # a laptop or a projector: use every pixel
-    else:
-        if avail is not None:
-            window.resize(min(1800, int(avail.width() * 0.92)),
-                          min(1050, int(avail.height() * 0.92)))
-        window.show()
+    place_window(window, screen.availableGeometry() if screen is not None else None)
     if present:
         QTimer.singleShot(0, lambda: window.set_presenting(True))
     if error:

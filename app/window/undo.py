@@ -35,7 +35,7 @@ from app.process.checks import restore_scam, scam_state
 from models.scenario import Scenario
 from models.schema import FIELD_BY_NAME
 
-__all__ = ["UndoMixin", "change_text", "compare_text"]
+__all__ = ["UndoMixin", "change_text", "compare_text", "document_state", "sweep_point_words"]
 
 _PARAMS_ID = 1101
 _MERGE_SECONDS = 1.5   # edits of one field closer than this are one step (a drag)
@@ -212,10 +212,14 @@ class UndoMixin:
         if not self._replaying and before != after:
             self.undo_stack.push(_Compare(self, before, after))
 
-    def record_open(self, before: tuple, after: tuple) -> None:
-        """Push an opened scenario: ``(scenario, path, saved)`` before and after."""
+    def record_open(self, before: tuple, after: tuple, text: str | None = None) -> None:
+        """Push an opened scenario: ``(scenario, path, saved)`` before and after; ``text``
+        names it in the Edit menu (default "Open NAME")."""
         if not self._replaying:
-            self.undo_stack.push(_Open(self, before, after))
+            command = _Open(self, before, after)
+            if text:
+                command.setText(text)
+            self.undo_stack.push(command)
 
     def scam_person(self, index: int, command: _Scam | None = None) -> None:
         """Scam person ``index`` (an undoable command unless ``command`` replays it)."""
@@ -231,6 +235,15 @@ class UndoMixin:
         # Queued before the scam itself, so the state read is the one before it.
         self.controller.call_in_worker(scam_state, keep, args=(index,))
         self.controller.scam(index)
+        self.note_run_edit(None)   # people over time can no longer be replayed
+
+
+def sweep_point_words(before: Scenario, after: Scenario) -> str:
+    """What opening a sweep point changes, by label: ``"Payment record 0.5, Steps 20"``."""
+    changed = [(n, v) for n, v in after.items()
+               if not n.startswith("about.") and before[n] != v]
+    return ", ".join(f"{FIELD_BY_NAME[n].label or n} {_show(v)}" for n, v in changed) \
+        or "no change"
 
 
 def document_state(window) -> tuple[Scenario, Path | None, Scenario]:
