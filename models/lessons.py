@@ -177,8 +177,13 @@ def lesson_names() -> list[str]:
 
 
 def _resolve(name_or_path: str | os.PathLike[str]) -> Path:
+    from .io.special import special_file_problem
+
     p = Path(name_or_path)
     if p.suffix.lower() == ".toml" or p.exists():
+        problem = special_file_problem(p)   # a FIFO would block the read for ever
+        if problem is not None and problem != "file not found":
+            raise LessonError(str(name_or_path), "", problem)
         return p
     shipped = lesson_dir() / f"{p.name}.toml"
     if shipped.is_file():

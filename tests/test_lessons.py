@@ -167,3 +167,31 @@ def test_scorenet_lessons_worksheet(tmp_path, capsys):
     assert main(["lessons", "--worksheet", "nope"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("scorenet: nope") and err.count("\n") == 1
+
+
+def test_a_worksheet_never_overwrites_another_kind_of_file(tmp_path, capsys):
+    # A slip of -o must not write Markdown over an edge list or the lesson itself.
+    edges = tmp_path / "edges.txt"
+    edges.write_text("1 2\n", encoding="utf-8")
+    lesson = tmp_path / "mine.toml"
+    lesson.write_bytes((load_lesson("opting_out").source and
+                        open(load_lesson("opting_out").source, "rb").read()))
+    for out in (edges, lesson):
+        before = out.read_bytes()
+        assert main(["lessons", "--worksheet", str(lesson), "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "--output" in err and err.count("\n") == 1, err
+        assert out.read_bytes() == before
+    assert main(["lessons", "-o", str(tmp_path / "list.md")]) == 2   # -o needs --worksheet
+    assert "--worksheet" in capsys.readouterr().err
+    assert not (tmp_path / "list.md").exists()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_lesson_file_that_is_a_pipe_is_refused_not_waited_on(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(LessonError, match="named pipe"):
+        load_lesson(fifo)

@@ -12,9 +12,30 @@ or not) or the one ``--lang`` names. Open a lesson in the app with
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from app.cli.common import UsageError
+
 __all__ = ["add_parser", "run"]
+
+_WORKSHEET = (".pdf", ".md", ".markdown")
+
+
+def _check_output(output: str, lesson_file: str) -> None:
+    """Refuse a worksheet name that would overwrite something else: another kind of file
+    (``-o edges.txt``) or the lesson itself; an existing pipe or device takes any name."""
+    from app.cli.outputs import _is_stream, _key
+    from models.atomic import check_writable
+
+    if not output.strip():
+        raise UsageError("--output: needs a file name")
+    if not output.lower().endswith(_WORKSHEET) and not _is_stream(output):
+        raise UsageError(f"{output}: --output: must end in .pdf or .md")
+    if os.path.exists(lesson_file) and _key(output) == _key(lesson_file):
+        raise UsageError(f"{output}: --output: is also the lesson (an input); refusing to "
+                         "overwrite it")
+    check_writable(output)
 
 
 def add_parser(sub) -> None:
@@ -41,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
     from models.lessons import lesson_names, load_lesson
 
     lang = args.lang or language()
+    if args.output is not None and args.worksheet is None:
+        raise UsageError(f"{args.output}: --output: only with --worksheet LESSON (the list "
+                         "goes to standard output)")
     if args.worksheet is None:
         for name in lesson_names():
             lesson = load_lesson(name, lang)
@@ -48,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     lesson = load_lesson(args.worksheet, lang)
     if args.output:
+        _check_output(args.output, lesson.source)
         from models.lesson_pdf import write_worksheet
 
         write_worksheet(lesson, args.output)
