@@ -97,6 +97,11 @@ def test_pick_person_matches_a_loop():
      ["step 1: highlight.person", "highest"]),
     ("[[step]]\ntitle = 'a'\ntext = 'b'\nscenario = 'nope'\n", ["step 1: scenario", "nope"]),
     ("[[step]]\ntitle = ''\ntext = 'b'\n", ["step 1: title", "non-empty"]),
+    ("[[step]]\ntitle = 'a'\ntext = 'b'\nscam = 100000\n",
+     ["step 1: scam", "person 100000 does not exist", "people (0 to"]),
+    ("[[step]]\ntitle = 'a'\ntext = 'b'\n[[step]]\ntitle = 'c'\ntext = 'd'\n"
+     "scenario = 'karate'\nhighlight = { person = 34 }\n",
+     ["step 2: highlight.person", "34 people (0 to 33)"]),
 ])
 def test_a_bad_lesson_gives_one_line_naming_file_step_and_key(tmp_path, body, words):
     path = tmp_path / "bad.toml"
