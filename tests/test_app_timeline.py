@@ -228,3 +228,24 @@ def test_compare_refuses_settings_that_need_other_people(qtbot, window):
     with pytest.raises(ScenarioError, match="population.size"):
         window.start_compare({"population.size": 50})
     assert not window.pair.active and window.network_b.isHidden()
+
+
+def test_the_dashboard_values_are_the_shown_months(qtbot, window):
+    # Scrubbed back to month 2, the number beside each title is month 2's, not today's.
+    from app.dashboard.scales import SERIES, SPECS, format_value
+
+    w = window
+    _step(qtbot, w, 8)
+    w.dashboard.flush()
+    hist = w.controller.frame.history
+    steps = np.asarray(hist["step"])
+    moved = [c for c in SERIES
+             if format_value(SPECS[c].kind, hist[c][steps == 2][0])
+             != format_value(SPECS[c].kind, hist[c][-1])]
+    assert moved, "the run must change some headline between month 2 and month 8"
+    w.dashboard.month_clicked.emit(2)
+    qtbot.waitUntil(lambda: w._past_frame is not None and w._past_frame.step == 2,
+                    timeout=WAIT)
+    for col in moved:
+        want = format_value(SPECS[col].kind, float(hist[col][steps == 2][0]))
+        assert w.dashboard._values[col].get_text() == want, col

@@ -75,6 +75,7 @@ class OverlayMixin:
             line.set_visible(month is not None)
             if month is not None:
                 line.set_xdata([month, month])
+        self._update_values()   # the titles' values are that month's too
         self._draws.request()
 
     def set_change_months(self, months: list[int]) -> None:

@@ -56,6 +56,18 @@ _BASE_MIN_HEIGHT = 220
 _SCROLL_BEYOND = 1.15
 
 
+
+def _at(steps: np.ndarray, values: np.ndarray, month: int | None) -> float:
+    """``values`` at ``month`` (the row whose step it is), or the last one (None, or a
+    month not there)."""
+    if not values.size:
+        return np.nan
+    if month is not None:
+        hit = np.flatnonzero(steps == month)
+        if hit.size:
+            return float(values[hit[0]])
+    return float(values[-1])
+
 class QtDashboard(OverlayMixin, QWidget):
     """Live metric time series and the score histogram of the running simulation.
 
@@ -183,18 +195,33 @@ class QtDashboard(OverlayMixin, QWidget):
             y = np.where(np.isfinite(y), y, np.nan)   # inf (e.g. 0 friends below) is a gap
             self._lines[col].set_data(x, y)
             yb = self._b_values(col)
-            text = format_value(spec.kind, y[-1] if y.size else np.nan)
-            if yb.size:
-                text = f"A {text} \u00b7 B {format_value(spec.kind, yb[-1])}"
-            self._values[col].set_text(text)
             lim = y_limits(spec.kind, np.concatenate([y, yb]), self._ylims[col],
                            spec.reference)
             if lim != self._ylims[col]:
                 self._set_ylim(col, lim)
+        self._update_values()
         self._update_histogram(frame)
         self._draws.request()
 
     # ------------------------------------------------------------------ updating
+    def _update_values(self) -> None:
+        """The value beside each title: the month the timeline shows, else the latest
+        (a past month on the timeline must not be read with today's numbers)."""
+        if self._frame is None:
+            return
+        hist = self._frame.history
+        x = np.asarray(hist["step"], dtype=float)
+        bx = (np.asarray(self._b_history["step"], dtype=float)
+              if self._b_history is not None else np.empty(0))
+        for col in SERIES:
+            kind = SPECS[col].kind
+            y, yb = np.asarray(hist[col], dtype=float), self._b_values(col)
+            y = np.where(np.isfinite(y), y, np.nan)   # as drawn: inf is a gap
+            text = format_value(kind, _at(x, y, self.shown_month))
+            if yb.size:
+                text = f"A {text} \u00b7 B {format_value(kind, _at(bx, yb, self.shown_month))}"
+            self._values[col].set_text(text)
+
     def _set_ylim(self, col: str, lim: tuple[float, float]) -> None:
         self._ylims[col] = lim
         ax = self._axes[col]
