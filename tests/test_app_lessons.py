@@ -292,3 +292,19 @@ def test_the_panel_asks_for_a_prediction_before_running(qtbot):
     assert panel.notes.isHidden()
     panel.set_presenting(False)
     assert not panel.notes.isHidden()
+
+
+def test_a_lessons_controls_are_named_as_in_the_parameters_panel(qtbot):
+    # "Payment record" in one panel and "Credit history" in the other is one setting
+    # under two names: a class would not know they are the same.
+    from PySide6.QtWidgets import QLabel
+
+    lesson = load_lesson("who_decides")
+    w = _window(qtbot, lesson)
+    try:
+        shown = [lab.text() for lab in w.lesson_panel.controls_box.findChildren(QLabel)]
+        assert shown, "the lesson has controls"
+        for name in lesson.controls:
+            assert w.controls._labels[name].text() in shown, name
+    finally:
+        w.close()

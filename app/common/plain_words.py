@@ -18,6 +18,7 @@ __all__ = [
     "METRIC_DEFINITIONS",
     "METRIC_SHORT",
     "RUBRIC_WORDS",
+    "field_label",
     "RUBRIC_LONG",
     "STATUS_WORDS",
     "metric_tooltip",
@@ -139,6 +140,22 @@ RUBRIC_WORDS: dict[str, str] = {
     "behaviour": "spending",
     "social": "friends' scores",
 }
+
+def field_label(name: str) -> str:
+    """The label a setting has everywhere in the window: the rubric weights by their plain
+    words (as the Parameters panel shows them), the others by the schema's label.
+
+    >>> field_label("rubric.history"), field_label("events.scam_rate")
+    ('Payment record', 'Scam rate')
+    """
+    from models.schema import FIELD_BY_NAME
+
+    section, _, key = name.partition(".")
+    if section == "rubric" and key in RUBRIC_WORDS:
+        return RUBRIC_WORDS[key][0].upper() + RUBRIC_WORDS[key][1:]
+    field = FIELD_BY_NAME.get(name)
+    return (field.label if field is not None else "") or name
+
 
 #: Rubric key -> what the component is, exactly (MODEL.md section 2).
 RUBRIC_LONG: dict[str, str] = {

@@ -30,7 +30,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMessageBox
 
-from app.common.plain_words import METRIC_TITLES, STATUS_WORDS
+from app.common.plain_words import METRIC_TITLES, STATUS_WORDS, field_label
 from app.controls.field_editors import FieldEditor
 from app.window.compare import difference_of_frames
 from app.lessons.panel import QtLessonPanel
@@ -195,7 +195,7 @@ class LessonMixin:
         self._lesson_editors = []
         for name in lesson.controls:
             field = FIELD_BY_NAME[name]
-            label = QLabel(field.label or name, box)
+            label = QLabel(field_label(name), box)
             label.setToolTip(field.doc)
             editor = FieldEditor(field, box)
             editor.edited.connect(lambda n, v: self.controls.apply_changes({n: v}))

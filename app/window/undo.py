@@ -31,6 +31,7 @@ from typing import Any
 
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 
+from app.common.plain_words import field_label
 from app.process.checks import restore_scam, scam_state
 from models.scenario import Scenario
 from models.schema import FIELD_BY_NAME
@@ -53,7 +54,7 @@ def change_text(before: dict[str, Any], after: dict[str, Any]) -> str:
     """The Edit menu's name for a change: ``"Scam rate 0.002 -> 0.01"``, or a count."""
     if len(after) == 1:
         (name, value), = after.items()
-        label = FIELD_BY_NAME[name].label or name
+        label = field_label(name)
         return f"{label} {_show(before[name])} \u2192 {_show(value)}"
     return f"{len(after)} parameters"
 
@@ -145,7 +146,7 @@ def compare_text(before: dict | None, after: dict | None) -> str:
         return "Stop comparing"
     if len(after) == 1:
         (name, value), = after.items()
-        return f"Compare with B ({FIELD_BY_NAME[name].label or name} {_show(value)})"
+        return f"Compare with B ({field_label(name)} {_show(value)})"
     return f"Compare with B ({len(after)} settings)"
 
 
@@ -242,7 +243,7 @@ def sweep_point_words(before: Scenario, after: Scenario) -> str:
     """What opening a sweep point changes, by label: ``"Payment record 0.5, Steps 20"``."""
     changed = [(n, v) for n, v in after.items()
                if not n.startswith("about.") and before[n] != v]
-    return ", ".join(f"{FIELD_BY_NAME[n].label or n} {_show(v)}" for n, v in changed) \
+    return ", ".join(f"{field_label(n)} {_show(v)}" for n, v in changed) \
         or "no change"
 
 
