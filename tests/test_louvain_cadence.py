@@ -22,9 +22,9 @@ def _detections(monkeypatch, size: int, every: int | None, steps: int) -> list[i
     seen: list[int] = []
     real = simulation_module.M.louvain
 
-    def counting(n, edges, **kw):
+    def counting(n, edges, *args, **kw):
         seen.append(sim.step_count)
-        return real(n, edges, **kw)
+        return real(n, edges, *args, **kw)
 
     monkeypatch.setattr(simulation_module.M, "louvain", counting)
     seen.clear()
