@@ -27,11 +27,13 @@ __all__ = ["MotionMixin", "TICK_MS", "MOVING_TIE_SAMPLES", "TIE_LAYER_MS"]
 
 #: Shortest time between two interpolation ticks (about 30 a second).
 TICK_MS = 33
-#: Pixel samples of ties painted into the moving tie layer (a budget of 10-25 ms).
-MOVING_TIE_SAMPLES = 600_000
+#: Pixel samples of ties painted into the moving tie layer. 300,000, not 600,000: on a
+#: quiet machine 600,000 held the default preset to 26 fps and ba5000 to 22, 300,000
+#: gives 39 and 28 (docs/performance.md, "Re-measured on a quiet machine").
+MOVING_TIE_SAMPLES = 300_000
 #: The moving tie layer is painted at most this often (ms); the ticks in between copy
-#: it (0.1 ms): four times the ties of painting 150,000 samples every tick, for about
-#: half the time (``benchmarks/bench_tick.py``, docs/performance.md).
+#: it (0.1 ms): twice the ties of painting 150,000 samples every tick, for less time
+#: (``benchmarks/bench_tick.py``, docs/performance.md).
 TIE_LAYER_MS = 200
 #: The motion rests this long after the last new positions (at least; three gaps
 #: between frames when frames come slower): ties are redrawn by Agg. Resting costs a
