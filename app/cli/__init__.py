@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from app.cli.common import UsageError
+from app.common.language import gettext as _
 
 __all__ = ["main", "build_parser", "COMMANDS", "UsageError", "Interrupted"]
 
@@ -69,13 +70,14 @@ def _internal_error(exc: BaseException) -> int:
         fd, log = tempfile.mkstemp(prefix="scorenet-error-", suffix=".log")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(f"scorenet {' '.join(sys.argv[1:])}\n{text}")
-        where = f"details in {log}"
+        where = _("details in {log}").format(log=log)
     except OSError:
-        where = "no log file could be written"
+        where = _("no log file could be written")
     from models.errors import printable
 
-    sys.stderr.write(f"scorenet: internal error, please report ({where}): "
-                     f"{type(exc).__name__}: {printable(exc, 200)}\n")
+    sys.stderr.write("scorenet: " + _("internal error, please report ({where}): "
+                                      "{kind}: {text}").format(
+        where=where, kind=type(exc).__name__, text=printable(exc, 200)) + "\n")
     return 70
 
 
@@ -106,8 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt as exc:
         signum = getattr(exc, "signum", signal.SIGINT)
-        sys.stderr.write("scorenet: terminated\n" if signum == signal.SIGTERM
-                         else "scorenet: interrupted\n")
+        sys.stderr.write("scorenet: " + (_("terminated") if signum == signal.SIGTERM
+                                         else _("interrupted")) + "\n")
         return 128 + int(signum)
 
 
@@ -140,8 +142,9 @@ def _main(argv: Sequence[str] | None) -> int:
         sys.stderr.write(f"scorenet: {where}{printable(exc.strerror or exc, 200)}\n")
         return 2
     except MemoryError:
-        sys.stderr.write("scorenet: out of memory: the network is too large for this "
-                         "machine (try fewer people or a lower mean degree)\n")
+        sys.stderr.write("scorenet: " + _("out of memory: the network is too large for this "
+                                          "machine (try fewer people or a lower mean "
+                                          "degree)") + "\n")
         return 2
     except Exception as exc:   # noqa: BLE001 - a bug: reported, logged, not shown raw
         if os.environ.get("SCORENET_DEBUG"):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import time
 
+from app.common.language import gettext as _
+
 __all__ = ["UsageError", "Progress", "add_scenario_options", "load_from_args"]
 
 
@@ -43,8 +45,8 @@ def _sets(args: argparse.Namespace) -> dict:
         key, sep, value = item.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise UsageError(f"--set {printable(item, 80)!r}: expected KEY=VALUE, "
-                             "e.g. rubric.social=0.4")
+            raise UsageError(_("--set {item}: expected KEY=VALUE, e.g. rubric.social=0.4")
+                             .format(item=repr(printable(item, 80))))
         out[key] = parse_value(value.strip())
     path = out.get("network.path")
     if isinstance(path, str) and path and not Path(os.path.expanduser(path)).is_absolute():
@@ -67,7 +69,7 @@ def load_from_args(args: argparse.Namespace):
     blame = "--set" if {"network.path", "network.kind"} & set(sets) else None
     if args.graph is not None:
         if not args.graph.strip():
-            raise UsageError("--graph: needs a file name")
+            raise UsageError(_("--graph: needs a file name"))
         from models.io.special import special_file_problem
 
         graph = Path(args.graph)

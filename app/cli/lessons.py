@@ -16,6 +16,7 @@ import os
 import sys
 
 from app.cli.common import UsageError
+from app.common.language import gettext as _
 
 __all__ = ["add_parser", "run"]
 
@@ -68,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if args.worksheet is None:
         for name in lesson_names():
             lesson = load_lesson(name, lang)
-            sys.stdout.write(f"{lesson.name}\t{lesson.title}\t{lesson.minutes} min\n")
+            sys.stdout.write(f"{lesson.name}\t{lesson.title}\t"
+                             + _("{n} min").format(n=lesson.minutes) + "\n")
         return 0
     lesson = load_lesson(args.worksheet, lang)
     if args.output:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.cli.common import UsageError
+from app.common.language import gettext
 
 __all__ = ["OUTPUTS", "add_output_options", "Output", "check_outputs"]
 
@@ -102,16 +103,18 @@ def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Out
         if path is None:
             continue
         if not path.strip():
-            raise UsageError(f"{flag}: needs a file name")
+            raise UsageError(gettext("{flag}: needs a file name").format(flag=flag))
         if exts and not path.lower().endswith(exts) and not path.endswith(("/", os.sep)) \
                 and not _is_stream(path):   # a folder or a pipe: the write check says
-            raise UsageError(f"{path}: {flag}: must end in {' or '.join(exts)}")
+            raise UsageError(gettext("{path}: {flag}: must end in {suffixes}").format(
+                path=path, flag=flag, suffixes=gettext(" or ").join(exts)))
         outs.append(Output(flag, path))
     taken: dict[str, tuple[str, bool]] = {
         _key(p): (what, True) for what, p in inputs.items() if p is not None}
     for out in outs:
         if out.parquet and out.flag not in _TABLES:
-            raise UsageError(f"{out.path}: {out.flag}: Parquet is for tables")
+            raise UsageError(gettext("{path}: {flag}: Parquet is for tables").format(
+                path=out.path, flag=out.flag))
         if out.parquet:
             from models.io.tables import ParquetMissing, require_parquet
 
@@ -119,15 +122,18 @@ def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Out
                 require_parquet(f"{out.flag} {out.path}")
             except ParquetMissing as exc:
                 raise UsageError(str(exc)) from None
-        for p, side in ((out.path, ""), (str(sidecar_path(out.path)), "its sidecar ")):
+        for p, side in ((out.path, ""), (str(sidecar_path(out.path)), gettext("its sidecar "))):
             hit = taken.get(_key(p))
             if hit is not None:
                 what, is_input = hit
                 if is_input:
-                    raise UsageError(f"{out.path}: {out.flag}: {side}is also {what} (an "
-                                     "input); refusing to overwrite it")
-                raise UsageError(f"{out.path}: {out.flag}: {side}names the same file as {what}")
-            taken[_key(p)] = (f"the {out.flag} {'sidecar' if side else 'file'}", False)
+                    raise UsageError(gettext("{path}: {flag}: {side}is also {what} (an input); "
+                                             "refusing to overwrite it").format(
+                        path=out.path, flag=out.flag, side=side, what=what))
+                raise UsageError(gettext("{path}: {flag}: {side}names the same file as {what}")
+                                 .format(path=out.path, flag=out.flag, side=side, what=what))
+            taken[_key(p)] = ((gettext("the {flag} sidecar") if side
+                               else gettext("the {flag} file")).format(flag=out.flag), False)
         check_writable(out.path)
         if out.flag not in ("--save-scenario", "--save-bundle"):
             _check_name_fits(sidecar_path(out.path), out)
@@ -140,5 +146,6 @@ def _check_name_fits(sidecar: Path, out: Output) -> None:
     except (OSError, ValueError):
         limit = 255
     if len(os.fsencode(sidecar.name)) > limit:
-        raise UsageError(f"{out.path[:60]}...: {out.flag}: name too long for its "
-                         f"{sidecar.name[-10:]} sidecar (at most {limit - 10} bytes)")
+        raise UsageError(gettext("{path}...: {flag}: name too long for its {sidecar} sidecar "
+                                 "(at most {limit} bytes)").format(
+            path=out.path[:60], flag=out.flag, sidecar=sidecar.name[-10:], limit=limit - 10))

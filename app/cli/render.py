@@ -17,6 +17,7 @@ import re
 import sys
 
 from app.cli.common import Progress, UsageError, add_scenario_options, load_from_args
+from app.common.language import gettext as _
 
 __all__ = ["add_parser", "run", "parse_size"]
 
@@ -52,10 +53,12 @@ def parse_size(text: str) -> tuple[int, int]:
     """
     m = re.fullmatch(r"\s*(\d{1,6})\s*[xX]\s*(\d{1,6})\s*", text)
     if not m:
-        raise UsageError(f"--size {text!r}: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+        raise UsageError(_("--size {text}: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+                         .format(text=repr(text)))
     w, h = int(m.group(1)), int(m.group(2))
     if not (64 <= w <= MAX_SIDE and 64 <= h <= MAX_SIDE):
-        raise UsageError(f"--size {text!r}: each side must be 64 to {MAX_SIDE} pixels")
+        raise UsageError(_("--size {text}: each side must be 64 to {max} pixels").format(
+            text=repr(text), max=MAX_SIDE))
     return w, h
 
 
@@ -65,9 +68,10 @@ def _fps(text: str | None) -> float:
     try:
         fps = float(text)
     except ValueError:
-        raise UsageError(f"--fps {text!r}: expected a number of frames per second") from None
+        raise UsageError(_("--fps {text}: expected a number of frames per second").format(
+            text=repr(text))) from None
     if not 0.1 <= fps <= 120:
-        raise UsageError(f"--fps {text!r}: must be between 0.1 and 120")
+        raise UsageError(_("--fps {text}: must be between 0.1 and 120").format(text=repr(text)))
     return fps
 
 
@@ -80,12 +84,13 @@ def _compare_overrides(items: list[str]) -> dict:
         key, sep, value = item.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise UsageError(f"--compare {item!r}: expected KEY=VALUE, e.g. rubric.social=0.4")
+            raise UsageError(_("--compare {item}: expected KEY=VALUE, e.g. rubric.social=0.4")
+                             .format(item=repr(item)))
         field = FIELD_BY_NAME.get(key)
         if field is not None and field.rebuild:
             # A and B share the people, the network and the seed; this would change them.
-            raise UsageError(f"--compare {key}: changes the people or the network; A and "
-                             f"B must share them (use --set for both)")
+            raise UsageError(_("--compare {key}: changes the people or the network; A and B "
+                               "must share them (use --set for both)").format(key=key))
         out[key] = parse_value(value.strip())
     return out
 
@@ -94,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     from models.atomic import check_writable
 
     if not args.out or not args.out.strip():
-        raise UsageError("--out FILE is required (.mp4, .gif, .png or .svg)")
+        raise UsageError(_("--out FILE is required (.mp4, .gif, .png or .svg)"))
     from app.picture.movie import movie_format, movie_size
 
     try:
@@ -104,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     size = parse_size(args.size) if args.size else movie_size(args.out)
     fps = _fps(args.fps)
     if args.steps is not None and args.steps < 0:
-        raise UsageError(f"--steps {args.steps}: must be 0 or more")
+        raise UsageError(_("--steps {n}: must be 0 or more").format(n=args.steps))
     compare = _compare_overrides(args.compare)
     scenario = load_from_args(args)   # a bad --set/--steps/--seed names the option
     scenarios = [scenario]
@@ -117,11 +122,13 @@ def run(args: argparse.Namespace) -> int:
 def _render(scenarios, args, fmt: str, size: tuple[int, int], fps: float) -> int:
     from models.simulation import Simulation
 
+    from app.picture.fonts import use_cjk_fonts
     from app.picture.movie import living_frames, write_movie, written_size
 
+    use_cjk_fonts()
     steps = int(scenarios[0]["run.steps"])
     if not args.quiet:
-        sys.stderr.write(f"building {scenarios[0].name}...\n")
+        sys.stderr.write(_("building {name}...").format(name=scenarios[0].name) + "\n")
     sims = [Simulation(sc) for sc in scenarios]
     labels = ("A", "B") if len(sims) == 2 else ("",)
     progress = _progress(steps + 1, args.quiet)
@@ -133,12 +140,16 @@ def _render(scenarios, args, fmt: str, size: tuple[int, int], fps: float) -> int
         if close is not None:
             close()
     if not args.quiet:
-        what = "frame" if frames == 1 else "frames"
-        shown = "the last of " if fmt in (".png", ".svg") else ""
         w, h = written_size(fmt, size, len(sims))
-        odd = " (H.264 needs even sides: the odd last column or row dropped)" \
+        odd = _(" (H.264 needs even sides: the odd last column or row dropped)") \
             if (w, h) != (size[0] * len(sims), size[1]) else ""
-        sys.stderr.write(f"wrote {args.out}: {shown}{frames} {what}, {w}x{h}{odd}\n")
+        if fmt in (".png", ".svg"):
+            text = (_("wrote {out}: the last of 1 frame, {w}x{h}") if frames == 1
+                    else _("wrote {out}: the last of {n} frames, {w}x{h}"))
+        else:
+            text = (_("wrote {out}: 1 frame, {w}x{h}") if frames == 1
+                    else _("wrote {out}: {n} frames, {w}x{h}"))
+        sys.stderr.write(text.format(out=args.out, n=frames, w=w, h=h) + odd + "\n")
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from app.cli.common import Progress, UsageError, add_scenario_options, load_from_args
 from app.cli.outputs import add_output_options, check_outputs
 from app.cli.sweep import RunProgress, add_seed_options, format_ensemble, seeds, workers
+from app.common.language import gettext as _
 
 __all__ = ["add_parser", "run", "SUMMARY_COLUMNS"]
 
@@ -48,8 +49,8 @@ def _summary(sim) -> str:
 
     last = sim.history.row(-1)
     sc = sim.scenario
-    lines = [f"{printable(sc.name, 80)}: {sim.n} people, {sim.step_count} steps, "
-             f"seed {sc['run.seed']}"]
+    lines = [_("{name}: {n} people, {steps} steps, seed {seed}").format(
+        name=printable(sc.name, 80), n=sim.n, steps=sim.step_count, seed=sc['run.seed'])]
     width = max(len(c) for c in SUMMARY_COLUMNS)
     for c in SUMMARY_COLUMNS:
         lines.append(f"  {c:<{width}}  {last[c]:.4g}")
@@ -58,8 +59,8 @@ def _summary(sim) -> str:
 
 def _inputs(scenario) -> dict[str, Path | None]:
     src = Path(scenario.source)
-    return {"the scenario file": src if src.is_file() else None,
-            "the graph file": scenario.graph_path()}
+    return {_("the scenario file"): src if src.is_file() else None,
+            _("the graph file"): scenario.graph_path()}
 
 
 def _note(sim) -> None:
@@ -68,7 +69,8 @@ def _note(sim) -> None:
     notes = getattr(sim.graph, "notes", ())
     if notes:
         where = printable(sim.scenario.graph_path() or "graph", 200)
-        sys.stderr.write(f"scorenet: note: {where}: {'; '.join(notes)}\n")
+        sys.stderr.write("scorenet: " + _("note: {where}: {notes}").format(
+            where=where, notes="; ".join(notes)) + "\n")
 
 
 def _read_graph(scenario, quiet: bool):
@@ -99,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     if args.seeds is not None or args.seed_list is not None:
         return _ensemble(args, scenario, outs)
     if not args.quiet:
-        sys.stderr.write(f"building {printable(scenario.name, 80)}...\n")
+        sys.stderr.write(_("building {name}...").format(name=printable(scenario.name, 80)) + "\n")
     sim = Simulation(scenario, graph=_read_graph(scenario, args.quiet))
     _note(sim)
     progress = Progress(sys.stderr, args.quiet)
@@ -197,7 +199,8 @@ def _ensemble(args: argparse.Namespace, scenario, outs) -> int:
 
     single = sorted(set(outs) - {"--metrics-out"})
     if single:
-        raise UsageError(f"{single[0]} takes a single run; drop --seeds or --seed-list")
+        raise UsageError(_("{flag} takes a single run; drop --seeds or --seed-list").format(
+            flag=single[0]))
     plan = make_plan(scenario, {}, seeds(args, scenario))
     progress = RunProgress(sys.stderr, args.quiet)
     outcome = execute(plan, workers=workers(args), progress=progress)

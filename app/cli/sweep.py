@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from app.cli.common import UsageError, add_scenario_options, load_from_args
+from app.common.language import gettext as _
 
 __all__ = ["add_parser", "run", "RunProgress", "store_for", "format_ensemble"]
 
@@ -87,7 +88,8 @@ class RunProgress:
         self.last = now
         start = "\r" if self.tty else ""
         end = "\n" if not self.tty or done == total else ""
-        self.stream.write(f"{start}run {done}/{total} ({now - self.start:.1f} s){end}")
+        self.stream.write(start + _("run {done}/{total}").format(done=done, total=total)
+                          + f" ({now - self.start:.1f} s){end}")
         self.stream.flush()
 
     def close(self) -> None:
@@ -101,7 +103,7 @@ def workers(args: argparse.Namespace) -> int:
     if args.workers is None:
         return default_workers()
     if args.workers < 1:
-        raise UsageError(f"--workers: must be >= 1, got {args.workers}")
+        raise UsageError(_("--workers: must be >= 1, got {n}").format(n=args.workers))
     return args.workers
 
 
@@ -119,16 +121,17 @@ def _check_out(flag: str, path: str | None, suffixes: tuple[str, ...]) -> Path |
     if path is None:
         return None
     if not path.strip():
-        raise UsageError(f"{flag}: needs a file name")
+        raise UsageError(_("{flag}: needs a file name").format(flag=flag))
     p = Path(path)
     if p.suffix.lower() not in suffixes:
-        raise UsageError(f"{flag} {path}: name a {' or '.join(suffixes)} file")
+        raise UsageError(_("{flag} {path}: name a {suffixes} file").format(
+            flag=flag, path=path, suffixes=_(" or ").join(suffixes)))
     if p.suffix.lower() == ".parquet":
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            raise UsageError(f"{flag} {path}: Parquet needs pyarrow (pip install pyarrow); "
-                             "or name a .csv file") from None
+            raise UsageError(_("{flag} {path}: Parquet needs pyarrow (pip install pyarrow); "
+                               "or name a .csv file").format(flag=flag, path=path)) from None
     check_writable(p)
     return p
 
@@ -140,11 +143,12 @@ def _executor(address: str | None):
     try:
         from distributed import Client
     except ImportError:
-        raise UsageError("--scheduler needs Dask: pip install 'scorenet[cluster]'") from None
+        raise UsageError(_("--scheduler needs Dask: pip install 'scorenet[cluster]'")) from None
     try:
         client = Client(address, timeout=10, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise UsageError(f"--scheduler {address}: cannot connect: {exc}") from None
+        raise UsageError(_("--scheduler {address}: cannot connect: {error}").format(
+            address=address, error=exc)) from None
     return client.get_executor(pure=False), client
 
 
@@ -158,17 +162,17 @@ def run(args: argparse.Namespace) -> int:
     out = _check_out("--out", args.out, (".csv", ".parquet"))
     summary_out = _check_out("--summary-out", args.summary_out, (".csv",))
     if summary_out is not None and summary_out.resolve() == out.resolve():
-        raise UsageError("--out and --summary-out name the same file")
+        raise UsageError(_("--out and --summary-out name the same file"))
     n_workers = workers(args)
     executor, client = _executor(args.scheduler)
     store = RunStore(store_for(out))
     command = shlex.join(["scorenet", *getattr(args, "argv", sys.argv[1:])])
     progress = RunProgress(sys.stderr, args.quiet)
     if not args.quiet:
-        where = f"on {args.scheduler}" if client else \
-            f"on {min(n_workers, len(plan))} worker(s)"
-        sys.stderr.write(f"sweeping {base.name}: {len(plan)} runs of {plan.steps} steps "
-                         f"{where}\n")
+        where = _("on {scheduler}").format(scheduler=args.scheduler) if client else \
+            _("on {n} worker(s)").format(n=min(n_workers, len(plan)))
+        sys.stderr.write(_("sweeping {name}: {n} runs of {steps} steps {where}").format(
+            name=base.name, n=len(plan), steps=plan.steps, where=where) + "\n")
     try:
         outcome = execute(plan, executor=executor, workers=n_workers, store=store,
                           progress=progress)
@@ -177,9 +181,10 @@ def run(args: argparse.Namespace) -> int:
         done = sum(1 for r in plan.runs() if _stored(plan, r, store))
         signum = int(getattr(exc, "signum", 2))
         if done < len(plan):
-            sys.stderr.write(f"scorenet: {'terminated' if signum == 15 else 'interrupted'}: "
-                             f"{done} of {len(plan)} runs kept in {store.folder}; run the "
-                             "same command again to finish\n")
+            sys.stderr.write("scorenet: " + _("{how}: {done} of {n} runs kept in {folder}; "
+                                              "run the same command again to finish").format(
+                how=_("terminated") if signum == 15 else _("interrupted"), done=done,
+                n=len(plan), folder=store.folder) + "\n")
             return 128 + signum
         # Every run had finished: write the results (read back from the store) rather
         # than ask for a rerun that would only do this.
@@ -195,8 +200,10 @@ def run(args: argparse.Namespace) -> int:
     if summary_out is not None:
         write_table(summary_out, summary_columns(outcome))
     if not args.quiet:
-        sys.stderr.write(f"wrote {out}: {len(plan)} runs ({outcome.computed} run now, "
-                         f"{len(plan) - outcome.computed} found in {store.folder})\n")
+        sys.stderr.write(_("wrote {out}: {n} runs ({now} run now, {found} found in "
+                           "{folder})").format(out=out, n=len(plan), now=outcome.computed,
+                                               found=len(plan) - outcome.computed,
+                                               folder=store.folder) + "\n")
     return 0
 
 
@@ -214,9 +221,10 @@ def format_ensemble(name: str, outcome) -> str:
     plan = outcome.plan
     metrics = [k[:-5] for k in s if k.endswith("_mean")]
     seeds = plan.seeds
-    lines = [f"{name}: {plan.steps} steps, {len(seeds)} seeds "
-             f"({', '.join(map(str, seeds[:5]))}{', ...' if len(seeds) > 5 else ''}); "
-             "mean and 95% interval over seeds at the last step"]
+    lines = [_("{name}: {steps} steps, {n} seeds ({seeds}); mean and 95% interval over "
+               "seeds at the last step").format(
+        name=name, steps=plan.steps, n=len(seeds),
+        seeds=", ".join(map(str, seeds[:5])) + (", ..." if len(seeds) > 5 else ""))]
     width = max(len(m) for m in metrics)
     for m in metrics:
         mean, low, high = (float(s[f"{m}_{p}"][0]) for p in ("mean", "low", "high"))

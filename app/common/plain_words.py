@@ -7,7 +7,7 @@ analyst can see exactly what is plotted. Pure data: no Qt, no matplotlib.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from models.history import METRIC_COLUMNS
 from models.score import SCORE_MIN, SPAN
@@ -23,6 +23,8 @@ __all__ = [
     "STATUS_WORDS",
     "metric_tooltip",
     "formula_in_words",
+    "FORMULA_WORDS",
+    "TABLES",
 ]
 
 
@@ -186,11 +188,25 @@ def metric_tooltip(column: str) -> str:
     return f"{METRIC_TITLES[column]}\n{METRIC_DEFINITIONS[column]}"
 
 
-def formula_in_words(weights: Mapping[str, float], violation_points: float = 0.0) -> str:
+#: The sentences of :func:`formula_in_words`, translated like the tables above.
+FORMULA_WORDS: dict[str, str] = {
+    "undefined": "Score undefined: every weight is zero",
+    "formula": "Score = {lo} + {span} x ({parts})",
+    "violation": " - {points} per violation",
+}
+
+#: Every table of words, for the translation catalogues (app.common.catalog).
+TABLES = ("METRIC_TITLES", "METRIC_SHORT", "METRIC_DEFINITIONS", "RUBRIC_WORDS",
+          "RUBRIC_LONG", "STATUS_WORDS", "FORMULA_WORDS")
+
+
+def formula_in_words(weights: Mapping[str, float], violation_points: float = 0.0,
+                     tr: Callable[[str], str] | None = None) -> str:
     """The rubric as a sentence, with each weight's share in percent.
 
     Weights need not be normalised; zero weights are left out. With ``violation_points``
-    the penalty per violation is added.
+    the penalty per violation is added. ``tr`` translates each English piece (the
+    window's Qt translation, the picture's gettext); without it the text is English.
 
     Examples
     --------
@@ -200,14 +216,15 @@ def formula_in_words(weights: Mapping[str, float], violation_points: float = 0.0
     >>> formula_in_words(dict.fromkeys(RUBRIC_KEYS, 1), 10).endswith("- 10 per violation")
     True
     """
+    tr = tr or (lambda s: s)
     total = float(sum(weights[k] for k in RUBRIC_KEYS))
     if not total > 0:
-        return "Score undefined: every weight is zero"
-    parts = [f"{_pct(weights[k] / total)} {RUBRIC_WORDS[k]}"
+        return tr(FORMULA_WORDS["undefined"])
+    parts = [f"{_pct(weights[k] / total)} {tr(RUBRIC_WORDS[k])}"
              for k in RUBRIC_KEYS if weights[k] > 0]
-    text = f"Score = {_LO} + {_SPAN} x (" + " + ".join(parts) + ")"
+    text = tr(FORMULA_WORDS["formula"]).format(lo=_LO, span=_SPAN, parts=" + ".join(parts))
     if violation_points > 0:
-        text += f" - {violation_points:g} per violation"
+        text += tr(FORMULA_WORDS["violation"]).format(points=f"{violation_points:g}")
     return text
 
 

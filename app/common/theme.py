@@ -12,10 +12,11 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
+from app.common.i18n import translate
 from models.schema import FIELD_BY_NAME
 from models.score import SCORE_MAX, SCORE_MIN
 
-__all__ = ["apply_theme", "app_icon", "ABOUT_HTML", "MODEL_HTML", "MIN_FONT_PT",
+__all__ = ["apply_theme", "app_icon", "about_html", "model_html", "MIN_FONT_PT",
            "STATUS_COLOURS", "COMPONENT_COLOURS", "SCORE_RANGE", "DEFAULT_THRESHOLDS"]
 
 #: The smallest font the window uses: readable from the back of a classroom.
@@ -67,26 +68,32 @@ DEFAULT_THRESHOLDS: tuple[float, float] = (
     float(FIELD_BY_NAME["perks.privileged_at"].default))
 _LO, _HI, _SPAN = f"{SCORE_MIN:g}", f"{SCORE_MAX:g}", f"{SCORE_MAX - SCORE_MIN:g}"
 
-ABOUT_HTML = f"""
+
+def about_html() -> str:
+    """Help > About, in the app's language."""
+    return translate("theme", """
 <h3>ScoreNet</h3>
-<p>Simulates what a social credit score, like Alibaba's Sesame Credit ({_LO} to {_HI}),
+<p>Simulates what a social credit score, like Alibaba's Sesame Credit ({lo} to {hi}),
 does to a society: who is friends with whom, who dates whom, and who gets stuck.</p>
 <p>Same scenario and seed give the same run as <code>scorenet run</code>, bit for bit.
 Scenario files are plain TOML; every parameter is in them.</p>
 <p>Mouse: wheel to zoom, drag to pan, click a person to inspect them, double-click to
 fit the network. Keys: Space play/pause, Right one step, Ctrl+R reset.</p>
-"""
+""").format(lo=_LO, hi=_HI)
 
-MODEL_HTML = f"""
+
+def model_html() -> str:
+    """Help > The model in brief, in the app's language."""
+    return translate("theme", """
 <h3>The model in brief</h3>
 <p><b>People and ties.</b> N people on a friendship network, plus dating ties. Each has
 wealth, a reliability to pay on time, personal stability, a group, and may have opted
 out. One step is one month.</p>
-<p><b>The score</b> ({_LO} to {_HI}) is a weighted sum of five components, each in [0, 1]:
+<p><b>The score</b> ({lo} to {hi}) is a weighted sum of five components, each in [0, 1]:
 credit history <i>1 / (1 + missed payments)</i>, fulfilment capacity (wealth
 percentile), personal characteristics (stability), behaviour (spending percentile) and
 interpersonal relationships (friends' mean score last month):</p>
-<p align="center"><i>score = {_LO} + {_SPAN} &times; &Sigma; (w<sub>k</sub> / &Sigma;w)
+<p align="center"><i>score = {lo} + {span} &times; &Sigma; (w<sub>k</sub> / &Sigma;w)
 x<sub>k</sub> &minus; violation points</i></p>
 <p><b>Life events.</b> Bills are paid or missed, scams strike through no fault of one's
 own, violations arrive; old mistakes fade with the forgiveness half-life.</p>
@@ -100,4 +107,4 @@ makes people aim up; matches last a few months.</p>
 (scores split along friend circles), restricted and isolated shares, inequality (Gini),
 and the degree gap (do high scorers have more friends?). Hover over a plot for the
 exact definition.</p>
-"""
+""").format(lo=_LO, hi=_HI, span=_SPAN)

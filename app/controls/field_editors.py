@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSlider, QAbstractSp
 from superqt import QLabeledDoubleSlider, QLargeIntSpinBox
 
 from models.schema import Field
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
 
 __all__ = ["FieldEditor", "WeightSlider", "GRAPH_FILE_FILTER", "guard_wheel"]
 
 #: File dialog filter for the graph formats the model reads.
-GRAPH_FILE_FILTER = ("Graphs (*.graphml *.gexf *.gml *.net *.txt *.csv *.tsv *.edges *.edgelist "
-                     "*.adj *.adjlist *.scorenet);;"
-                     "All files (*)")
+GRAPH_FILE_FILTER = QT_TRANSLATE_NOOP(
+    "field_editors", "Graphs (*.graphml *.gexf *.gml *.net *.txt *.csv *.tsv *.edges "
+    "*.edgelist *.adj *.adjlist *.scorenet);;All files (*)")
 
 _INT32_MAX = 2**31 - 1
 _BIG = 1e9  # upper bound for numbers the schema leaves unbounded
@@ -109,7 +110,7 @@ class FieldEditor(QObject):
         super().__init__(parent)
         self.field = field
         self.widget = self._make(parent)
-        self.widget.setToolTip(field.doc)
+        self.widget.setToolTip(tr_data("schema", field.doc))
         spin = getattr(self, "_spin", None)
         if spin is not None:
             self._space = _SpaceIsPlay(self)
@@ -143,15 +144,15 @@ class FieldEditor(QObject):
         self._get, self._set = edit.text, edit.setText
         if f.name != "network.path":
             return edit
-        browse = QPushButton("Browse\u2026")
-        browse.setToolTip("Choose a graph file (GraphML, GEXF, GML or edge list).")
+        browse = QPushButton(translate("field_editors", "Browse\u2026"))
+        browse.setToolTip(translate("field_editors", "Choose a graph file (GraphML, GEXF, GML or edge list)."))
         browse.clicked.connect(lambda: self._browse(edit))
         return _beside(parent, edit, browse)
 
     def _browse(self, edit: QLineEdit) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.widget, "Choose a graph file", edit.text(),
-            GRAPH_FILE_FILTER)
+            self.widget, translate("field_editors", "Choose a graph file"), edit.text(),
+            tr_data("field_editors", GRAPH_FILE_FILTER))
         if path:
             edit.setText(path)
             self.edited.emit(self.field.name, path)
@@ -185,8 +186,8 @@ class FieldEditor(QObject):
             self._get, self._set = (lambda: float(spin.value())), self._set_float
             return spin
         # An infinite value is allowed (e.g. a mistake never forgotten): a checkbox says so.
-        never = QCheckBox("never")
-        never.setToolTip("Infinite: " + f.doc)
+        never = QCheckBox(translate("field_editors", "never"))
+        never.setToolTip(translate("field_editors", "Infinite: ") + tr_data("schema", f.doc))
         box = _beside(parent, spin, never)
         self._never = never
 
@@ -241,7 +242,7 @@ class WeightSlider(QObject):
         self.slider.setRange(0.0, 1.0)
         self.slider.setSingleStep(field.step or 0.01)
         self.slider.setDecimals(2)
-        self.slider.setToolTip(field.doc)
+        self.slider.setToolTip(tr_data("schema", field.doc))
         self.slider.valueChanged.connect(lambda v: self.edited.emit(field.name, float(v)))
         self._space = _SpaceIsPlay(self)
         for box in self.slider.findChildren(QAbstractSpinBox):   # its editable label
@@ -250,7 +251,7 @@ class WeightSlider(QObject):
         self.share = QLabel("0%", parent)
         self.share.setMinimumWidth(self.share.fontMetrics().horizontalAdvance("100%") + 6)
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.share.setToolTip("Share of the score: this weight / the sum of all five.")
+        self.share.setToolTip(translate("field_editors", "Share of the score: this weight / the sum of all five."))
         font = self.share.font()
         font.setBold(True)
         self.share.setFont(font)

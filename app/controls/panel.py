@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLab
                                QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 from superqt import QCollapsible, QLabeledDoubleSlider
 
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
 from app.common.plain_words import RUBRIC_WORDS, formula_in_words
 from app.controls.field_editors import FieldEditor, WeightSlider
 from models.scenario import Scenario
@@ -35,15 +36,15 @@ __all__ = ["QtControls", "MAIN_GROUPS", "ADVANCED_FIELDS", "REBUILD_MARK"]
 
 #: Mechanism groups: (title, switch field, main fields). Everything else is "Advanced".
 MAIN_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Friend sharing", "sharing.share_with_friends",
+    (QT_TRANSLATE_NOOP("controls_panel", "Friend sharing"), "sharing.share_with_friends",
      ("sharing.rewire_rate", "sharing.tolerance", "sharing.status_seeking",
       "sharing.homophilous_search", "sharing.triadic_closure")),
-    ("Dating app", "dating.enabled",
+    (QT_TRANSLATE_NOOP("controls_panel", "Dating app"), "dating.enabled",
      ("dating.display_scores", "dating.activity", "dating.exposure_bias",
       "dating.selectivity")),
-    ("Perks & restrictions", "perks.enabled",
+    (QT_TRANSLATE_NOOP("controls_panel", "Perks & restrictions"), "perks.enabled",
      ("perks.privileged_at", "perks.restricted_below")),
-    ("Life events", "events.enabled",
+    (QT_TRANSLATE_NOOP("controls_panel", "Life events"), "events.enabled",
      ("events.base_miss_rate", "events.forgiveness_half_life", "events.scam_rate",
       "events.violation_rate")),
 )
@@ -58,10 +59,17 @@ ADVANCED_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.name not in
 REBUILD_MARK = "\u21bb"
 
 #: Section titles in the Advanced part.
-_SECTION_TITLES = {"about": "About", "run": "Run", "population": "Population",
-                   "network": "Network", "rubric": "Rubric details", "optout": "Opting out",
-                   "events": "Life events", "perks": "Perks & restrictions",
-                   "sharing": "Friendships", "dating": "Dating app"}
+_SECTION_TITLES = {
+    "about": QT_TRANSLATE_NOOP("controls_panel", "About"),
+    "run": QT_TRANSLATE_NOOP("controls_panel", "Run"),
+    "population": QT_TRANSLATE_NOOP("controls_panel", "Population"),
+    "network": QT_TRANSLATE_NOOP("controls_panel", "Network"),
+    "rubric": QT_TRANSLATE_NOOP("controls_panel", "Rubric details"),
+    "optout": QT_TRANSLATE_NOOP("controls_panel", "Opting out"),
+    "events": QT_TRANSLATE_NOOP("controls_panel", "Life events"),
+    "perks": QT_TRANSLATE_NOOP("controls_panel", "Perks & restrictions"),
+    "sharing": QT_TRANSLATE_NOOP("controls_panel", "Friendships"),
+    "dating": QT_TRANSLATE_NOOP("controls_panel", "Dating app")}
 
 
 class QtControls(QWidget):
@@ -110,8 +118,8 @@ class QtControls(QWidget):
         self._banner_text = QLabel(self._banner)
         self._banner_text.setWordWrap(True)
         row.addWidget(self._banner_text, 1)
-        now = QPushButton("Reset now", self._banner)
-        now.setToolTip("Start again at month 0 with these changes (Ctrl+R).")
+        now = QPushButton(translate("controls_panel", "Reset now"), self._banner)
+        now.setToolTip(translate("controls_panel", "Start again at month 0 with these changes (Ctrl+R)."))
         now.clicked.connect(self.reset_requested)
         row.addWidget(now)
         self._banner.hide()
@@ -130,14 +138,15 @@ class QtControls(QWidget):
         col.addWidget(self._build_advanced())
 
         bottom = QHBoxLayout()
-        self._reset_all = QPushButton("Reset all", self)
+        self._reset_all = QPushButton(translate("controls_panel", "Reset all"), self)
         self._reset_all.clicked.connect(self._on_reset_all)
         bottom.addWidget(self._reset_all)
         bottom.addStretch(1)
-        legend = QLabel(f"{REBUILD_MARK} applies on Reset", self)
+        legend = QLabel(translate("controls_panel", "{mark} applies on Reset").format(
+            mark=REBUILD_MARK), self)
         legend.setStyleSheet("color: #666666;")
-        legend.setToolTip("Fields marked so need a new population or network: they take "
-                          "effect when you press Reset. Others apply from the next step.")
+        legend.setToolTip(translate("controls_panel", "Fields marked so need a new population or network: they take "
+                          "effect when you press Reset. Others apply from the next step."))
         bottom.addWidget(legend)
         col.addLayout(bottom)
         col.addStretch(1)
@@ -152,11 +161,11 @@ class QtControls(QWidget):
     def _add_row(self, grid: QGridLayout, name: str, editor, extra: QWidget | None = None) -> None:
         f = FIELD_BY_NAME[name]
         r = grid.rowCount()
-        text = f.label or f.key
+        text = tr_data("schema", f.label) or f.key
         if f.rebuild:
             text = f"{text} {REBUILD_MARK}"
         label = QLabel(text)
-        label.setToolTip(f.doc + ("\nApplies on Reset (needs a new population or network)."
+        label.setToolTip(tr_data("schema", f.doc) + (translate("controls_panel", "\nApplies on Reset (needs a new population or network).")
                                   if f.rebuild else ""))
         label.setWordWrap(True)
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -177,43 +186,44 @@ class QtControls(QWidget):
         button = QToolButton()
         button.setText("\u21ba")
         button.setAutoRaise(True)
-        button.setAccessibleName(f"Reset {f.label or f.key}")
+        button.setAccessibleName(translate("controls_panel", "Reset {what}").format(
+            what=tr_data("schema", f.label) or f.key))
         button.clicked.connect(lambda: self.apply_changes({name: self._baseline[name]}))
         self._resets[name] = button
         return button
 
     def _build_rubric(self) -> QGroupBox:
-        box = QGroupBox("Rubric: what the score is made of", self)
+        box = QGroupBox(translate("controls_panel", "Rubric: what the score is made of"), self)
         grid = self._grid(box)
         for k in RUBRIC_KEYS:
             name = f"rubric.{k}"
             slider = WeightSlider(FIELD_BY_NAME[name], box)
             self._add_row(grid, name, slider, extra=slider.share)
-            self._labels[name].setText(RUBRIC_WORDS[k].capitalize())
+            self._labels[name].setText(_capitalised(tr_data("plain_words", RUBRIC_WORDS[k])))
         self._formula = QLabel(box)
         self._formula.setWordWrap(True)
         self._formula.setStyleSheet("color: #1f3b73;")
-        self._formula.setToolTip("Each weight is divided by the sum of the five, so the "
-                                 "shares always add up to 100%.")
+        self._formula.setToolTip(translate("controls_panel", "Each weight is divided by the sum of the five, so the "
+                                 "shares always add up to 100%."))
         grid.addWidget(self._formula, grid.rowCount(), 0, 1, 4)
         return box
 
     def _build_run(self) -> QGroupBox:
-        box = QGroupBox("Run", self)
+        box = QGroupBox(translate("controls_panel", "Run"), self)
         grid = self._grid(box)
         seed = FieldEditor(FIELD_BY_NAME["run.seed"], box)
-        new = QPushButton("New seed", box)
-        new.setToolTip("Start again at month 0 with a fresh random seed "
-                       "(Reset replays the same seed).")
+        new = QPushButton(translate("controls_panel", "New seed"), box)
+        new.setToolTip(translate("controls_panel", "Start again at month 0 with a fresh random seed "
+                       "(Reset replays the same seed)."))
         new.clicked.connect(self.new_seed_requested)
         self._add_row(grid, "run.seed", seed, extra=new)
         self._add_row(grid, "run.steps", FieldEditor(FIELD_BY_NAME["run.steps"], box))
         return box
 
     def _build_group(self, title: str, switch: str, fields: tuple[str, ...]) -> QGroupBox:
-        box = QGroupBox(title.replace("&", "&&"), self)   # "&" would be a mnemonic
+        box = QGroupBox(tr_data("controls_panel", title).replace("&", "&&"), self)   # "&" would be a mnemonic
         box.setCheckable(True)
-        box.setToolTip(FIELD_BY_NAME[switch].doc)
+        box.setToolTip(tr_data("schema", FIELD_BY_NAME[switch].doc))
         box.toggled.connect(lambda on: self.apply_changes({switch: bool(on)},
                                                           update_widgets=False))
         self._groups[switch] = box
@@ -223,13 +233,15 @@ class QtControls(QWidget):
         return box
 
     def _build_advanced(self) -> QWidget:
-        coll = QCollapsible("Advanced: every other parameter", self)
-        coll.setToolTip("All remaining scenario parameters, generated from the schema.")
+        coll = QCollapsible(translate("controls_panel", "Advanced: every other parameter"), self)
+        coll.setToolTip(translate("controls_panel", "All remaining scenario parameters, generated from the schema."))
         for section in SECTIONS:
             names = [n for n in ADVANCED_FIELDS if FIELD_BY_NAME[n].section == section]
             if not names:
                 continue
-            box = QGroupBox(_SECTION_TITLES.get(section, section.capitalize()).replace("&", "&&"))
+            title = _SECTION_TITLES.get(section)
+            title = tr_data("controls_panel", title) if title else section.capitalize()
+            box = QGroupBox(title.replace("&", "&&"))
             grid = self._grid(box)
             for name in names:
                 self._add_row(grid, name, FieldEditor(FIELD_BY_NAME[name], box))
@@ -283,11 +295,15 @@ class QtControls(QWidget):
         self._pending = list(names)
         n = len(self._pending)
         if n:
-            labels = ", ".join(FIELD_BY_NAME[x].label or x for x in self._pending[:4])
-            more = f" and {n - 4} more" if n > 4 else ""
+            labels = translate("controls_panel", ", ").join(
+                tr_data("schema", FIELD_BY_NAME[x].label) or x for x in self._pending[:4])
+            more = (translate("controls_panel", " and {n} more").format(n=n - 4)
+                    if n > 4 else "")
             self._banner_text.setText(
-                f"<b>{n} change{'s' if n != 1 else ''} appl{'y' if n != 1 else 'ies'} on "
-                f"Reset</b>: {labels}{more}.")
+                (translate("controls_panel", "<b>1 change applies on Reset</b>: {labels}{more}.")
+                 if n == 1 else
+                 translate("controls_panel", "<b>{n} changes apply on Reset</b>: {labels}{more}."))
+                .format(n=n, labels=labels, more=more))
         self._banner.setVisible(bool(n))
         self._update_decorations()
 
@@ -339,8 +355,9 @@ class QtControls(QWidget):
 
     def _show_error(self, problem: str, key: str) -> None:
         f = FIELD_BY_NAME.get(key)
-        what = (f.label if f is not None else key) or key
-        self._error.setText(f"Not applied: {what}: {problem}".rstrip(".") + ".")
+        what = (tr_data("schema", f.label) if f is not None else key) or key
+        self._error.setText(translate("controls_panel", "Not applied: {what}: {problem}")
+                            .format(what=what, problem=problem).rstrip(".") + ".")
         self._error.show()
 
     def _on_reset_all(self) -> None:
@@ -355,14 +372,18 @@ class QtControls(QWidget):
         for k in RUBRIC_KEYS:
             share = weights[k] / total if total > 0 else 0.0
             self._editors[f"rubric.{k}"].share.setText(f"{100 * share:.0f}%")
-        self._formula.setText(formula_in_words(weights))
+        self._formula.setText(formula_in_words(weights, tr=lambda s: tr_data("plain_words", s)))
         base = self._baseline
+        base_name = tr_data("presets", base.name)
         for name, button in self._resets.items():
             button.setEnabled(self.value(name) != base[name])
-            button.setToolTip(f"Back to {base.name}'s value: {_show(base[name])}")
-        self._reset_all.setText(f"Reset all to \u201c{base.name}\u201d")
-        self._reset_all.setToolTip(f"Every parameter back to its value in {base.name} as "
-                                   "opened or last saved; the network source is kept.")
+            button.setToolTip(translate("controls_panel", "Back to {name}'s value: {value}")
+                              .format(name=base_name, value=_show(base[name])))
+        self._reset_all.setText(translate("controls_panel", "Reset all to \u201c{name}\u201d")
+                                .format(name=base_name))
+        self._reset_all.setToolTip(translate(
+            "controls_panel", "Every parameter back to its value in {name} as opened or last "
+            "saved; the network source is kept.").format(name=base_name))
         for name, label in self._labels.items():
             pending = name in self._pending
             font = label.font()
@@ -375,7 +396,12 @@ class QtControls(QWidget):
 
 def _show(value: Any) -> str:
     if isinstance(value, float) and math.isinf(value):
-        return "never (infinite)"
+        return translate("controls_panel", "never (infinite)")
     if isinstance(value, str):
-        return repr(value) if value else "(empty)"
+        return repr(value) if value else translate("controls_panel", "(empty)")
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _capitalised(text: str) -> str:
+    """First letter upper case (a no-op for Chinese)."""
+    return text[:1].upper() + text[1:]

@@ -19,6 +19,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
 from app.common.theme import DEFAULT_THRESHOLDS, SCORE_RANGE
 from app.dashboard.scales import TEXT_PT, TITLE_PT
 
@@ -33,8 +34,8 @@ OTHER_COLOUR = "#999999"
 #: Histogram bins: 30 bins of 20 points over the whole score range.
 HIST_EDGES = np.linspace(*SCORE_RANGE, 31)
 
-HIST_TITLE = "How are scores spread? (by group)"
-HIST_TITLE_SHORT = "Scores by group"
+HIST_TITLE = QT_TRANSLATE_NOOP("histogram", "How are scores spread? (by group)")
+HIST_TITLE_SHORT = QT_TRANSLATE_NOOP("histogram", "Scores by group")
 
 RESTRICTED_COLOUR = "#D55E00"
 PRIVILEGED_COLOUR = "#0072B2"
@@ -56,9 +57,10 @@ class ScoreHistogram:
         ax.set_xlim(HIST_EDGES[0], HIST_EDGES[-1])
         ax.set_xticks(np.linspace(*SCORE_RANGE, 5))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-        self.title = ax.set_title(HIST_TITLE, loc="left", fontsize=TITLE_PT, fontweight="bold")
-        ax.set_xlabel("score", fontsize=TEXT_PT, labelpad=2)
-        ax.set_ylabel("people", fontsize=TEXT_PT)
+        self.title = ax.set_title(tr_data("histogram", HIST_TITLE), loc="left",
+                                  fontsize=TITLE_PT, fontweight="bold")
+        ax.set_xlabel(translate("histogram", "score"), fontsize=TEXT_PT, labelpad=2)
+        ax.set_ylabel(translate("histogram", "people"), fontsize=TEXT_PT)
         xdata_yaxes = blended_transform_factory(ax.transData, ax.transAxes)
         lo, hi = SCORE_RANGE
         restricted, privileged = DEFAULT_THRESHOLDS
@@ -71,18 +73,20 @@ class ScoreHistogram:
         self._privileged_line = ax.axvline(privileged, color=PRIVILEGED_COLOUR, linewidth=2.0,
                                            linestyle="--", zorder=4)
         self._restricted_label = ax.text(
-            lo + 6, 0.97, "restricted", transform=xdata_yaxes, ha="left", va="top",
+            lo + 6, 0.97, translate("histogram", "restricted"), transform=xdata_yaxes,
+            ha="left", va="top",
             fontsize=TEXT_PT, color="#a63f00", zorder=5)
         self._privileged_label = ax.text(
-            hi - 6, 0.97, "privileged", transform=xdata_yaxes, ha="right", va="top",
+            hi - 6, 0.97, translate("histogram", "privileged"), transform=xdata_yaxes,
+            ha="right", va="top",
             fontsize=TEXT_PT, color="#00508a", zorder=5)
         self.ax = ax
         self._legend = None
         self._group_handles: list[Patch] = []
         self._region_handles = [
             Patch(facecolor=colour, alpha=0.25, edgecolor=colour, linestyle="--", label=name)
-            for colour, name in ((RESTRICTED_COLOUR, "restricted"),
-                                 (PRIVILEGED_COLOUR, "privileged"))]
+            for colour, name in ((RESTRICTED_COLOUR, translate("histogram", "restricted")),
+                                 (PRIVILEGED_COLOUR, translate("histogram", "privileged")))]
         self.stairs: list = []
         self._group_slot: np.ndarray | None = None   # group code -> stacked layer
         self._ylim: float | None = None
@@ -106,7 +110,8 @@ class ScoreHistogram:
         names = [labels[c] for c in chosen]
         colours = list(GROUP_COLOURS[:len(chosen)])
         if not few:
-            names.append(f"{len(labels) - len(chosen)} other groups")
+            names.append(translate("histogram", "{n} other groups").format(
+                n=len(labels) - len(chosen)))
             colours.append(OTHER_COLOUR)
         self._group_slot = slot
         self._ylim = None
@@ -205,8 +210,10 @@ class ScoreHistogram:
 
     def tooltip(self) -> str:
         lo, hi = self.thresholds
-        return (f"{HIST_TITLE}\n\n"
-                f"Number of people in each {HIST_EDGES[1] - HIST_EDGES[0]:g}-point score bin "
-                f"from {SCORE_RANGE[0]:g} to {SCORE_RANGE[1]:g}, the bars "
-                "of each group stacked on the others.\n"
-                f"Shaded: restricted (below {lo:g}) and privileged ({hi:g} and above).")
+        return (tr_data("histogram", HIST_TITLE) + "\n\n"
+                + translate("histogram", "Number of people in each {bin:g}-point score bin "
+                            "from {lo:g} to {hi:g}, the bars of each group stacked on the "
+                            "others.").format(bin=HIST_EDGES[1] - HIST_EDGES[0],
+                                              lo=SCORE_RANGE[0], hi=SCORE_RANGE[1])
+                + "\n" + translate("histogram", "Shaded: restricted (below {lo:g}) and "
+                                   "privileged ({hi:g} and above).").format(lo=lo, hi=hi))

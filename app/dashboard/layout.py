@@ -19,7 +19,8 @@ from matplotlib.font_manager import FontProperties
 
 from app.common.theme import SCORE_RANGE
 from app.dashboard.histogram import HIST_TITLE, HIST_TITLE_SHORT
-from app.dashboard.scales import SERIES, TEXT_PT, TITLE_PT, TITLE_TIERS
+from app.common.i18n import tr_data
+from app.dashboard.scales import SERIES, TEXT_PT, TITLE_PT, TITLE_TIERS, tier_title
 
 __all__ = ["LayoutPlanner", "Plan", "Metrics"]
 
@@ -107,8 +108,11 @@ class LayoutPlanner:
         def widest(lines: list[str]) -> float:
             return max(self.text_px(ln, TITLE_PT, True) for ln in lines)
 
+        # Chinese has no spaces: it may break between any two characters.
+        cjk = any("\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in title)
+
         def wrap(chars: int) -> list[str]:
-            return textwrap.wrap(title, chars, break_long_words=False) or [title]
+            return textwrap.wrap(title, chars, break_long_words=cjk) or [title]
 
         best = wrap(1)   # one word a line, if nothing fits
         for chars in range(len(title), 1, -1):
@@ -145,8 +149,8 @@ class LayoutPlanner:
         cell_w = (sx1 - sx0) / cols - m.ytick_w - 2 * m.pad
         if cell_w < 60 * px:
             return None
-        names = TITLE_TIERS[tier]
-        titles = {c: self.wrap(names[c], cell_w, cell_w - m.value_w) for c in SERIES}
+        titles = {c: self.wrap(tier_title(tier, c), cell_w, cell_w - m.value_w)
+                  for c in SERIES}
         n_lines = max(t.count("\n") + 1 for t in titles.values())
         title_h = n_lines * m.line_h + 4 * px
         plot_h = (sy1 - sy0 - 2 * m.tick_h - rows * title_h - (rows - 1) * 2 * m.pad) / rows
@@ -236,7 +240,8 @@ class LayoutPlanner:
 
     def hist_title(self, width_px: float) -> str:
         """The histogram's title: the question on one line if it fits, else shorter."""
-        if self.text_px(HIST_TITLE, TITLE_PT, True) <= width_px:
-            return HIST_TITLE
-        return self.wrap(HIST_TITLE_SHORT, width_px)
+        title = tr_data("histogram", HIST_TITLE)
+        if self.text_px(title, TITLE_PT, True) <= width_px:
+            return title
+        return self.wrap(tr_data("histogram", HIST_TITLE_SHORT), width_px)
 

@@ -35,6 +35,7 @@ from app.dashboard.layout import LayoutPlanner, Plan
 from app.dashboard.scales import (SERIES, SPECS, TEXT_PT, TITLE_PT, format_value,
                                   month_tick_step, x_limit, y_limits)
 from app.common.pacing import Throttle
+from app.common.i18n import tr_data, translate
 from app.common.plain_words import METRIC_DEFINITIONS, METRIC_TITLES
 from app.dashboard.histogram import GROUP_COLOURS, HIST_EDGES, ScoreHistogram
 from app.dashboard.overlay import OverlayMixin
@@ -145,7 +146,7 @@ class QtDashboard(OverlayMixin, QWidget):
             (line,) = ax.plot([], [], color=LINE_COLOUR, linewidth=2.6, animated=True,
                               solid_capstyle="round", solid_joinstyle="round", zorder=3)
             self._lines[col] = line
-            self._titles[col] = ax.set_title(METRIC_TITLES[col], loc="left",
+            self._titles[col] = ax.set_title(tr_data("plain_words", METRIC_TITLES[col]), loc="left",
                                              fontsize=TITLE_PT, fontweight="bold")
             self._values[col] = ax.set_title("", loc="right", fontsize=TITLE_PT,
                                              fontweight="bold", color=LINE_COLOUR)
@@ -357,7 +358,8 @@ class QtDashboard(OverlayMixin, QWidget):
             self._titles[col].set_text(plan.titles[col])
             bottom_row = k + plan.cols >= len(SERIES)
             ax.tick_params(labelbottom=bottom_row)
-            ax.set_xlabel("month" if bottom_row else "", fontsize=TEXT_PT, labelpad=2)
+            ax.set_xlabel(translate("dashboard_panel", "month") if bottom_row else "",
+                          fontsize=TEXT_PT, labelpad=2)
             # Flat plots get fewer y ticks so that their labels do not collide.
             ax.yaxis.get_major_locator().set_params(nbins=4 if plot_h > 70 * px else 2)
         hx0, hy0, hx1, hy1 = plan.hist_box
@@ -382,11 +384,13 @@ class QtDashboard(OverlayMixin, QWidget):
         """The tooltip of an axes of this figure: plain title, then exact definition."""
         for col, a in self._axes.items():
             if a is ax:
-                text = f"{METRIC_TITLES[col]}\n\n{METRIC_DEFINITIONS[col]}"
+                text = (tr_data("plain_words", METRIC_TITLES[col]) + "\n\n"
+                        + tr_data("plain_words", METRIC_DEFINITIONS[col]))
                 if col == "restricted_share":
-                    text += f"\nrestricted_below is now {self._hist.thresholds[0]:g}."
+                    text += "\n" + translate("dashboard_panel", "restricted_below is now "
+                                             "{value:g}.").format(value=self._hist.thresholds[0])
                 if SPECS[col].reference_note:
-                    text += f"\n{SPECS[col].reference_note}"
+                    text += "\n" + tr_data("scales", SPECS[col].reference_note)
                 return text
         if ax is self._hist_ax:
             return self._hist.tooltip()

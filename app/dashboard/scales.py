@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data
 from app.common.plain_words import METRIC_TITLES
 
-__all__ = ["SERIES", "SPECS", "SeriesSpec", "TITLE_TIERS", "TEXT_PT", "TITLE_PT",
+__all__ = ["SERIES", "SPECS", "SeriesSpec", "TITLE_TIERS", "tier_title", "TEXT_PT", "TITLE_PT",
            "y_limits", "x_limit", "month_tick_step", "format_value"]
 
 #: Font sizes in points of the dashboard's tick labels and of its titles.
@@ -37,37 +38,44 @@ class SeriesSpec:
 
 
 SPECS: dict[str, SeriesSpec] = {
-    "assortativity": SeriesSpec("corr", 0.0, "Grey line at 0: friends' scores unrelated."),
+    "assortativity": SeriesSpec("corr", 0.0, QT_TRANSLATE_NOOP(
+        "scales", "Grey line at 0: friends' scores unrelated.")),
     "stratification": SeriesSpec("share"),
     "restricted_share": SeriesSpec("share"),
     "isolated_share": SeriesSpec("share"),
     "gini": SeriesSpec("unit"),
-    "degree_gap": SeriesSpec("ratio", 1.0, "Grey line at 1: top and bottom fifths have "
-                                           "as many friends."),
+    "degree_gap": SeriesSpec("ratio", 1.0, QT_TRANSLATE_NOOP(
+        "scales", "Grey line at 1: top and bottom fifths have as many friends.")),
 }
 
 #: Titles for panels too small for the plain-words question (which stays in the tooltip).
 _COMPACT_TITLES: dict[str, str] = {
-    "assortativity": "Assortativity",
-    "stratification": "Stratification",
-    "restricted_share": "Restricted",
-    "isolated_share": "No friends",
-    "gini": "Gini",
-    "degree_gap": "Degree gap",
+    "assortativity": QT_TRANSLATE_NOOP("scales", "Assortativity"),
+    "stratification": QT_TRANSLATE_NOOP("scales", "Stratification"),
+    "restricted_share": QT_TRANSLATE_NOOP("scales", "Restricted"),
+    "isolated_share": QT_TRANSLATE_NOOP("scales", "No friends"),
+    "gini": QT_TRANSLATE_NOOP("scales", "Gini"),
+    "degree_gap": QT_TRANSLATE_NOOP("scales", "Degree gap"),
 }
 
 #: Shorter plain words, for panels where the questions would take three lines.
 _MEDIUM_TITLES: dict[str, str] = {
-    "assortativity": "Do friends score alike?",
-    "stratification": "Scores split by circle?",
-    "restricted_share": "People restricted",
-    "isolated_share": "People with no friends",
-    "gini": "Score inequality (Gini)",
-    "degree_gap": "More friends at the top?",
+    "assortativity": QT_TRANSLATE_NOOP("scales", "Do friends score alike?"),
+    "stratification": QT_TRANSLATE_NOOP("scales", "Scores split by circle?"),
+    "restricted_share": QT_TRANSLATE_NOOP("scales", "People restricted"),
+    "isolated_share": QT_TRANSLATE_NOOP("scales", "People with no friends"),
+    "gini": QT_TRANSLATE_NOOP("scales", "Score inequality (Gini)"),
+    "degree_gap": QT_TRANSLATE_NOOP("scales", "More friends at the top?"),
 }
 
 #: The series' titles from the longest (the plain-words question) to the shortest.
 TITLE_TIERS = (METRIC_TITLES, _MEDIUM_TITLES, _COMPACT_TITLES)
+
+
+def tier_title(tier: int, column: str) -> str:
+    """Series ``column``'s title of length ``tier`` in the app's language."""
+    return tr_data("plain_words" if tier == 0 else "scales", TITLE_TIERS[tier][column])
+
 
 _SHARE_LADDER = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)
 _RATIO_LADDER = (2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0, 20.0, 30.0, 50.0, 100.0)

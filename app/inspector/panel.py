@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
                                QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from app.inspector.widgets import (PART_NAMES, ContributionBar, FriendsModel, badge_style,
+from app.inspector.widgets import (part_name, ContributionBar, FriendsModel, badge_style,
                                    scale_font, section_title)
 from app.common.marks import marks_of
 from app.process.frame import opted_out_of
@@ -35,6 +35,7 @@ from app.common.theme import COMPONENT_COLOURS, DEFAULT_THRESHOLDS, STATUS_COLOU
 from app.inspector.score_parts import (SCORE_MAX, SCORE_MIN, contribution_points, score_parts,
                                        violation_penalty)
 from models.schema import RUBRIC_KEYS
+from app.common.i18n import tr_data, translate
 
 if TYPE_CHECKING:
     from app.process.frame import Frame, Static
@@ -96,7 +97,7 @@ class QtInspector(QWidget):
         self._stack = QStackedWidget()
         outer.addWidget(self._stack)
 
-        self._hint = QLabel("Click a person in the network\nto see how their score is made.")
+        self._hint = QLabel(translate("inspector_panel", "Click a person in the network\nto see how their score is made."))
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setWordWrap(True)
         self._hint.setStyleSheet("color: #666666;")
@@ -126,7 +127,8 @@ class QtInspector(QWidget):
         row = QHBoxLayout()
         self._score = QLabel()
         scale_font(self._score, 2.6, bold=True)
-        self._score.setToolTip(f"Score, from {SCORE_MIN:g} to {SCORE_MAX:g}.")
+        self._score.setToolTip(translate("inspector_panel", "Score, from {lo:g} to {hi:g}.")
+                               .format(lo=SCORE_MIN, hi=SCORE_MAX))
         self._badge = QLabel()
         scale_font(self._badge, 1.15, bold=True)
         row.addWidget(self._score)
@@ -141,7 +143,7 @@ class QtInspector(QWidget):
         self._build_friends_and_scam(col)
 
     def _build_parts(self, col: QVBoxLayout) -> None:
-        col.addWidget(section_title("Where the points come from"))
+        col.addWidget(section_title(translate("inspector_panel", "Where the points come from")))
         self._bar = ContributionBar()
         col.addWidget(self._bar)
         self._parts = QGridLayout()
@@ -153,17 +155,17 @@ class QtInspector(QWidget):
             if key in COMPONENT_COLOURS:
                 swatch.setFixedSize(14, 14)
                 swatch.setStyleSheet(f"background: {COMPONENT_COLOURS[key]}; border-radius: 2px;")
-                name.setText(PART_NAMES[key])
-                name.setToolTip(RUBRIC_LONG[key])
+                name.setText(part_name(key))
+                name.setToolTip(tr_data("plain_words", RUBRIC_LONG[key]))
             elif key == "violations":
                 swatch.setFixedSize(14, 14)
                 swatch.setStyleSheet("border: 1px solid #222222; background: qlineargradient("
                                      "x1:0, y1:1, x2:1, y2:0, stop:0 #ffffff, stop:0.45 #ffffff,"
                                      " stop:0.5 #222222, stop:0.55 #ffffff, stop:1 #ffffff);")
-                name.setText("violations")
-                name.setToolTip("Points per (decayed) violation, subtracted from the sum.")
+                name.setText(translate("inspector_panel", "violations"))
+                name.setToolTip(translate("inspector_panel", "Points per (decayed) violation, subtracted from the sum."))
             else:
-                name.setText("score")
+                name.setText(translate("inspector_panel", "score"))
                 scale_font(name, 1.0, bold=True)
                 scale_font(pts, 1.0, bold=True)
             pts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -179,7 +181,7 @@ class QtInspector(QWidget):
         col.addWidget(self._optout_note)
 
     def _build_plot(self, col: QVBoxLayout) -> None:
-        col.addWidget(section_title("Score over time"))
+        col.addWidget(section_title(translate("inspector_panel", "Score over time")))
         self._fig = Figure(figsize=(4, 1.7), facecolor="white")
         self._canvas = FigureCanvasQTAgg(self._fig)
         self._canvas.setMinimumHeight(150)
@@ -192,7 +194,7 @@ class QtInspector(QWidget):
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        ax.set_xlabel("month", fontsize=10.5, labelpad=1)
+        ax.set_xlabel(translate("inspector_panel", "month"), fontsize=10.5, labelpad=1)
         self._restricted_line = ax.axhline(DEFAULT_THRESHOLDS[0], color=STATUS_COLOURS[-1], linestyle="--",
                                            linewidth=1.5)
         self._privileged_line = ax.axhline(DEFAULT_THRESHOLDS[1], color=STATUS_COLOURS[1], linestyle="--",
@@ -205,7 +207,7 @@ class QtInspector(QWidget):
         col.addWidget(self._canvas)
 
     def _build_friends_and_scam(self, col: QVBoxLayout) -> None:
-        self._friends_title = section_title("Friends")
+        self._friends_title = section_title(translate("inspector_panel", "Friends"))
         col.addWidget(self._friends_title)
         self._friends = FriendsModel(self)
         self._table = QTableView()
@@ -216,7 +218,7 @@ class QtInspector(QWidget):
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self._table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._table.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._table.setToolTip("Click a friend to inspect them.")
+        self._table.setToolTip(translate("inspector_panel", "Click a friend to inspect them."))
         self._table.setMinimumHeight(140)
         self._table.verticalHeader().setDefaultSectionSize(
             self._table.fontMetrics().height() + 8)
@@ -225,6 +227,7 @@ class QtInspector(QWidget):
         fm = self._table.fontMetrics()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, sample in ((1, f"Score {SCORE_MAX:.0f}"), (2, "privileged  ")):
+            # English samples: wider than the Chinese words, so they fit either.
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, fm.horizontalAdvance(sample) + 16)
         self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -234,7 +237,7 @@ class QtInspector(QWidget):
         self._dating.setWordWrap(True)
         col.addWidget(self._dating)
 
-        self._scam_button = QPushButton("Scam this person")
+        self._scam_button = QPushButton(translate("inspector_panel", "Scam this person"))
         scale_font(self._scam_button, 1.05, bold=True)
         self._scam_button.clicked.connect(self._on_scam_clicked)
         self._scam_note = QLabel()
@@ -312,15 +315,16 @@ class QtInspector(QWidget):
 
     def _update_header(self, frame: Frame, static: Static, i: int, score: float,
                        status: int) -> None:
-        self._name.setText(f"Person {static.ids[i]}")
-        facts = [f"group {static.group_labels[int(static.group[i])]}",
-                 f"{int(frame.degree[i])} friends"]
-        facts += marks_of(frame, static.opted_out, i)
+        self._name.setText(translate("inspector_panel", "Person {id}").format(id=static.ids[i]))
+        facts = [translate("inspector_panel", "group {group}").format(
+                     group=static.group_labels[int(static.group[i])]),
+                 translate("inspector_panel", "{n} friends").format(n=int(frame.degree[i]))]
+        facts += [tr_data("marks", w) for w in marks_of(frame, static.opted_out, i)]
         if not frame.live:
-            facts.append(f"as in month {frame.step}")
+            facts.append(translate("inspector_panel", "as in month {step}").format(step=frame.step))
         self._facts.setText(" \u00b7 ".join(facts))
         self._score.setText(f"{score:.0f}")
-        self._badge.setText(STATUS_WORDS[status])
+        self._badge.setText(tr_data("plain_words", STATUS_WORDS[status]))
         self._badge.setStyleSheet(badge_style(status))
 
     def _update_parts(self, frame: Frame, static: Static, i: int, score: float,
@@ -336,7 +340,8 @@ class QtInspector(QWidget):
             w.setVisible(penalty > 0)
         pts, detail = self._part_labels["violations"][2:]
         pts.setText(f"\u2212{penalty:.0f}")
-        detail.setText(f"at least (score at the {SCORE_MIN:.0f} floor)" if at_floor else "")
+        detail.setText(translate("inspector_panel", "at least (score at the {lo:.0f} floor)")
+                       .format(lo=SCORE_MIN) if at_floor else "")
         pts, detail = self._part_labels["total"][2:]
         pts.setText(f"{score:.0f}")
         earned = sum(points.values())
@@ -344,12 +349,13 @@ class QtInspector(QWidget):
                        + (f" \u2212 {penalty:.0f}" if penalty > 0 else ""))
         if bool(opted_out_of(frame, static)[i]):
             if frame.scenario["rubric.optout_imputation"] == "mean":
-                text = ("Opted out: no data, so every part but friends counts as the "
-                        "participants' mean this month.")
+                text = translate("inspector_panel", "Opted out: no data, so every part but "
+                                 "friends counts as the participants' mean this month.")
             else:
                 value = float(frame.scenario["rubric.optout_value"])
-                text = (f"Opted out: no data, so every part but friends counts as {value:g} "
-                        f"(the scenario's value for people who opted out).")
+                text = translate("inspector_panel", "Opted out: no data, so every part but "
+                                 "friends counts as {value:g} (the scenario's value for people "
+                                 "who opted out).").format(value=value)
             self._optout_note.setText(text)
             self._optout_note.show()
         else:
@@ -361,7 +367,7 @@ class QtInspector(QWidget):
             note = ""
         except RuntimeError:   # not kept for very large graphs
             y = np.empty(0)
-            note = "Score history is not kept\nfor networks this large."
+            note = translate("inspector_panel", "Score history is not kept\nfor networks this large.")
         x = np.arange(y.size)
         self._history_line.set_data(x, y)
         self._history_note.set_text(note)
@@ -378,7 +384,8 @@ class QtInspector(QWidget):
             # Recent scams sit at the right edge: label them on the left of their line.
             late = step > 0.6 * right
             self._scam_artists.append(self._ax.text(
-                step, SCORE_MIN + 12, "scammed " if late else " scammed", fontsize=10,
+                step, SCORE_MIN + 12, (translate("inspector_panel", "scammed") + " ") if late
+                else (" " + translate("inspector_panel", "scammed")), fontsize=10,
                 va="bottom", ha="right" if late else "left"))
         self._plot_draws.request()
 
@@ -388,12 +395,15 @@ class QtInspector(QWidget):
         friends = friends[np.lexsort((friends, -scores[friends]))]   # best first, stable
         self._friends.set_rows(friends, [str(static.ids[j]) for j in friends],
                                scores[friends], np.asarray(frame.status)[friends])
-        mean = f", average score {scores[friends].mean():.0f}" if friends.size else ""
-        self._friends_title.setText(f"Friends ({friends.size}{mean})")
+        mean = (translate("inspector_panel", ", average score {mean:.0f}").format(
+            mean=scores[friends].mean()) if friends.size else "")
+        self._friends_title.setText(translate("inspector_panel", "Friends ({n}{mean})")
+                                    .format(n=friends.size, mean=mean))
         dates = _neighbours(frame.dating_edges, i)
         if dates.size:
             names = ", ".join(f"{static.ids[j]} ({scores[j]:.0f})" for j in dates)
-            self._dating.setText(f"Dating now (counts as a friend in the score): {names}")
+            self._dating.setText(translate("inspector_panel", "Dating now (counts as a friend "
+                                           "in the score): {names}").format(names=names))
             self._dating.show()
         else:
             self._dating.hide()
@@ -418,10 +428,14 @@ def scam_note(scenario) -> str:
     months = int(scenario["events.scam_duration"])
     if not scenario["events.enabled"]:
         # MODEL.md: with life events off nobody pays or misses bills, so a scam is inert.
-        return ("Life events are off, so nobody pays or misses bills: a scam changes "
-                "nothing until you switch them on.")
+        return translate("inspector_panel", "Life events are off, so nobody pays or misses "
+                         "bills: a scam changes nothing until you switch them on.")
     if months == 0:
-        return "Scams last 0 months in this scenario (events.scam_duration): no effect."
-    return (f"A scam, through no fault of their own: they miss every payment for the next "
-            f"{months} month{'s' if months != 1 else ''}. Watch their score, and then their "
-            f"friends'.")
+        return translate("inspector_panel", "Scams last 0 months in this scenario "
+                         "(events.scam_duration): no effect.")
+    return (translate("inspector_panel", "A scam, through no fault of their own: they miss "
+                      "every payment for the next month. Watch their score, and then their "
+                      "friends'.") if months == 1 else
+            translate("inspector_panel", "A scam, through no fault of their own: they miss "
+                      "every payment for the next {months} months. Watch their score, and "
+                      "then their friends'.").format(months=months))

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.inspector.widgets import section_title
+from app.common.i18n import translate
 
 __all__ = ["StoryBox", "story_html"]
 
@@ -30,7 +31,8 @@ def story_html(lines: list[str]) -> str:
     """
     if len(lines) > MAX_LINES:
         cut = len(lines) - MAX_LINES + 1
-        lines = [*lines[:MAX_LINES // 2], f"\u2026 {cut} more months \u2026",
+        lines = [*lines[:MAX_LINES // 2],
+                 translate("story", "\u2026 {n} more months \u2026").format(n=cut),
                  *lines[len(lines) - (MAX_LINES // 2 - 1):]]
     out = []
     for line in lines:
@@ -48,14 +50,14 @@ class StoryBox(QWidget):
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
-        col.addWidget(section_title("Their story"))
+        col.addWidget(section_title(translate("story", "Their story")))
         self.text = QLabel("")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setStyleSheet("color: #222222;")
-        self.text.setToolTip("Told from the months kept in the timeline: scams, status, "
-                             "friends lost and made, setting changes.")
+        self.text.setToolTip(translate("story", "Told from the months kept in the timeline: scams, status, "
+                             "friends lost and made, setting changes."))
         col.addWidget(self.text)
         self.lines: list[str] = []
 
@@ -65,4 +67,4 @@ class StoryBox(QWidget):
 
     def clear(self) -> None:
         self.lines = []
-        self.text.setText("<i>Reading the timeline\u2026</i>")
+        self.text.setText(translate("story", "<i>Reading the timeline\u2026</i>"))

@@ -15,12 +15,19 @@ from app.common.plain_words import RUBRIC_LONG, RUBRIC_WORDS, STATUS_WORDS
 from app.inspector.score_parts import SCORE_MAX, SCORE_MIN, SPAN
 from app.common.theme import COMPONENT_COLOURS, DEFAULT_THRESHOLDS, STATUS_COLOURS
 from models.schema import RUBRIC_KEYS
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
 
-__all__ = ["ContributionBar", "FriendsModel", "PART_NAMES", "badge_style", "scale_font",
-           "section_title"]
+__all__ = ["ContributionBar", "FriendsModel", "PART_NAMES", "part_name", "badge_style",
+           "scale_font", "section_title"]
 
 #: Label of each component in the inspector: "from friends" is what a class asks about.
-PART_NAMES = {**RUBRIC_WORDS, "social": "from friends"}
+PART_NAMES = {**RUBRIC_WORDS, "social": QT_TRANSLATE_NOOP("widgets", "from friends")}
+
+
+def part_name(key: str) -> str:
+    """:data:`PART_NAMES` in the app's language."""
+    return (tr_data("widgets", PART_NAMES[key]) if key == "social"
+            else tr_data("plain_words", PART_NAMES[key]))
 
 
 class ContributionBar(QWidget):
@@ -67,8 +74,9 @@ class ContributionBar(QWidget):
             if w <= 0:
                 continue
             p.fillRect(QRectF(x, top, w, bar_h), QColor(COMPONENT_COLOURS[key]))
-            tip = (f"{PART_NAMES[key]}: +{self._points[key]:.0f} points\n"
-                   f"{RUBRIC_LONG[key]}")
+            tip = (translate("widgets", "{part}: +{points:.0f} points").format(
+                part=part_name(key), points=self._points[key])
+                + "\n" + tr_data("plain_words", RUBRIC_LONG[key]))
             self._spans.append((x, x + w, tip))
             x += w
         if self._penalty > 0:
@@ -77,7 +85,8 @@ class ContributionBar(QWidget):
             rect = QRectF(x_score, top, max(x - x_score, 1.0), bar_h)
             p.fillRect(rect, QColor(255, 255, 255, 170))
             p.fillRect(rect, QBrush(QColor("#222222"), Qt.BrushStyle.BDiagPattern))
-            self._spans.append((x_score, x, f"violations: -{self._penalty:.0f} points"))
+            self._spans.append((x_score, x, translate(
+                "widgets", "violations: -{points:.0f} points").format(points=self._penalty)))
         # The score itself, and the thresholds, as marks on a scale under the bar.
         x_score = self._x(self._score, left, width)
         p.setPen(QPen(QColor("#111111"), 3))
@@ -110,7 +119,8 @@ class FriendsModel(QAbstractTableModel):
     QTableWidget item by item every frame cost tens of milliseconds, this costs nothing.
     """
 
-    HEADERS = ("Person", "Score", "Status")
+    HEADERS = (QT_TRANSLATE_NOOP("widgets", "Person"), QT_TRANSLATE_NOOP("widgets", "Score"),
+               QT_TRANSLATE_NOOP("widgets", "Status"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -146,7 +156,7 @@ class FriendsModel(QAbstractTableModel):
                 return self._ids[r]
             if c == 1:
                 return f"{self._scores[r]:.0f}"
-            return STATUS_WORDS[int(self._status[r])]
+            return tr_data("plain_words", STATUS_WORDS[int(self._status[r])])
         if role == Qt.ItemDataRole.ForegroundRole and c == 2:
             return QColor(STATUS_COLOURS[int(self._status[r])])
         if role == Qt.ItemDataRole.TextAlignmentRole and c == 1:
@@ -155,7 +165,7 @@ class FriendsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return tr_data("widgets", self.HEADERS[section])
         return None
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QFrame, QHBoxLayout, 
                                QRadioButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from models.lessons import Lesson, Step
+from app.common.i18n import translate
 
 __all__ = ["QtLessonPanel", "run_label"]
 
@@ -50,8 +51,10 @@ def _label(text: str = "", factor: float = 1.0, bold: bool = False, style: str =
 
 def run_label(step: Step) -> str:
     """The Run button's text: ``"Run 24 months"`` or ``"Run (at most 60 months)"``."""
-    months = f"{step.run} month{'s' if step.run != 1 else ''}"
-    return f"Run (at most {months})" if step.until is not None else f"Run {months}"
+    months = (translate("lessons_panel", "1 month") if step.run == 1
+              else translate("lessons_panel", "{n} months").format(n=step.run))
+    return (translate("lessons_panel", "Run (at most {months})") if step.until is not None
+            else translate("lessons_panel", "Run {months}")).format(months=months)
 
 
 class QtLessonPanel(QWidget):
@@ -129,7 +132,7 @@ class QtLessonPanel(QWidget):
         pcol.addLayout(self._choice_col)
         col.addWidget(self.predict_box)
 
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(translate("lessons_panel", "Run"))
         self.run_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         _font(self.run_button, 1.25, True)
         self.run_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -153,18 +156,18 @@ class QtLessonPanel(QWidget):
         outer.addWidget(scroll, 1)
 
         nav = QHBoxLayout()
-        self.back_button = QPushButton("\u2190 Back")
-        self.next_button = QPushButton("Next \u2192")
+        self.back_button = QPushButton(translate("lessons_panel", "\u2190 Back"))
+        self.next_button = QPushButton(translate("lessons_panel", "Next \u2192"))
         for b in (self.back_button, self.next_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             _font(b, 1.15, True)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
-        self.close_button = QPushButton("Close lesson")
+        self.close_button = QPushButton(translate("lessons_panel", "Close lesson"))
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.closed)
-        self.worksheet_button = QPushButton("Worksheet\u2026")
-        self.worksheet_button.setToolTip("Export the student worksheet (PDF or Markdown)")
+        self.worksheet_button = QPushButton(translate("lessons_panel", "Worksheet\u2026"))
+        self.worksheet_button.setToolTip(translate("lessons_panel", "Export the student worksheet (PDF or Markdown)"))
         self.worksheet_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.worksheet_button.clicked.connect(self.worksheet_requested)
         nav.addWidget(self.back_button)
@@ -249,7 +252,8 @@ class QtLessonPanel(QWidget):
     # ------------------------------------------------------------------ showing
     def _show_step(self) -> None:
         step, n = self.step, len(self.lesson.steps)
-        self.progress.setText(f"step {self.index + 1} of {n}")
+        self.progress.setText(translate("lessons_panel", "step {k} of {n}").format(
+            k=self.index + 1, n=n))
         self.step_title.setText(step.title)
         self.text.setText(step.text)
         for button in self._choices.buttons():
@@ -261,7 +265,7 @@ class QtLessonPanel(QWidget):
         self._choice_rows = []
         self.predict_box.setVisible(step.predict is not None)
         if step.predict is not None:
-            self.question.setText("Predict: " + step.predict.question)
+            self.question.setText(translate("lessons_panel", "Predict: ") + step.predict.question)
             for k, choice in enumerate(step.predict.choices):
                 # The letter is the radio button; the answer is a label beside it, which
                 # wraps (a radio button's own text would not) and clicks it too.
@@ -282,7 +286,7 @@ class QtLessonPanel(QWidget):
                 self._choice_rows.append(row)
         self.run_button.setVisible(step.run > 0)
         self.run_button.setText(run_label(step))
-        self.reflect.setText("Think about it: " + step.reflect if step.reflect else "")
+        self.reflect.setText(translate("lessons_panel", "Think about it: ") + step.reflect if step.reflect else "")
         self.reflect.setVisible(bool(step.reflect))
         self.show_watch("")
         self._show_outcome()
@@ -295,25 +299,28 @@ class QtLessonPanel(QWidget):
         step = self.step
         if text and step.predict is not None and self.index in self._answers:
             k = self._answers[self.index]
-            text = (f"You predicted {chr(65 + k)}: {step.predict.choices[k]}\n"
-                    f"What happened: {text}")
+            text = (translate("lessons_panel", "You predicted {letter}: {choice}").format(
+                        letter=chr(65 + k), choice=step.predict.choices[k]) + "\n"
+                    + translate("lessons_panel", "What happened: {text}").format(text=text))
         elif text:
-            text = f"What happened: {text}"
+            text = translate("lessons_panel", "What happened: {text}").format(text=text)
         self.outcome.setText(text)
         self.outcome.setVisible(bool(text))
 
     def _show_notes(self) -> None:
         notes = self.step.notes if self.step is not None else ""
-        self.notes.setText("Teacher's notes: " + notes if notes else "")
+        self.notes.setText(translate("lessons_panel", "Teacher's notes: ") + notes if notes else "")
         self.notes.setVisible(bool(notes) and not self._presenting)
 
     def _update_record(self) -> None:
         last = self.lesson is not None and self.index == len(self.lesson.steps) - 1
         rows = self.predictions if last else []
-        lines = [f"Step {n}: predicted \u201c{answer}\u201d. "
-                 f"{'Happened: ' + happened if happened else 'Not run.'}"
+        lines = [translate("lessons_panel", "Step {n}: predicted \u201c{answer}\u201d.").format(
+                     n=n, answer=answer) + " "
+                 + (translate("lessons_panel", "Happened: {what}").format(what=happened)
+                    if happened else translate("lessons_panel", "Not run."))
                  for n, _q, answer, happened in rows]
-        self.record.setText("The class's predictions\n" + "\n".join(lines) if lines else "")
+        self.record.setText(translate("lessons_panel", "The class's predictions\n") + "\n".join(lines) if lines else "")
         self.record.setVisible(bool(lines))
 
     def _update_buttons(self) -> None:
@@ -322,7 +329,7 @@ class QtLessonPanel(QWidget):
             return
         answered = step.predict is None or self.index in self._answers
         self.run_button.setEnabled(answered and not self._running)
-        self.run_button.setToolTip("" if answered else "First the class predicts.")
+        self.run_button.setToolTip("" if answered else translate("lessons_panel", "First the class predicts."))
         self.back_button.setEnabled(self.index > 0 and not self._running)
         self.next_button.setEnabled(self.index + 1 < len(self.lesson.steps)
                                     and not self._running)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from matplotlib.lines import Line2D
 
+from app.common.i18n import translate
 from app.network.marks import mark_handles
 from app.network.people import CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING
 from app.picture.style import DATING_COLOUR, SELECT_COLOUR, TIE_COLOUR
@@ -24,21 +25,24 @@ class LegendMixin:
         handles = [
             Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor=mid,
                    markeredgecolor=RESTRICTED_RING, markeredgewidth=2.5,
-                   label=f"restricted (below {lo:g})"),
+                   label=translate("legend", "restricted (below {lo:g})").format(lo=lo)),
             Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor=mid,
                    markeredgecolor=PRIVILEGED_RING, markeredgewidth=2.5,
-                   label=f"privileged ({hi:g} and up)"),
+                   label=translate("legend", "privileged ({hi:g} and up)").format(hi=hi)),
             Line2D([], [], marker="s", linestyle="", markersize=10, markerfacecolor=mid,
-                   markeredgecolor="none", label="opted out (square)"),
-            Line2D([], [], color=TIE_COLOUR, linewidth=1.5, label="friendship"),
-            Line2D([], [], color=DATING_COLOUR, linewidth=2.5, label="dating"),
-            Line2D([], [], marker="o", linestyle="", markersize=13, markerfacecolor="none",
-                   markeredgecolor=SELECT_COLOUR, markeredgewidth=2.2, label="selected"),
-            *mark_handles(self._compare),
+                   markeredgecolor="none", label=translate("legend", "opted out (square)")),
         ]
-        if self._compact:   # short or shared space: the marks matter more than the lines
-            handles = [h for h in handles if h.get_label() not in ("friendship", "dating",
-                                                                  "selected")]
+        lines = [
+            Line2D([], [], color=TIE_COLOUR, linewidth=1.5,
+                   label=translate("legend", "friendship")),
+            Line2D([], [], color=DATING_COLOUR, linewidth=2.5,
+                   label=translate("legend", "dating")),
+            Line2D([], [], marker="o", linestyle="", markersize=13, markerfacecolor="none",
+                   markeredgecolor=SELECT_COLOUR, markeredgewidth=2.2,
+                   label=translate("legend", "selected")),
+        ]
+        # Short or shared space: the marks matter more than the lines.
+        handles = [*handles, *([] if self._compact else lines), *mark_handles(self._compare)]
         if self._legend is not None:
             self._legend.remove()
         # One column under the colour bar: the network keeps the full height.

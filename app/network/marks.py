@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.lines import Line2D
 
+from app.common.i18n import translate
 from app.common.marks import mark_masks
 from app.picture.style import ISOLATED_COLOUR, SCAM_COLOUR, WAS_SCAM_COLOUR
 
@@ -24,16 +25,17 @@ def mark_handles(compare: bool) -> list[Line2D]:
     """Legend entries for the marks (the A/B diamond only when comparing)."""
     handles = [
         Line2D([], [], marker="x", linestyle="", markersize=9, markeredgecolor=SCAM_COLOUR,
-               markeredgewidth=2.2, label="scam victim now"),
+               markeredgewidth=2.2, label=translate("marks", "scam victim now")),
         Line2D([], [], marker="x", linestyle="", markersize=7, markeredgecolor=WAS_SCAM_COLOUR,
-               markeredgewidth=1.3, label="was scammed"),
+               markeredgewidth=1.3, label=translate("marks", "was scammed")),
         Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor="none",
-               markeredgecolor=ISOLATED_COLOUR, markeredgewidth=1.3, label="isolated"),
+               markeredgecolor=ISOLATED_COLOUR, markeredgewidth=1.3,
+               label=translate("marks", "isolated")),
     ]
     if compare:
         handles.append(Line2D([], [], marker="D", linestyle="", markersize=10,
                               markerfacecolor="none", markeredgecolor=DIFF_COLOUR,
-                              markeredgewidth=2.0, label="excluded here only"))
+                              markeredgewidth=2.0, label=translate("marks", "excluded here only")))
     return handles
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
+from app.common.i18n import tr_data, translate
 from app.common.marks import marks_of
 from app.common.plain_words import STATUS_WORDS
 from app.network.ties import HIDE_TIES_WHILE_MOVING
@@ -117,10 +118,15 @@ class MouseMixin:
         """The hover text for person ``i``."""
         st, fr = self._static, self._frame
         label = st.group_labels[int(st.group[i])] if len(st.group_labels) else ""
-        lines = [f"<b>{st.ids[i]}</b>  (group {label})",
-                 f"score {fr.scores[i]:.0f} \u00b7 {STATUS_WORDS[int(fr.status[i])]}",
-                 f"{int(fr.degree[i])} friend{'s' if int(fr.degree[i]) != 1 else ''}"]
-        lines += marks_of(fr, st.opted_out, i)
+        degree = int(fr.degree[i])
+        lines = [translate("mouse", "<b>{id}</b>  (group {group})").format(id=st.ids[i],
+                                                                          group=label),
+                 translate("mouse", "score {score:.0f} \u00b7 {status}").format(
+                     score=fr.scores[i],
+                     status=tr_data("plain_words", STATUS_WORDS[int(fr.status[i])])),
+                 (translate("mouse", "1 friend") if degree == 1
+                  else translate("mouse", "{n} friends").format(n=degree))]
+        lines += [tr_data("marks", w) for w in marks_of(fr, st.opted_out, i)]
         return "<br>".join(lines)
 
     def display_point(self, index: int) -> QPointF:

@@ -38,6 +38,7 @@ from app.network.people import (CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, No
                                 PeopleMixin, node_size_px)
 from app.network.ties import MAX_TIE_SEGMENTS, MIN_TIE_INTERVAL, TiesMixin
 from app.picture.style import DATING_COLOUR, SELECT_COLOUR, TIE_COLOUR, colour_bar_ticks
+from app.common.i18n import translate
 
 if TYPE_CHECKING:
     from app.process.frame import Frame, Static
@@ -145,14 +146,15 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         self._month = ax.text(0.01, 0.99, "", transform=ax.transAxes, ha="left", va="top",
                               fontsize=TEXT_PT + 2, fontweight="bold", color="#333333",
                               zorder=6, animated=True)
-        self._message = ax.text(0.5, 0.5, "Building the network\u2026", transform=ax.transAxes,
+        self._message = ax.text(0.5, 0.5, translate("network_panel", "Building the network\u2026"),
+                                transform=ax.transAxes,
                                 ha="center", va="center", fontsize=TEXT_PT + 3, color="#666666")
         self._note = fig.text(0.01, 0.01, "", ha="left", va="bottom", fontsize=TEXT_PT - 1.5,
                               color="#555555")
         self._cax = fig.add_axes((0.9, 0.2, 0.02, 0.7))
         self._colorbar = Colorbar(self._cax, cmap=CMAP, norm=NORM, orientation="vertical")
         self._cax.tick_params(labelsize=TEXT_PT)
-        self._cax.set_title("score", fontsize=TEXT_PT, pad=8)
+        self._cax.set_title(translate("network_panel", "score"), fontsize=TEXT_PT, pad=8)
         self._cbar_lines = [self._cax.axhline(v, color=c, linewidth=3)
                             for v, c in zip(DEFAULT_THRESHOLDS, (RESTRICTED_RING,
                                                                  PRIVILEGED_RING))]
@@ -168,12 +170,12 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
     def _build_overlay(self) -> None:
         """A "Fit" button and a how-to hint: Qt widgets over the canvas, not in exports."""
         self._fit_button = QToolButton(self)
-        self._fit_button.setText("Fit")
-        self._fit_button.setToolTip("Show the whole network (or double-click it).")
+        self._fit_button.setText(translate("network_panel", "Fit"))
+        self._fit_button.setToolTip(translate("network_panel", "Show the whole network (or double-click it)."))
         self._fit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._fit_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self._fit_button.clicked.connect(self.reset_view)
-        self._hint = QLabel("Wheel: zoom \u00b7 drag: pan \u00b7 click a person: inspect", self)
+        self._hint = QLabel(translate("network_panel", "Wheel: zoom \u00b7 drag: pan \u00b7 click a person: inspect"), self)
         self._hint.setStyleSheet("color: #777777; background: transparent;")
         self._hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
@@ -210,7 +212,8 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         if static.graph_key != self._key:
             self._pos = None
             self._tree = None
-            self._message.set_text(f"Laying out {static.n:,} people\u2026")
+            self._message.set_text(translate("network_panel", "Laying out {n:,} people\u2026")
+                                   .format(n=static.n))
             self._clear_people()
             self._invalidate()
             return

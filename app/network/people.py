@@ -17,6 +17,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.path import Path
 
 from app.process.frame import opted_out_of
+from app.common.i18n import translate
 from app.picture.style import CMAP, NORM, PRIVILEGED_RING, RESTRICTED_RING, node_size_px
 from models.score import SCORE_MIN, SPAN
 
@@ -199,8 +200,10 @@ class PeopleMixin:
         self._ringc = ring
         self._has_ring = status != 0
         self._scatters_stale = True
-        caption = f"{self._caption}: month" if self._caption else "Month"
-        self._month.set_text(f"{caption} {frame.step}" + ("" if frame.live else " (past)"))
+        text = (translate("people", "{caption}: month {step}") if self._caption
+                else translate("people", "Month {step}")).format(caption=self._caption,
+                                                                 step=frame.step)
+        self._month.set_text(text + ("" if frame.live else translate("people", " (past)")))
         if self._show_dating and frame.dating_edges.size:
             self._dating.set_segments(self._pos[np.asarray(frame.dating_edges)])
         else:

@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 
+from app.common.i18n import translate
 from app.common.pacing import run_when_due
 from app.picture.scene import segments_path
 from app.picture.style import tie_style
@@ -57,7 +58,8 @@ class TiesMixin:
             rng = np.random.default_rng(m)
             keep = np.sort(rng.choice(m, MAX_TIE_SEGMENTS, replace=False))
             edges = edges[keep]
-            note = f"Showing {MAX_TIE_SEGMENTS:,} of {m:,} friendships (a fixed sample)."
+            note = translate("ties", "Showing {shown:,} of {m:,} friendships (a fixed sample).")\
+                .format(shown=MAX_TIE_SEGMENTS, m=m)
         self._drawn_ties = int(edges.shape[0])
         alpha, width = tie_style(min(m, MAX_TIE_SEGMENTS))
         self._ties.set_path(segments_path(self._pos, edges))

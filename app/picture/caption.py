@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.common.language import gettext as _
+from app.common.language import gettext_data
 from app.common.plain_words import formula_in_words
 from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
 
@@ -38,19 +40,20 @@ class SettingChange:
         >>> SettingChange(40, "rubric.social", 0.05, 0.65).words()
         "month 40: weight of friends' scores 0.05 \u2192 0.65"
         """
-        return (f"month {self.month}: {label_of(self.name)} "
-                f"{describe_value(self.old)} \u2192 {describe_value(self.new)}")
+        return _("month {month}: {what} {old} \u2192 {new}").format(
+            month=self.month, what=label_of(self.name), old=describe_value(self.old),
+            new=describe_value(self.new))
 
 
 def label_of(name: str) -> str:
     """The plain label of a setting (rubric weights by what they weigh)."""
     from app.common.plain_words import RUBRIC_WORDS
 
-    section, _, key = name.partition(".")
+    section, _sep, key = name.partition(".")
     if section == "rubric" and key in RUBRIC_KEYS:
-        return f"weight of {RUBRIC_WORDS[key]}"
+        return _("weight of {what}").format(what=gettext_data(RUBRIC_WORDS[key]))
     field = FIELD_BY_NAME.get(name)
-    return field.label.lower() if field is not None and field.label else name
+    return gettext_data(field.label).lower() if field is not None and field.label else name
 
 
 def describe_value(value: Any) -> str:
@@ -62,9 +65,9 @@ def describe_value(value: Any) -> str:
     ('on', '0.65', 'never')
     """
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return _("on") if value else _("off")
     if isinstance(value, float):
-        return "never" if value == float("inf") else f"{value:.4g}"
+        return _("never") if value == float("inf") else f"{value:.4g}"
     return str(value)
 
 
@@ -115,13 +118,16 @@ def caption_lines(*, scenario: Any, month: int, people: int,
     >>> caption_lines(scenario=load_scenario("default"), month=3, people=500)[0]
     'ScoreNet \u00b7 scenario default \u00b7 month 3 \u00b7 seed 1 \u00b7 500 people'
     """
-    parts = ["ScoreNet", f"scenario {scenario['about.name']}", f"month {month}",
-             f"seed {scenario['run.seed']}", f"{people:,} people"]
+    parts = ["ScoreNet", _("scenario {name}").format(name=gettext_data(scenario['about.name'])),
+             _("month {month}").format(month=month),
+             _("seed {seed}").format(seed=scenario['run.seed']),
+             _("{n:,} people").format(n=people)]
     first = (f"{label}: " if label else "") + " \u00b7 ".join(parts)
-    lines = [first, formula_in_words(scenario.weights, scenario["rubric.violation_points"])]
+    lines = [first, formula_in_words(scenario.weights, scenario["rubric.violation_points"],
+                                     tr=gettext_data)]
     shown = [c for c in changes if c.month <= month]
     if shown:
         words = "; ".join(c.words() for c in shown[:4])
-        more = f" (and {len(shown) - 4} more)" if len(shown) > 4 else ""
-        lines.append(f"Changed during the run: {words}{more}")
+        more = _(" (and {n} more)").format(n=len(shown) - 4) if len(shown) > 4 else ""
+        lines.append(_("Changed during the run: {words}{more}").format(words=words, more=more))
     return lines

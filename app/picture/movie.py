@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.common.language import gettext as _
 from app.picture.caption import SettingChange
 from app.picture.scene import SLIDE_SIZE, Board, PictureFrame, frame_of_simulation
 
@@ -38,8 +39,9 @@ def movie_format(path: str | os.PathLike[str]) -> str:
     """The format of ``path`` by its suffix (``.mp4`` ...), or ValueError naming it."""
     suffix = Path(path).suffix.lower()
     if suffix not in MOVIE_FORMATS:
-        raise ValueError(f"{Path(path).name}: unknown file type {suffix or '(none)'!r}; "
-                         f"use one of {', '.join(MOVIE_FORMATS)}")
+        raise ValueError(_("{file}: unknown file type {suffix}; use one of {known}").format(
+            file=Path(path).name, suffix=repr(suffix or "(none)"),
+            known=", ".join(MOVIE_FORMATS)))
     return suffix
 
 
@@ -159,7 +161,7 @@ def _write(frames, sink, board: Board, total: int, progress, should_stop) -> int
             if progress is not None:
                 progress(count, total)
         if count == 0:
-            raise ValueError("no frames to write")
+            raise ValueError(_("no frames to write"))
         sink.close(board)
     except BaseException:
         sink.abort()
@@ -174,8 +176,9 @@ def _differences(a: PictureFrame, b: PictureFrame) -> str:
     diffs = setting_changes([(0, a.scenario), (0, b.scenario)])
     if not diffs:
         return ""
-    return "Differs from A: " + "; ".join(
-        f"{label_of(d.name)} {describe_value(d.new)} (A: {describe_value(d.old)})"
+    return _("Differs from A: ") + "; ".join(
+        _("{what} {new} (A: {old})").format(what=label_of(d.name), new=describe_value(d.new),
+                                           old=describe_value(d.old))
         for d in diffs)
 
 

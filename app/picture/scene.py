@@ -28,6 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
+from app.common.language import gettext as _
 from app.picture.caption import SettingChange, caption_lines
 from app.common.marks import mark_masks
 from app.picture.style import (CMAP, DATING_COLOUR, ISOLATED_COLOUR, NORM, PRIVILEGED_RING,
@@ -201,21 +202,21 @@ class NetworkPicture:
         handles = [
             Line2D([], [], marker="o", linestyle="", markersize=ms, markerfacecolor=mid,
                    markeredgecolor=RESTRICTED_RING, markeredgewidth=2.5,
-                   label=f"restricted (below {lo:g})"),
+                   label=_("restricted (below {lo:g})").format(lo=lo)),
             Line2D([], [], marker="o", linestyle="", markersize=ms, markerfacecolor=mid,
                    markeredgecolor=PRIVILEGED_RING, markeredgewidth=2.5,
-                   label=f"privileged ({hi:g} and up)"),
+                   label=_("privileged ({hi:g} and up)").format(hi=hi)),
             Line2D([], [], marker="s", linestyle="", markersize=ms * 0.9, markerfacecolor=mid,
-                   markeredgecolor="none", label="opted out (square)"),
-            Line2D([], [], color=TIE_COLOUR, linewidth=1.5, label="friendship"),
-            Line2D([], [], color=DATING_COLOUR, linewidth=2.5, label="dating"),
+                   markeredgecolor="none", label=_("opted out (square)")),
+            Line2D([], [], color=TIE_COLOUR, linewidth=1.5, label=_("friendship")),
+            Line2D([], [], color=DATING_COLOUR, linewidth=2.5, label=_("dating")),
             Line2D([], [], marker="x", linestyle="", markersize=ms, markeredgecolor=SCAM_COLOUR,
-                   markeredgewidth=2.2, label="scam victim now"),
+                   markeredgewidth=2.2, label=_("scam victim now")),
             Line2D([], [], marker="x", linestyle="", markersize=ms * 0.75,
-                   markeredgecolor=WAS_SCAM_COLOUR, markeredgewidth=1.3, label="was scammed"),
+                   markeredgecolor=WAS_SCAM_COLOUR, markeredgewidth=1.3, label=_("was scammed")),
             Line2D([], [], marker="o", linestyle="", markersize=ms * 1.2,
                    markerfacecolor="none", markeredgecolor=ISOLATED_COLOUR,
-                   markeredgewidth=1.3, label="isolated (no friends)"),
+                   markeredgewidth=1.3, label=_("isolated (no friends)")),
         ]
         if self._legend is not None:
             self._legend.remove()
@@ -258,7 +259,7 @@ class NetworkPicture:
         self._dating.set_segments(pos[dating] if dating.size else [])
         self._dating.set_linewidth(1.8 * self.size[1] / 1080.0 * 1.4)
         prefix = f"{self.label}: " if self.label else ""
-        self._month.set_text(f"{prefix}month {frame.month}")
+        self._month.set_text(prefix + _("month {month}").format(month=frame.month))
         lines = caption_lines(scenario=sc, month=frame.month, people=frame.n,
                               changes=self._changes, label=self.label)
         if self._note:
@@ -334,7 +335,8 @@ class Board:
 
         w, h = (int(v) for v in size)
         if w < 64 or h < 64:
-            raise ValueError(f"picture size {w}x{h} is too small (64x64 at least)")
+            raise ValueError(_("picture size {w}x{h} is too small (64x64 at least)").format(
+                w=w, h=h))
         self.size = (w * len(labels), h)
         self.figure = Figure(figsize=(self.size[0] / DPI, h / DPI), dpi=DPI,
                              facecolor="white")

@@ -11,6 +11,7 @@ import threading
 
 from PySide6.QtCore import QThread, Signal
 
+from app.common.i18n import translate
 from models.sweeps import SweepOutcome, SweepPlan, execute, process_pool
 
 __all__ = ["SweepJob"]
@@ -56,7 +57,7 @@ class SweepJob(QThread):
                     should_stop=self._stop.is_set)
         except Exception as exc:   # noqa: BLE001 - reported to the user, never lost
             text = " ".join(str(exc).split()) or type(exc).__name__
-            self.failed.emit(f"the sweep stopped: {text}")
+            self.failed.emit(translate("job", "the sweep stopped: {text}").format(text=text))
             return
         self.outcome = outcome
         self.done.emit(outcome)

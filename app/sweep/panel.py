@@ -26,10 +26,16 @@ from models.scenario import Scenario
 from models.schema import FIELD_BY_NAME, FIELDS, Field
 from models.sweeps import (SweepOutcome, SweepPlan, default_workers, make_plan, parse_vary,
                            tidy_columns, write_table)
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
 
 __all__ = ["QtSweepPanel", "sweepable_fields", "suggested_values"]
 
-_NONE = "(none)"
+_NONE = QT_TRANSLATE_NOOP("sweep_panel", "(none)")
+
+
+def _none() -> str:
+    """The "no second parameter" entry, in the app's language."""
+    return tr_data("sweep_panel", _NONE)
 
 
 def sweepable_fields() -> list[Field]:
@@ -135,20 +141,23 @@ class QtSweepPanel(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
-        form_box = QGroupBox("Sweep")
+        form_box = QGroupBox(translate("sweep_panel", "Sweep"))
         form_box.setMaximumWidth(1100)   # long fields are hard to read on a wide screen
         form = QFormLayout(form_box)
-        self.key1, self.values1 = self._key_row(form, "Parameter", "rubric.social", False)
-        self.key2, self.values2 = self._key_row(form, "Second parameter", _NONE, True)
+        self.key1, self.values1 = self._key_row(form, translate("sweep_panel", "Parameter"),
+                                                "rubric.social", False)
+        self.key2, self.values2 = self._key_row(
+            form, translate("sweep_panel", "Second parameter"), _none(), True)
         self.seeds = QSpinBox(minimum=1, maximum=1000, value=5)
-        self.seeds.setToolTip("Every grid point runs this many seeds, from the scenario's.")
+        self.seeds.setToolTip(translate("sweep_panel", "Every grid point runs this many seeds, from the scenario's."))
         self.steps = QSpinBox(minimum=0, maximum=100_000, value=60, singleStep=10)
         self.workers = QSpinBox(minimum=1, maximum=max(64, default_workers()),
                                 value=default_workers())
-        self.workers.setToolTip("Processes running at once (one per core is usually best).")
+        self.workers.setToolTip(translate("sweep_panel", "Processes running at once (one per core is usually best)."))
         row = QHBoxLayout()
-        for label, box in (("Seeds", self.seeds), ("Steps", self.steps),
-                           ("Workers", self.workers)):
+        for label, box in ((translate("sweep_panel", "Seeds"), self.seeds),
+                           (translate("sweep_panel", "Steps"), self.steps),
+                           (translate("sweep_panel", "Workers"), self.workers)):
             row.addWidget(QLabel(label))
             row.addWidget(box)
         row.addStretch(1)
@@ -159,13 +168,13 @@ class QtSweepPanel(QWidget):
         self.error.hide()
         form.addRow(self.error)
         buttons = QHBoxLayout()
-        self.run_button = QPushButton("Run sweep")
+        self.run_button = QPushButton(translate("sweep_panel", "Run sweep"))
         self.run_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("sweep_panel", "Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar()
-        self.progress.setFormat("%v / %m runs")
+        self.progress.setFormat(translate("sweep_panel", "%v / %m runs"))
         self.progress.setValue(0)
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
@@ -176,16 +185,16 @@ class QtSweepPanel(QWidget):
         self.plot.point_clicked.connect(self._on_point_clicked)
         self.metric_box = QComboBox()
         self.metric_box.currentTextChanged.connect(self._redraw)
-        self.export_plot_button = QPushButton("Export plot\u2026")
+        self.export_plot_button = QPushButton(translate("sweep_panel", "Export plot\u2026"))
         self.export_plot_button.clicked.connect(self._on_export_plot)
-        self.export_table_button = QPushButton("Export table\u2026")
+        self.export_table_button = QPushButton(translate("sweep_panel", "Export table\u2026"))
         self.export_table_button.clicked.connect(self._on_export_table)
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Metric"))
+        tools.addWidget(QLabel(translate("sweep_panel", "Metric")))
         tools.addWidget(self.metric_box, 1)
         tools.addWidget(self.export_plot_button)
         tools.addWidget(self.export_table_button)
-        self.hint = QLabel("Click a point to open that run in the main view.")
+        self.hint = QLabel(translate("sweep_panel", "Click a point to open that run in the main view."))
         self.hint.setStyleSheet("color: #555555;")
         layout = QVBoxLayout(self)
         layout.addWidget(form_box)
@@ -197,15 +206,15 @@ class QtSweepPanel(QWidget):
     def _key_row(self, form: QFormLayout, label: str, key: str, optional: bool):
         combo = QComboBox()
         if optional:
-            combo.addItem(_NONE)
+            combo.addItem(_none())
         for name, f in self._fields.items():
             combo.addItem(name)
-            combo.setItemData(combo.count() - 1, f.doc, 3)   # 3: Qt.ToolTipRole
+            combo.setItemData(combo.count() - 1, tr_data("schema", f.doc), 3)   # 3: Qt.ToolTipRole
         combo.setCurrentText(key)
         values = QLineEdit()
-        values.setPlaceholderText("V1, V2, ... or START:STOP:COUNT")
-        values.setToolTip("Values as in scorenet sweep --vary: a list, or COUNT evenly "
-                          "spaced values from START to STOP.")
+        values.setPlaceholderText(translate("sweep_panel", "V1, V2, ... or START:STOP:COUNT"))
+        values.setToolTip(translate("sweep_panel", "Values as in scorenet sweep --vary: a list, or COUNT evenly "
+                          "spaced values from START to STOP."))
         combo.currentTextChanged.connect(self._on_key_changed)
         values.textChanged.connect(lambda _t: (self._say(""), self._count_runs()))
         row = QHBoxLayout()
@@ -218,8 +227,8 @@ class QtSweepPanel(QWidget):
         base = self._base()
         for combo, values in ((self.key1, self.values1), (self.key2, self.values2)):
             name = combo.currentText()
-            values.setEnabled(name != _NONE)
-            if name == _NONE:
+            values.setEnabled(name != _none())
+            if name == _none():
                 values.clear()
             elif values.property("key") != name:
                 values.setText(suggested_values(self._fields[name], base))
@@ -232,7 +241,7 @@ class QtSweepPanel(QWidget):
         vary = []
         for row, combo, values in (("Parameter", self.key1, self.values1),
                                    ("Second parameter", self.key2, self.values2)):
-            if combo.currentText() != _NONE:
+            if combo.currentText() != _none():
                 try:
                     vary.append(parse_vary(f"{combo.currentText()}={values.text()}"))
                 except ScenarioError as exc:
@@ -275,7 +284,8 @@ class QtSweepPanel(QWidget):
         self.progress.setValue(0)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.message.emit(f"Sweep: {len(plan)} runs of {plan.steps} steps started.")
+        self.message.emit(translate("sweep_panel", "Sweep: {n} runs of {steps} steps started.")
+                          .format(n=len(plan), steps=plan.steps))
         self.job.start()
         return True
 
@@ -284,7 +294,7 @@ class QtSweepPanel(QWidget):
         if self.job is not None:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat("Cancelling: %v / %m runs")
+            self.progress.setFormat(translate("sweep_panel", "Cancelling: %v / %m runs"))
 
     def shutdown(self) -> None:
         """Cancel and wait for the background sweep (the window is closing)."""
@@ -313,8 +323,10 @@ class QtSweepPanel(QWidget):
         self._redraw()
         self._set_results_enabled(bool(outcome.results))
         done = len(outcome.results)
-        self.message.emit(f"Sweep {'cancelled' if outcome.stopped else 'finished'}: "
-                          f"{done} of {len(outcome.plan)} runs.")
+        self.message.emit((translate("sweep_panel", "Sweep cancelled: {done} of {n} runs.")
+                           if outcome.stopped else
+                           translate("sweep_panel", "Sweep finished: {done} of {n} runs."))
+                          .format(done=done, n=len(outcome.plan)))
 
     def _say(self, error: str) -> None:
         """Show a one-line error under the form (hidden when there is none)."""
@@ -323,14 +335,14 @@ class QtSweepPanel(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._say(message)
-        self.message.emit("Sweep failed: " + message)
+        self.message.emit(translate("sweep_panel", "Sweep failed: ") + message)
 
     def _on_finished(self) -> None:
         failed = self.job is not None and self.job.outcome is None
         self.job = None
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
-        self.progress.setFormat("%v / %m runs")
+        self.progress.setFormat(translate("sweep_panel", "%v / %m runs"))
         self.job_done.emit(None if failed else self.outcome)
 
     def _redraw(self, _text: str = "") -> None:
@@ -347,8 +359,10 @@ class QtSweepPanel(QWidget):
         plan = self.outcome.plan
         scenario = plan.base.replace({**point, "run.seed": plan.seeds[0],
                                       "run.steps": plan.steps})
-        where = ", ".join(f"{k} = {v}" for k, v in point.items()) or "the scenario"
-        self.message.emit(f"Opened the run at {where}, seed {plan.seeds[0]}.")
+        where = ", ".join(f"{k} = {v}" for k, v in point.items()) or translate(
+            "sweep_panel", "the scenario")
+        self.message.emit(translate("sweep_panel", "Opened the run at {where}, seed {seed}.")
+                          .format(where=where, seed=plan.seeds[0]))
         self.open_run.emit(scenario)
 
     def export_plot(self, path: str | Path) -> None:
@@ -372,13 +386,15 @@ class QtSweepPanel(QWidget):
         return path or None
 
     def _on_export_plot(self) -> None:
-        path = self._ask_path("Export sweep plot", "PNG image (*.png);;SVG image (*.svg)",
+        path = self._ask_path(translate("sweep_panel", "Export sweep plot"),
+                              translate("sweep_panel", "PNG image (*.png);;SVG image (*.svg)"),
                               "sweep.png")
         if path:
             self._guarded(self.export_plot, path)
 
     def _on_export_table(self) -> None:
-        path = self._ask_path("Export sweep table", "CSV table (*.csv)", "sweep.csv")
+        path = self._ask_path(translate("sweep_panel", "Export sweep table"),
+                              translate("sweep_panel", "CSV table (*.csv)"), "sweep.csv")
         if path:
             self._guarded(self.export_table, path)
 
@@ -388,4 +404,4 @@ class QtSweepPanel(QWidget):
         except OSError as exc:
             self._say(f"{path}: {exc.strerror or exc}")
             return
-        self.message.emit(f"Wrote {path}.")
+        self.message.emit(translate("sweep_panel", "Wrote {path}.").format(path=path))

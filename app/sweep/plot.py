@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from app.common.i18n import tr_data, translate
 from app.common.plain_words import METRIC_TITLES
 from models.sweeps import SweepOutcome, summary_columns, tidy_columns
 
@@ -70,7 +71,8 @@ class QtSweepPlot(QWidget):
         if outcome is None or not outcome.results or not metric:
             self.kind = "empty"
             ax.set_axis_off()
-            ax.text(0.5, 0.5, "Choose parameters and values, then Run.", ha="center",
+            ax.text(0.5, 0.5, translate("plot", "Choose parameters and values, then Run."),
+                    ha="center",
                     va="center", fontsize=TEXT_PT + 1, color="#555555", transform=ax.transAxes)
         elif len(outcome.plan.keys) == 2:
             self._heatmap(ax, outcome, metric)
@@ -80,15 +82,17 @@ class QtSweepPlot(QWidget):
             plan = outcome.plan
             seeds = plan.seeds
             seed_text = f"{seeds[0]}" if len(seeds) == 1 else \
-                f"{len(seeds)} seeds from {seeds[0]}"
-            fig.text(0.995, 0.005, f"ScoreNet sweep: {plan.base.name}, {seed_text}, "
-                     f"{len(outcome.results)} of {len(plan)} runs", ha="right", va="bottom",
+                translate("plot", "{n} seeds from {first}").format(n=len(seeds), first=seeds[0])
+            fig.text(0.995, 0.005, translate("plot", "ScoreNet sweep: {name}, {seeds}, {done} of "
+                                             "{n} runs").format(
+                         name=tr_data("presets", plan.base.name), seeds=seed_text,
+                         done=len(outcome.results), n=len(plan)), ha="right", va="bottom",
                      fontsize=TEXT_PT - 2, color="#666666")
         self._tight()
 
     def _title(self, metric: str) -> str:
         title = METRIC_TITLES.get(metric, metric.replace("_", " "))
-        return title if isinstance(title, str) else metric
+        return tr_data("plain_words", title) if isinstance(title, str) else metric
 
     def _band(self, ax, outcome: SweepOutcome, metric: str) -> None:
         self.kind = "band"
@@ -99,22 +103,23 @@ class QtSweepPlot(QWidget):
             key = plan.keys[0]
             x, labels, _ = _positions(plan.vary[0][1])
         else:   # seeds only: one point
-            key, x, labels = "", np.zeros(1), ["all"]
+            key, x, labels = "", np.zeros(1), [translate("plot", "all")]
         order = np.argsort(x, kind="stable")   # values may be given in any order
         mean = s[f"{metric}_mean"][order]
         low, high = s[f"{metric}_low"][order], s[f"{metric}_high"][order]
         ax.fill_between(x[order], low, high, color=LINE_COLOUR, alpha=0.18, linewidth=0,
-                        label="95% interval over seeds")
+                        label=translate("plot", "95% interval over seeds"))
         ax.plot(x[order], mean, "-o", color=LINE_COLOUR, linewidth=2, markersize=5,
-                label=f"mean of {len(plan.seeds)} seed(s)")
+                label=translate("plot", "mean of {n} seed(s)").format(n=len(plan.seeds)))
         last = t["step"] == plan.steps
         if metric in t and np.any(last):
             ax.plot(x[_value_index(plan, key, t, last)], t[metric][last], ".",
-                    color="#888888", markersize=4, alpha=0.7, label="each seed")
+                    color="#888888", markersize=4, alpha=0.7, label=translate("plot", "each seed"))
         ax.set_xticks(x, labels)
-        ax.set_xlabel(key or "seeds", fontsize=TEXT_PT)
+        ax.set_xlabel(key or translate("plot", "seeds"), fontsize=TEXT_PT)
         ax.set_ylabel(self._title(metric), fontsize=TEXT_PT)
-        ax.set_title(f"{self._title(metric)} at month {plan.steps}", fontsize=TEXT_PT + 1)
+        ax.set_title(translate("plot", "{title} at month {step}").format(
+            title=self._title(metric), step=plan.steps), fontsize=TEXT_PT + 1)
         ax.grid(True, color="#dddddd", linewidth=0.8)
         ax.tick_params(labelsize=TEXT_PT - 0.5)
         ax.legend(fontsize=TEXT_PT - 1, frameon=False, loc="best")
@@ -142,8 +147,10 @@ class QtSweepPlot(QWidget):
                             va="center", fontsize=TEXT_PT - 1,
                             color="black" if value > mid else "white")
         bar = self.figure.colorbar(image, ax=ax)
-        bar.set_label(f"mean of {len(plan.seeds)} seed(s)", fontsize=TEXT_PT - 0.5)
-        ax.set_title(f"{self._title(metric)} at month {plan.steps}", fontsize=TEXT_PT + 1)
+        bar.set_label(translate("plot", "mean of {n} seed(s)").format(n=len(plan.seeds)),
+                      fontsize=TEXT_PT - 0.5)
+        ax.set_title(translate("plot", "{title} at month {step}").format(
+            title=self._title(metric), step=plan.steps), fontsize=TEXT_PT + 1)
 
     def _tight(self) -> None:
         try:

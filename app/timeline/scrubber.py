@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSlider, QStyle, QStyleOptionSlider,
                                QToolButton, QWidget)
+from app.common.i18n import translate
 
 __all__ = ["QtScrubber", "MARKER_COLOUR"]
 
@@ -66,7 +67,8 @@ class _MarkedSlider(QSlider):
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().mouseMoveEvent(event)
         month = self.marker_near(event.position().x())
-        self.setToolTip("" if month is None else f"Month {month}: {self.markers[month]}")
+        self.setToolTip("" if month is None else translate("scrubber", "Month {month}: {what}")
+                        .format(month=month, what=self.markers[month]))
 
 
 class QtScrubber(QWidget):
@@ -88,15 +90,15 @@ class QtScrubber(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 2, 8, 2)
         row.setSpacing(8)
-        title = QLabel("Timeline", self)
+        title = QLabel(translate("scrubber", "Timeline"), self)
         title.setStyleSheet("font-weight: bold;")
         row.addWidget(title)
         self.slider = _MarkedSlider(self)
         self.slider.setRange(0, 0)
         self.slider.setPageStep(12)
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.slider.setToolTip("Drag to go back to any month kept; triangles mark setting "
-                               "changes.")
+        self.slider.setToolTip(translate("scrubber", "Drag to go back to any month kept; triangles mark setting "
+                               "changes."))
         self.slider.valueChanged.connect(self._on_value)
         row.addWidget(self.slider, 1)
         self.label = QLabel(self)
@@ -108,8 +110,8 @@ class QtScrubber(QWidget):
         self.note.hide()
         row.addWidget(self.note)
         self.live_button = QToolButton(self)
-        self.live_button.setText("Live")
-        self.live_button.setToolTip("Back to the latest month; follow the run.")
+        self.live_button.setText(translate("scrubber", "Live"))
+        self.live_button.setToolTip(translate("scrubber", "Back to the latest month; follow the run."))
         self.live_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.live_button.clicked.connect(self._on_live)
         row.addWidget(self.live_button)

@@ -21,11 +21,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QMessageBox, QProgressDialog, QSpinBox)
+from app.common.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["AnimationExportMixin", "ANIMATION_FILTER", "RangeDialog", "CHUNK"]
 
-ANIMATION_FILTER = ("MP4 video (*.mp4);;Animated GIF (*.gif);;PNG image, last month (*.png);;"
-                    "SVG image, last month (*.svg)")
+ANIMATION_FILTER = QT_TRANSLATE_NOOP(
+    "animation_export", "MP4 video (*.mp4);;Animated GIF (*.gif);;PNG image, last month "
+    "(*.png);;SVG image, last month (*.svg)")
 
 #: Months asked of the model process at a time (at most two chunks wait to be drawn).
 CHUNK = 12
@@ -85,7 +87,8 @@ class _Job:
             import traceback
 
             traceback.print_exception(exc)
-            self.error = f"Internal error while drawing: {type(exc).__name__}: {exc}"
+            self.error = translate("animation_export", "Internal error while drawing: "
+                                   "{kind}: {text}").format(kind=type(exc).__name__, text=exc)
         finally:
             self.finished = True
 
@@ -103,7 +106,7 @@ class RangeDialog(QDialog):
 
     def __init__(self, first: int, last: int, shown: int, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(translate("animation_export", "Export animation"))
         form = QFormLayout(self)
         form.addRow(QLabel(f"The timeline keeps months {first} to {last}.", self))
         self.start = QSpinBox(self)
@@ -112,8 +115,8 @@ class RangeDialog(QDialog):
             box.setRange(first, last)
         self.start.setValue(first)
         self.end.setValue(last if shown >= last else max(shown, first))
-        form.addRow("From month", self.start)
-        form.addRow("To month", self.end)
+        form.addRow(translate("animation_export", "From month"), self.start)
+        form.addRow(translate("animation_export", "To month"), self.end)
         self.count = QLabel(self)
         form.addRow(self.count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -133,7 +136,7 @@ class RangeDialog(QDialog):
         a, b = self.months()
         self.ok.setEnabled(a <= b)
         self.count.setText(f"{b - a + 1} frames" if a <= b
-                           else "The first month must not come after the last.")
+                           else translate("animation_export", "The first month must not come after the last."))
 
 
 class AnimationExportMixin:
@@ -147,7 +150,8 @@ class AnimationExportMixin:
         dialog = RangeDialog(first, last, self.shown_frame.step, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        path = self._export_path("Export animation", ANIMATION_FILTER, "animation", ".mp4")
+        path = self._export_path(translate("animation_export", "Export animation"),
+                                 ANIMATION_FILTER, "animation", ".mp4")
         if path is not None:
             self.export_animation(path, months=dialog.months())
 
@@ -164,8 +168,8 @@ class AnimationExportMixin:
         job = _Job(Path(path), size, (int(a), int(b)), self._run_id)
         dialog = QProgressDialog(
             f"Drawing months {a}-{b} ({job.total} frames) into {Path(path).name}\u2026",
-            "Cancel", 0, job.total, self)
-        dialog.setWindowTitle("Export animation")
+            translate("animation_export", "Cancel"), 0, job.total, self)
+        dialog.setWindowTitle(translate("animation_export", "Export animation"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(lambda: setattr(job, "stop", True))
@@ -222,9 +226,9 @@ class AnimationExportMixin:
     def _animation_done(self, job: _Job) -> None:
         a, b = job.months
         if job.error:
-            QMessageBox.critical(self, "Export animation", job.error)
+            QMessageBox.critical(self, translate("animation_export", "Export animation"), job.error)
         elif job.stop:
-            self.statusBar().showMessage("Export cancelled: no file written.", 6000)
+            self.statusBar().showMessage(translate("animation_export", "Export cancelled: no file written."), 6000)
         else:
             self.statusBar().showMessage(
                 f"Wrote {job.path.name}: months {a}-{b} ({job.written} frames).", 8000)

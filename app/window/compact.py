@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
+from app.common.i18n import translate
 
 __all__ = ["CompactLayoutMixin", "COMPACT_HEIGHT", "DASHBOARD_DOCK_WIDTH"]
 
@@ -27,7 +28,7 @@ class CompactLayoutMixin:
     """The dashboard under the network, or in a dock when the window is small."""
 
     def _build_dashboard_dock(self) -> None:
-        dock = QDockWidget("Dashboard", self)
+        dock = QDockWidget(translate("compact", "Dashboard"), self)
         dock.setObjectName("dashboard")
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)

@@ -25,6 +25,7 @@ from app.window.compare_dialog import CompareDialog
 from models.compare import Difference, excluded
 from models.errors import ScenarioError
 from models.story import change_words
+from app.common.i18n import translate
 
 __all__ = ["CompareMixin", "difference_of_frames"]
 
@@ -50,13 +51,14 @@ class CompareMixin:
         self._b_run = 0
         box = QWidget(self)
         col = QVBoxLayout(box)
-        self.compare_summary = QLabel("Not comparing.", box)
+        self.compare_summary = QLabel(translate("compare", "Not comparing."), box)
         self.compare_summary.setWordWrap(True)
         col.addWidget(self.compare_summary)
         self.compare_lists: dict[str, QListWidget] = {}
         for side in ("a", "b"):
-            col.addWidget(QLabel(f"Excluded only under {side.upper()} "
-                                 "(restricted or without friends):", box))
+            col.addWidget(QLabel(translate("compare", "Excluded only under {side} "
+                                           "(restricted or without friends):")
+                                 .format(side=side.upper()), box))
             lst = QListWidget(box)
             lst.itemClicked.connect(lambda item: self._on_person_selected(
                 int(item.data(Qt.ItemDataRole.UserRole))))
@@ -74,7 +76,7 @@ class CompareMixin:
         p.rebuilt.connect(self._on_b_rebuilt)
         p.stepped.connect(self._on_b_stepped)
         p.layout_ready.connect(self.network_b.set_layout)
-        p.failed.connect(lambda msg: self.statusBar().showMessage("Rubric B: " + msg, 10000))
+        p.failed.connect(lambda msg: self.statusBar().showMessage(translate("compare", "Rubric B: ") + msg, 10000))
         p.active_changed.connect(self._on_compare_active)
         self.network_b.person_selected.connect(self._on_person_selected)
 
@@ -88,7 +90,7 @@ class CompareMixin:
         try:
             self.start_compare(dialog.overrides())
         except ScenarioError as exc:
-            QMessageBox.critical(self, "ScoreNet", str(exc))
+            QMessageBox.critical(self, translate("compare", "ScoreNet"), str(exc))
 
     def start_compare(self, overrides: dict) -> None:
         """Compare with rubric B = A plus ``overrides``; both restart at month 0.
@@ -99,11 +101,14 @@ class CompareMixin:
         self.pair.start(overrides)
         self.record_compare(before, dict(self.pair.overrides))
         words = "; ".join(change_words(k, self.controller.scenario[k], v)
-                          for k, v in self.pair.overrides.items()) or "no difference"
+                          for k, v in self.pair.overrides.items()) or translate(
+                              "compare", "no difference")
         self.network.set_caption("A", compare=True)
         self.network_b.set_caption("B", compare=True)
-        self.compare_summary.setText(f"Rubric B: {words}. Dashboard: A solid, B dashed.")
-        self.statusBar().showMessage(f"Comparing with rubric B ({words}).", 8000)
+        self.compare_summary.setText(translate(
+            "compare", "Rubric B: {words}. Dashboard: A solid, B dashed.").format(words=words))
+        self.statusBar().showMessage(translate("compare", "Comparing with rubric B ({words}).")
+                                     .format(words=words), 8000)
 
     def stop_compare(self) -> None:
         """Stop comparing (undoable: undo opens B again with its settings)."""
@@ -132,7 +137,7 @@ class CompareMixin:
         self.network.set_caption("", compare=False)
         self.network.set_highlight(None)
         self.dashboard.set_compare_history(None)
-        self.compare_summary.setText("Not comparing.")
+        self.compare_summary.setText(translate("compare", "Not comparing."))
         for lst in self.compare_lists.values():
             lst.clear()
 
@@ -188,13 +193,24 @@ class CompareMixin:
         self.network.set_highlight(d.only_a)
         self.network_b.set_highlight(d.only_b)
         head = self.compare_summary.text().split("\n")[0]
-        self.compare_summary.setText(f"{head}\nMonth {a_frame.step}: {d.summary()}.")
+        self.compare_summary.setText(head + "\n" + translate("compare", "Month {step}: {summary}.")
+                                     .format(step=a_frame.step, summary=_summary(d)))
         static = self.controller.static
         for side, people in (("a", d.only_a), ("b", d.only_b)):
             lst = self.compare_lists[side]
             lst.clear()
             for i in people[:500]:
-                item = QListWidgetItem(f"person {static.ids[i]}" if static is not None
-                                       else f"person {i}")
+                item = QListWidgetItem(translate("compare", "person {id}").format(
+                    id=static.ids[i] if static is not None else i))
                 item.setData(Qt.ItemDataRole.UserRole, int(i))
                 lst.addItem(item)
+
+
+def _summary(d) -> str:
+    """:meth:`models.compare.Difference.summary` in the app's language."""
+    def people(k: int) -> str:
+        return (translate("compare", "{n:,} person") if k == 1
+                else translate("compare", "{n:,} people")).format(n=k)
+
+    return translate("compare", "excluded only under A: {a}; only under B: {b}").format(
+        a=people(int(d.only_a.size)), b=people(int(d.only_b.size)))

@@ -22,6 +22,7 @@ from models.compare import check_overrides
 from models.errors import ScenarioError
 from models.scenario import Scenario, parse_value
 from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
+from app.common.i18n import tr_data, translate
 
 __all__ = ["CompareDialog", "parse_pairs"]
 
@@ -51,7 +52,8 @@ def parse_pairs(text: str) -> dict[str, Any]:
             continue
         key, sep, value = piece.partition("=")
         if not sep or not key.strip():
-            raise ScenarioError("rubric B", piece, "write settings as key = value")
+            raise ScenarioError(translate("compare_dialog", "rubric B"), piece,
+                                translate("compare_dialog", "write settings as key = value"))
         out[key.strip()] = parse_value(value.strip())
     return out
 
@@ -61,12 +63,12 @@ class CompareDialog(QDialog):
 
     def __init__(self, scenario: Scenario, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Compare with rubric B")
+        self.setWindowTitle(translate("compare_dialog", "Compare with rubric B"))
         self._scenario = scenario
         col = QVBoxLayout(self)
-        intro = QLabel("Rubric B runs beside the current rubric A on the same people, the "
+        intro = QLabel(translate("compare_dialog", "Rubric B runs beside the current rubric A on the same people, the "
                        "same network and the same seed, month by month. Change what B "
-                       "does differently:")
+                       "does differently:"))
         intro.setWordWrap(True)
         col.addWidget(intro)
         form = QFormLayout()
@@ -79,9 +81,11 @@ class CompareDialog(QDialog):
             spin.setSingleStep(0.05)
             spin.setDecimals(3)
             spin.setValue(float(scenario[name]))
-            spin.setToolTip(field.doc)
+            spin.setToolTip(tr_data("schema", field.doc))
             key = name.split(".", 1)[1]
-            label = f"Weight of {RUBRIC_WORDS[key]}" if key in RUBRIC_WORDS else field.label
+            label = (translate("compare_dialog", "Weight of {what}").format(
+                what=tr_data("plain_words", RUBRIC_WORDS[key])) if key in RUBRIC_WORDS
+                else tr_data("schema", field.label))
             if name == "rubric.optout_value":
                 # The value counts only with the "fixed" treatment: offered beside it.
                 self.treatment = QComboBox(self)
@@ -94,14 +98,15 @@ class CompareDialog(QDialog):
                 spin.valueChanged.connect(self._value_set)
             form.addRow(label, spin)
             self.spins[name] = spin
-        self.sharing = QCheckBox(FIELD_BY_NAME["sharing.share_with_friends"].label, self)
+        self.sharing = QCheckBox(tr_data("schema", FIELD_BY_NAME["sharing.share_with_friends"].label),
+                                 self)
         self.sharing.setChecked(bool(scenario["sharing.share_with_friends"]))
         form.addRow("", self.sharing)
         self.other = QLineEdit(self)
-        self.other.setPlaceholderText("e.g. perks.enabled = false; events.scam_rate = 0.01")
+        self.other.setPlaceholderText(translate("compare_dialog", "e.g. perks.enabled = false; events.scam_rate = 0.01"))
         self.other.setMinimumWidth(self.other.fontMetrics().horizontalAdvance(
             self.other.placeholderText()) + 16)
-        form.addRow("Other settings", self.other)
+        form.addRow(translate("compare_dialog", "Other settings"), self.other)
         col.addLayout(form)
         self.note = QLabel("", self)   # the treatment set for the user, or a bad setting
         self.note.setWordWrap(True)
@@ -109,7 +114,7 @@ class CompareDialog(QDialog):
         col.addWidget(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Compare")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("compare_dialog", "Compare"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         col.addWidget(buttons)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from app.picture.scene import SLIDE_SIZE
+from app.common.i18n import tr_data, translate
 from models.atomic import atomic_path
 
 if TYPE_CHECKING:
@@ -139,8 +140,9 @@ def export_figure(figure: Figure, path: str | os.PathLike[str], *,
     fmt = FIGURE_FORMATS.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(FIGURE_FORMATS)
-        raise ValueError(f"{path.name}: unknown image type {path.suffix or '(none)'!r}; "
-                         f"use one of {known}")
+        raise ValueError(translate("export", "{file}: unknown image type {suffix}; use one "
+                                   "of {known}").format(file=path.name, known=known,
+                                                        suffix=repr(path.suffix or '(none)')))
     lines = _annotation_lines(figure, annotations)
     # Below everything the figure draws (its bottom edge, or anything sticking out of
     # it): bbox_inches="tight" then extends the image downward to include the caption,

@@ -23,6 +23,8 @@ from app.window.files import settings
 from models.history import write_changes_csv
 from models.schema import FIELD_BY_NAME
 
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
+
 __all__ = ["ExportsMixin"]
 
 #: Image choices: a slide (16:9, 1920x1080) first, then the view's own size.
@@ -45,7 +47,8 @@ class ExportsMixin:
         self.controller.pause()
         folder = self.export_folder()
         default = folder / f"{self._base_name(what)}{suffix}"
-        path, chosen = QFileDialog.getSaveFileName(self, title, str(default), filters)
+        path, chosen = QFileDialog.getSaveFileName(self, title, str(default),
+                                                   tr_data("exports", filters))
         if not path:
             return None
         p = Path(path)
@@ -107,7 +110,9 @@ class ExportsMixin:
         return annotation_text(frame, frame.scenario.name, self.run_changes)
 
     def _export_image(self, which: str) -> None:
-        path = self._export_path(f"Export {which} image", _IMAGE_FILTER, which, ".png")
+        title = (translate("exports", "Export network image") if which == "network"
+                else translate("exports", "Export dashboard image"))
+        path = self._export_path(title, _IMAGE_FILTER, which, ".png")
         if path is None:
             return
         writer = self.export_network_image if which == "network" else self.export_dashboard_image
@@ -116,9 +121,9 @@ class ExportsMixin:
         except (OSError, ValueError) as exc:
             text = f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror \
                 else str(exc)
-            QMessageBox.critical(self, "ScoreNet", text)
+            QMessageBox.critical(self, translate("exports", "ScoreNet"), text)
             return
-        self.statusBar().showMessage(f"Exported {path}", 6000)
+        self.statusBar().showMessage(translate("exports", "Exported {path}").format(path=path), 6000)
 
     def _on_export_network(self) -> None:
         self._export_image("network")
@@ -134,39 +139,39 @@ class ExportsMixin:
     def export_people(self, path: Path, on_done=None) -> None:
         """The per-person table at the current step (computed in the worker)."""
         def done(_result) -> None:
-            self.statusBar().showMessage(f"Exported {path}", 6000)
+            self.statusBar().showMessage(translate("exports", "Exported {path}").format(path=path), 6000)
             if on_done is not None:
                 on_done(path)
 
         self.controller.call_in_worker(
-            write_people_csv, done, lambda msg: QMessageBox.critical(self, "ScoreNet", msg),
+            write_people_csv, done, lambda msg: QMessageBox.critical(self, translate("exports", "ScoreNet"), msg),
             args=(str(path),))
 
     def _on_export_metrics(self) -> None:
-        path = self._export_path("Export metrics", _CSV_FILTER, "metrics", ".csv")
+        path = self._export_path(translate("exports", "Export metrics"), _CSV_FILTER, "metrics", ".csv")
         if path is None:
             return
         try:
             self.export_metrics(path)
         except OSError as exc:
-            QMessageBox.critical(self, "ScoreNet", f"{path}: {exc.strerror or exc}")
+            QMessageBox.critical(self, translate("exports", "ScoreNet"), f"{path}: {exc.strerror or exc}")
             return
-        self.statusBar().showMessage(f"Exported {path}", 6000)
+        self.statusBar().showMessage(translate("exports", "Exported {path}").format(path=path), 6000)
 
     def _on_export_people(self) -> None:
-        path = self._export_path("Export people", _CSV_FILTER, "people", ".csv")
+        path = self._export_path(translate("exports", "Export people"), _CSV_FILTER, "people", ".csv")
         if path is not None:
             self.export_people(path)
 
     def _in_worker(self, fn, path: Path, on_done=None) -> None:
         """Run ``fn(sim, path)`` where the model lives; report in the status bar."""
         def done(_result) -> None:
-            self.statusBar().showMessage(f"Exported {path}", 6000)
+            self.statusBar().showMessage(translate("exports", "Exported {path}").format(path=path), 6000)
             if on_done is not None:
                 on_done(path)
 
         self.controller.call_in_worker(
-            fn, done, lambda msg: QMessageBox.critical(self, "ScoreNet", f"{path}: {msg}"),
+            fn, done, lambda msg: QMessageBox.critical(self, translate("exports", "ScoreNet"), f"{path}: {msg}"),
             args=(str(path),))
 
     def export_network_file(self, path: Path, on_done=None) -> None:
@@ -178,7 +183,7 @@ class ExportsMixin:
         self._in_worker(write_people_over_time, path, on_done)
 
     def _on_export_network_file(self) -> None:
-        path = self._export_path("Export network", _GRAPH_FILTER, "network", ".gexf")
+        path = self._export_path(translate("exports", "Export network"), _GRAPH_FILTER, "network", ".gexf")
         if path is not None:
             self.export_network_file(path)
 
@@ -196,10 +201,10 @@ class ExportsMixin:
             return True
         self.controller.pause()
         answer = QMessageBox.question(
-            self, "Export people over time",
-            "People over time are replayed from month 0 with the same seed, but settings "
+            self, translate("exports", "Export people over time"),
+            translate("exports", "People over time are replayed from month 0 with the same seed, but settings "
             "were changed or someone was scammed by hand during this run, so its past "
-            "months cannot be replayed.\n\nReset now and run again to export them?",
+            "months cannot be replayed.\n\nReset now and run again to export them?"),
             QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Reset:
@@ -209,7 +214,7 @@ class ExportsMixin:
     def _on_export_people_over_time(self) -> None:
         if not self._ask_for_reset():
             return
-        path = self._export_path("Export people over time", _TABLE_FILTER, "people-over-time",
+        path = self._export_path(translate("exports", "Export people over time"), _TABLE_FILTER, "people-over-time",
                                  ".csv")
         if path is not None:
             self.export_people_over_time(path)

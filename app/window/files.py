@@ -11,29 +11,21 @@ place. Presets ship with the app: they are never overwritten and never listed as
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.common.settings import settings
 from app.controls.field_editors import GRAPH_FILE_FILTER
 from models.errors import ScenarioError
 from models.scenario import Scenario, load_scenario, preset_dir, save_scenario
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
 
 __all__ = ["FilesMixin", "settings", "MAX_RECENT"]
 
 MAX_RECENT = 8
-_TOML_FILTER = "ScoreNet scenario (*.toml *.scorenet);;All files (*)"
-_BUNDLE_FILTER = "ScoreNet bundle (*.scorenet)"
-
-
-def settings() -> QSettings:
-    """The app's settings (an INI file named by $SCORENET_SETTINGS, e.g. in tests)."""
-    path = os.environ.get("SCORENET_SETTINGS")
-    if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings("ScoreNet", "ScoreNet")
+_TOML_FILTER = QT_TRANSLATE_NOOP("files", "ScoreNet scenario (*.toml *.scorenet);;All files (*)")
+_BUNDLE_FILTER = QT_TRANSLATE_NOOP("files", "ScoreNet bundle (*.scorenet)")
 
 
 def _same_scenario(a: Scenario, b: Scenario) -> bool:
@@ -62,7 +54,8 @@ class FilesMixin:
         return self._path.parent if self._path and not _is_preset(self._path) else Path.home()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"ScoreNet - {self.scenario.name}[*]")
+        self.setWindowTitle(translate("files", "ScoreNet - {name}[*]").format(
+            name=tr_data("presets", self.scenario.name)))
         self.setWindowModified(self.is_modified())
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
@@ -92,7 +85,9 @@ class FilesMixin:
         if not self.is_modified():
             return True
         answer = QMessageBox.question(
-            self, "ScoreNet", f"Save the changes to \u201c{self.scenario.name}\u201d?",
+            self, translate("files", "ScoreNet"),
+            translate("files", "Save the changes to \u201c{name}\u201d?").format(
+                name=tr_data("presets", self.scenario.name)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -101,7 +96,8 @@ class FilesMixin:
 
     def _on_open(self) -> None:
         start = str(self._path.parent) if self._path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", start, _TOML_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, translate("files", "Open scenario"), start,
+                                              tr_data("files", _TOML_FILTER))
         if path:
             self._open_scenario(path)
 
@@ -112,7 +108,7 @@ class FilesMixin:
         try:
             scenario = load_scenario(name_or_path)
         except ScenarioError as exc:
-            QMessageBox.critical(self, "ScoreNet", str(exc))
+            QMessageBox.critical(self, translate("files", "ScoreNet"), str(exc))
             return False
         self.open_loaded(scenario, Path(scenario.source))
         return True
@@ -127,8 +123,9 @@ class FilesMixin:
         self._opening = (scenario, path, saved)
         self._before_open = None if self._replaying else (
             self.controls.scenario, self._path, self._saved)
-        self.statusBar().showMessage(f"Opening {scenario.name}\u2026")
-        self.transport.set_status("Building the network\u2026")
+        self.statusBar().showMessage(translate("files", "Opening {name}\u2026").format(
+            name=tr_data("presets", scenario.name)))
+        self.transport.set_status(translate("files", "Building the network\u2026"))
         self.controller.set_scenario(scenario)
 
     def _on_revert(self) -> None:
@@ -137,7 +134,7 @@ class FilesMixin:
         try:
             scenario = load_scenario(self._path)
         except ScenarioError as exc:
-            QMessageBox.critical(self, "ScoreNet", str(exc))
+            QMessageBox.critical(self, translate("files", "ScoreNet"), str(exc))
             return
         self.open_loaded(scenario, self._path)
 
@@ -148,9 +145,9 @@ class FilesMixin:
 
     def _on_save_as(self) -> bool:
         name = self.scenario.name or "scenario"
-        path, _ = QFileDialog.getSaveFileName(self, "Save scenario as",
+        path, _ = QFileDialog.getSaveFileName(self, translate("files", "Save scenario as"),
                                               str(self._save_folder() / f"{name}.toml"),
-                                              _TOML_FILTER)
+                                              tr_data("files", _TOML_FILTER))
         if not path:
             return False
         if not path.lower().endswith(".toml"):
@@ -163,14 +160,14 @@ class FilesMixin:
         try:
             save_scenario(scenario, path)
         except OSError as exc:
-            QMessageBox.critical(self, "ScoreNet", f"{path}: {exc.strerror or exc}")
+            QMessageBox.critical(self, translate("files", "ScoreNet"), f"{path}: {exc.strerror or exc}")
             return False
         self._path = path
         self._saved = scenario
         self.controls.set_baseline(scenario)
         self._add_recent(path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 6000)
+        self.statusBar().showMessage(translate("files", "Saved {path}").format(path=path), 6000)
         return True
 
     def save_bundle(self, path: Path) -> None:
@@ -182,22 +179,23 @@ class FilesMixin:
 
     def _on_save_bundle(self) -> None:
         start = self._save_folder() / f"{self.scenario.name}.scorenet"
-        path, _ = QFileDialog.getSaveFileName(self, "Save as bundle", str(start),
-                                              _BUNDLE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, translate("files", "Save as bundle"), str(start),
+                                              tr_data("files", _BUNDLE_FILTER))
         if not path:
             return
         p = Path(path) if Path(path).suffix else Path(path).with_suffix(".scorenet")
         try:
             self.save_bundle(p)
         except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, "ScoreNet", f"{p}: {getattr(exc, 'strerror', None) or exc}")
+            QMessageBox.critical(self, translate("files", "ScoreNet"), f"{p}: {getattr(exc, 'strerror', None) or exc}")
             return
-        self.statusBar().showMessage(f"Saved bundle {p}", 6000)
+        self.statusBar().showMessage(translate("files", "Saved bundle {path}").format(path=p), 6000)
 
     def _on_open_network(self) -> None:
         start = settings().value("network_folder", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open network file", str(start), GRAPH_FILE_FILTER)
+            self, translate("files", "Open network file"), str(start),
+            tr_data("field_editors", GRAPH_FILE_FILTER))
         if path:
             settings().setValue("network_folder", str(Path(path).parent))
             self.use_network_file(Path(path).resolve())
@@ -215,13 +213,15 @@ class FilesMixin:
             self.controls.apply_changes({"network.kind": "file", "network.path": str(path)})
             # What reading changed (dropped self-loops, merged ties) is said, as the CLI
             # does on stderr, so an analyst knows the network is not byte for byte theirs.
-            changed = f" Reading it: {'; '.join(notes)}." if notes else ""
+            changed = (translate("files", " Reading it: {notes}.").format(notes="; ".join(notes))
+                       if notes else "")
             self.statusBar().showMessage(
-                f"{path.name}: {n:,} people, {m:,} friendships; used from the next Reset."
-                + changed, 12000)
+                translate("files", "{file}: {n:,} people, {m:,} friendships; used from the "
+                          "next Reset.").format(file=path.name, n=n, m=m) + changed, 12000)
 
         def refuse(message: str) -> None:
-            QMessageBox.critical(self, "ScoreNet", f"{message}\n\nThe network is unchanged.")
+            QMessageBox.critical(self, translate("files", "ScoreNet"), message + "\n\n"
+                                 + translate("files", "The network is unchanged."))
 
         self.controller.call_in_worker(read_graph_size, accept, refuse, args=(str(path),))
 

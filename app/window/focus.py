@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from app.common.i18n import translate
 
 __all__ = ["build_focus", "give_keys_back"]
 
@@ -20,10 +21,10 @@ def build_focus(window) -> None:
     """Set up the search box's focus rules and the Ctrl+F / Escape keys of ``window``."""
     search = window.search
     search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-    act = QAction("&Find person by id", window)
+    act = QAction(translate("focus", "&Find person by id"), window)
     act.setShortcut(QKeySequence.StandardKey.Find)
     act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    act.setStatusTip("Type a person's id to select them (Ctrl+F; Escape to leave the box).")
+    act.setStatusTip(translate("focus", "Type a person's id to select them (Ctrl+F; Escape to leave the box)."))
     act.triggered.connect(lambda: (search.setFocus(Qt.FocusReason.ShortcutFocusReason),
                                    search.selectAll()))
     window.addAction(act)   # works with the menu bar hidden

@@ -39,6 +39,7 @@ from models.lesson_pdf import write_worksheet
 from models.lesson_run import pick_person
 from models.lessons import Lesson, Step, lesson_names, load_lesson
 from models.schema import FIELD_BY_NAME
+from app.common.i18n import tr_data, translate
 
 __all__ = ["LessonMixin", "metric_text"]
 
@@ -51,7 +52,7 @@ _COUNTS = {"components"}
 def metric_text(column: str, value: float) -> str:
     """A metric's value as a class reads it: ``37%``, ``1.37x``, ``594``, ``0.25``."""
     if not np.isfinite(value):
-        return "not yet measured"
+        return translate("lesson_driver", "not yet measured")
     if column in _SHARES:
         return f"{100 * value:.0f}%"
     if column in _RATIOS:
@@ -59,12 +60,13 @@ def metric_text(column: str, value: float) -> str:
     if column in _COUNTS:
         return f"{value:.0f}"
     if column in _POINTS:
-        return f"{value:.0f}" + (" points" if column == "group_gap" else "")
+        return (translate("lesson_driver", "{value:.0f} points").format(value=value)
+                if column == "group_gap" else f"{value:.0f}")
     return f"{value:.2f}"
 
 
 def _title(column: str) -> str:
-    return METRIC_TITLES.get(column, column)
+    return tr_data("plain_words", METRIC_TITLES.get(column, column))
 
 
 def _sentence(text: str) -> str:
@@ -90,30 +92,32 @@ class LessonMixin:
         self._lesson_compare_pending: int | None = None
         self._compare_narrow: dict | None = None   # side docks folded away for A/B
         self._lesson_outcome_pending: tuple | None = None
-        menu = bar.addMenu("&Lessons")
+        menu = bar.addMenu(translate("lesson_driver", "&Lessons"))
         menu.setToolTipsVisible(True)
         for name in lesson_names():
             try:
                 lesson = load_lesson(name, lang=None)
             except ScenarioError as exc:   # a broken file: say so, do not hide it
-                act = menu.addAction(f"{name} (cannot be read)")
+                act = menu.addAction(translate("lesson_driver", "{name} (cannot be read)")
+                                     .format(name=name))
                 act.setToolTip(str(exc))
                 act.setEnabled(False)
                 continue
-            act = menu.addAction(f"{lesson.title} ({lesson.minutes} min)".replace("&", "&&"))
+            act = menu.addAction(translate("lesson_driver", "{title} ({minutes} min)").format(
+                title=lesson.title, minutes=lesson.minutes).replace("&", "&&"))
             act.setToolTip(lesson.summary)
             act.triggered.connect(
                 lambda _c=False, n=name: self.open_lesson(load_lesson(n, lang=None)))
         menu.addSeparator()
-        self.act_worksheet = menu.addAction("Export student &worksheet\u2026")
+        self.act_worksheet = menu.addAction(translate("lesson_driver", "Export student &worksheet\u2026"))
         self.act_worksheet.triggered.connect(self._on_export_worksheet)
-        self.act_close_lesson = menu.addAction("&Close lesson")
+        self.act_close_lesson = menu.addAction(translate("lesson_driver", "&Close lesson"))
         self.act_close_lesson.triggered.connect(self.close_lesson)
         for act in (self.act_worksheet, self.act_close_lesson):
             act.setEnabled(False)
         self.lessons_menu = menu
-        self.act_lesson_next = QAction("Next step", self)
-        self.act_lesson_back = QAction("Previous step", self)
+        self.act_lesson_next = QAction(translate("lesson_driver", "Next step"), self)
+        self.act_lesson_back = QAction(translate("lesson_driver", "Previous step"), self)
         for act, keys in ((self.act_lesson_next, ("Right", "PgDown")),
                           (self.act_lesson_back, ("Left", "PgUp"))):
             act.setShortcuts([QKeySequence(k) for k in keys])
@@ -126,7 +130,7 @@ class LessonMixin:
         """Show ``lesson`` in the lesson panel and set up its first step."""
         if self.lesson_panel is None:
             self.lesson_panel = QtLessonPanel(self)
-            self.lesson_dock = QDockWidget("Lesson", self)
+            self.lesson_dock = QDockWidget(translate("lesson_driver", "Lesson"), self)
             self.lesson_dock.setObjectName("lesson")
             self.lesson_dock.setWidget(self.lesson_panel)
             self.lesson_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -382,7 +386,8 @@ class LessonMixin:
 
     def _outcome_text(self, index: int, start, person: int | None) -> str:
         step, frame = self.lesson.steps[index], self.controller.frame
-        parts = [f"{frame.step - start.step} months (month {start.step} to {frame.step})."]
+        parts = [translate("lesson_driver", "{n} months (month {start} to {end}).").format(
+            n=frame.step - start.step, start=start.step, end=frame.step)]
         metric = step.highlight.metric
         if metric is not None:
             a, b = float(start.history[metric][-1]), float(frame.history[metric][-1])
@@ -412,8 +417,8 @@ class LessonMixin:
             return
         start = self.export_folder() / f"{self.lesson.name}-worksheet.pdf"
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export student worksheet", str(start),
-            "PDF (*.pdf);;Markdown (*.md);;All files (*)")
+            self, translate("lesson_driver", "Export student worksheet"), str(start),
+            translate("lesson_driver", "PDF (*.pdf);;Markdown (*.md);;All files (*)"))
         if not path:
             return
         if Path(path).suffix.lower() not in (".pdf", ".md"):
@@ -421,9 +426,9 @@ class LessonMixin:
         try:
             self.export_worksheet(Path(path))
         except OSError as exc:
-            QMessageBox.critical(self, "ScoreNet", f"{path}: {exc.strerror or exc}")
+            QMessageBox.critical(self, translate("lesson_driver", "ScoreNet"), f"{path}: {exc.strerror or exc}")
             return
         except ScenarioError as exc:   # a Chinese sheet and no Chinese font
-            QMessageBox.critical(self, "ScoreNet", str(exc))
+            QMessageBox.critical(self, translate("lesson_driver", "ScoreNet"), str(exc))
             return
         self.statusBar().showMessage(f"Exported {path}", 6000)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QDockWidget, QMainWindow, QMessageBox, QScrollArea,
                                QSplitter, QStyle, QToolBar, QWidget)
 
-from app.common.theme import ABOUT_HTML, MODEL_HTML
+from app.common.theme import about_html, model_html
 from app.controller.sim_controller import SimController
 from app.controls.panel import QtControls
 from app.dashboard.panel import QtDashboard
@@ -40,6 +40,7 @@ from app.window.lesson_driver import LessonMixin
 from app.window.presentation import PresentationMixin
 from app.window.undo import UndoMixin, document_state, sweep_point_words
 from models.scenario import Scenario, load_scenario
+from app.common.i18n import translate
 
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
@@ -82,7 +83,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self._build_compare()
         self._connect()
         self._update_title()
-        self.statusBar().showMessage("Building the simulation\u2026")
+        self.statusBar().showMessage(translate("main_window", "Building the simulation\u2026"))
         self.resize(1600, 950)
 
     # ------------------------------------------------------------------ building
@@ -105,7 +106,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
 
     def _build_docks(self) -> None:
         self.transport = QtTransport(self.act_play, self.act_step, self.act_reset, self)
-        bar = QToolBar("Transport", self)
+        bar = QToolBar(translate("main_window", "Transport"), self)
         bar.setObjectName("transport")
         bar.setMovable(False)
         bar.addWidget(self.transport)
@@ -116,10 +117,10 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(self.controls.minimumSizeHint().width() + 24)
-        self.controls_dock = QDockWidget("Parameters", self)
+        self.controls_dock = QDockWidget(translate("main_window", "Parameters"), self)
         self.controls_dock.setObjectName("controls")
         self.controls_dock.setWidget(scroll)
-        self.inspector_dock = QDockWidget("Person", self)
+        self.inspector_dock = QDockWidget(translate("main_window", "Person"), self)
         self.inspector_dock.setObjectName("inspector")
         self.inspector_dock.setWidget(self.inspector)
         for dock in (self.controls_dock, self.inspector_dock):
@@ -141,7 +142,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self.sweep = QtSweepPanel(lambda: self.controls.scenario, self)
         self.sweep.open_run.connect(self._on_open_sweep_run)
         self.sweep.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        dock = QDockWidget("Sweep", self)
+        dock = QDockWidget(translate("main_window", "Sweep"), self)
         dock.setObjectName("sweep")
         dock.setWidget(self.sweep)
         dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
@@ -151,9 +152,9 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self.sweep_dock = dock
         act = dock.toggleViewAction()
         act.triggered.connect(self._float_sweep_once)
-        act.setText("&Sweep…")
+        act.setText(translate("main_window", "&Sweep…"))
         act.setShortcut("Ctrl+Shift+W")
-        act.setStatusTip("Run the scenario over a grid of parameter values and seeds.")
+        act.setStatusTip(translate("main_window", "Run the scenario over a grid of parameter values and seeds."))
         self.sim_menu.addSeparator()
         self.sim_menu.addAction(act)
 
@@ -223,8 +224,9 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         c.params_refused.connect(self._on_params_refused)
         c.scenario_changed.connect(self._on_scenario_changed)
         c.stopped_at_end.connect(lambda step: self.statusBar().showMessage(
-            f"Month {step} is the end of this scenario (Steps, run.steps): Reset to start "
-            "again, or raise Steps to go on.", 8000))
+            translate("main_window", "Month {step} is the end of this scenario (Steps, "
+                      "run.steps): Reset to start again, or raise Steps to go on.")
+            .format(step=step), 8000))
         self.controls.params_changed.connect(self._on_params_changed)
         self.controls.reset_requested.connect(self._on_reset)
         self.controls.new_seed_requested.connect(self._on_new_seed)
@@ -243,7 +245,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             self._started = True
             QTimer.singleShot(0, self._size_splitter)
             # Paint first, then build: the window appears at once.
-            self.transport.set_status("Building the network\u2026")
+            self.transport.set_status(translate("main_window", "Building the network\u2026"))
             QTimer.singleShot(0, lambda: self.controller.set_scenario(self._opening[0]))
 
     @property
@@ -267,10 +269,12 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             self.network.set_layout(static.graph_key, self.controller.positions)
         self._update_counter(frame)
         self.transport.set_status("" if self.network.positions is not None
-                                  else f"Laying out {static.n:,} people\u2026")
+                                  else translate("main_window", "Laying out {n:,} people\u2026")
+                                  .format(n=static.n))
         self.statusBar().showMessage(
-            f"{frame.scenario.name}: {static.n:,} people, {frame.friend_edges.shape[0]:,} "
-            f"friendships, seed {frame.scenario['run.seed']}.", 6000)
+            translate("main_window", "{name}: {n:,} people, {ties:,} friendships, seed {seed}.")
+            .format(name=frame.scenario.name, n=static.n, ties=frame.friend_edges.shape[0],
+                    seed=frame.scenario['run.seed']), 6000)
         self._timeline_rebuilt()
         self.replay_spoiled = False   # a new run replays from its seed
 
@@ -291,7 +295,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
 
     def _update_running(self, running: bool) -> None:
         sp = QStyle.StandardPixmap
-        self.act_play.setText("Pause" if running else "Play")
+        self.act_play.setText(translate("main_window", "Pause") if running else translate("main_window", "Play"))
         self.act_play.setIcon(self.style().standardIcon(sp.SP_MediaPause if running
                                                         else sp.SP_MediaPlay))
 
@@ -303,7 +307,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         if self._closing:
             return
         self.transport.set_status("")
-        self.statusBar().showMessage("Error: " + message, 10000)
+        self.statusBar().showMessage(translate("main_window", "Error: ") + message, 10000)
         if self._refused:   # shown beside the control already
             self._refused = False
             return
@@ -315,13 +319,14 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             # Nothing runs yet (the first scenario's network could not be built): say
             # why, then open the default scenario so that the window is usable.
             self._fell_back = True
-            QMessageBox.critical(self, "ScoreNet",
-                                 f"{message}\n\nThe default scenario is open instead.")
+            QMessageBox.critical(self, translate("main_window", "ScoreNet"),
+                                 message + "\n\n" + translate(
+                                     "main_window", "The default scenario is open instead."))
             default = load_scenario("default")
             self.open_loaded(default, Path(default.source))
             self._before_open = None   # nothing to go back to
             return
-        QMessageBox.critical(self, "ScoreNet", message)
+        QMessageBox.critical(self, translate("main_window", "ScoreNet"), message)
 
     # ------------------------------------------------------------------ edits and commands
     def _on_params_changed(self, changes: dict) -> None:
@@ -346,7 +351,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     def _on_new_seed(self) -> None:
         old = self.controls.scenario["run.seed"]
         seed = self.controller.new_seed()
-        self.statusBar().showMessage(f"New seed {seed}.", 6000)
+        self.statusBar().showMessage(translate("main_window", "New seed {seed}.")
+                                     .format(seed=seed), 6000)
         self.record_params({"run.seed": old}, {"run.seed": seed})
 
     def _on_person_selected(self, index: int) -> None:
@@ -387,14 +393,16 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         who = static.ids[index] if static is not None else index
         months = self.scenario["events.scam_duration"]
         self.statusBar().showMessage(
-            f"Scammed person {who}: they miss every payment for the next {months} months.", 8000)
+            translate("main_window", "Scammed person {who}: they miss every payment for the "
+                      "next {months} months.").format(who=who, months=months), 8000)
 
     # ------------------------------------------------------------------ help and closing
     def _on_about(self) -> None:
-        QMessageBox.about(self, "About ScoreNet", ABOUT_HTML)
+        QMessageBox.about(self, translate("main_window", "About ScoreNet"), about_html())
 
     def _on_model_help(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "The model in brief", MODEL_HTML,
+        box = QMessageBox(QMessageBox.Icon.NoIcon, translate("main_window", "The model in brief"),
+                          model_html(),
                           QMessageBox.StandardButton.Close, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.exec()

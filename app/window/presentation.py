@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.window.files import settings
 from app.window.focus import give_keys_back
+from app.common.i18n import translate
 
 __all__ = ["PresentationMixin", "TEXT_SCALES", "DEFAULT_TEXT_SCALE", "scale_figure"]
 
@@ -45,29 +46,29 @@ class PresentationMixin:
     def _build_presentation(self, view_menu) -> None:
         self.presenting = False
         self._before_presenting: dict | None = None
-        act = QAction("&Presentation", self)
+        act = QAction(translate("presentation", "&Presentation"), self)
         act.setCheckable(True)
         act.setShortcuts(["F11", "Ctrl+Shift+F"])
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        act.setStatusTip("Full screen for a projector: large text, only the network, the "
-                         "dashboard and the lesson (F11).")
+        act.setStatusTip(translate("presentation", "Full screen for a projector: large text, only the network, the "
+                         "dashboard and the lesson (F11)."))
         act.toggled.connect(self.set_presenting)
         self.addAction(act)
         self.act_present = act
         view_menu.addSeparator()
         view_menu.addAction(act)
-        dash = QAction("&Dashboard", self)
+        dash = QAction(translate("presentation", "&Dashboard"), self)
         dash.setCheckable(True)
         dash.setChecked(True)
         dash.setShortcut("Ctrl+D")
         dash.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        dash.setStatusTip("Show or hide the charts under the network (Ctrl+D); presenting "
-                          "starts without them, so the network fills the screen.")
+        dash.setStatusTip(translate("presentation", "Show or hide the charts under the network (Ctrl+D); presenting "
+                          "starts without them, so the network fills the screen."))
         dash.toggled.connect(self.show_dashboard)
         self.addAction(dash)
         self.act_dashboard = dash
         view_menu.addAction(dash)
-        sizes = view_menu.addMenu("Presentation &text size")
+        sizes = view_menu.addMenu(translate("presentation", "Presentation &text size"))
         group = QActionGroup(self)
         current = self.text_scale()
         for scale in TEXT_SCALES:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from app.common.i18n import translate
 
 __all__ = ["run_app", "create_window", "install_bug_report"]
 
@@ -41,6 +42,10 @@ def create_window(scenario_name_or_path: str = "default", lesson=None):
     app.setApplicationName("ScoreNet")
     app.setOrganizationName("ScoreNet")
     app.setApplicationDisplayName("ScoreNet")
+    # The language before any text is made: View > Language, else the system locale.
+    from app.common import i18n
+
+    i18n.install(app)
     apply_theme(app)
     from app.window.main_window import MainWindow
 
@@ -67,9 +72,10 @@ def install_bug_report(parent) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         log = log_exception(exc.with_traceback(tb), "window")
-        text = " ".join(str(exc).split()) or "(no message)"
-        QMessageBox.critical(parent, "ScoreNet", please_report(
-            f"Internal error in the window: {kind.__name__}: {text}", log))
+        text = " ".join(str(exc).split()) or translate("start", "(no message)")
+        QMessageBox.critical(parent, translate("start", "ScoreNet"), please_report(
+            translate("start", "Internal error in the window: {kind}: {text}").format(
+                kind=kind.__name__, text=text), log))
 
     sys.excepthook = hook
 
@@ -137,5 +143,6 @@ def run_app(scenario: str = "default", lesson=None, present: bool = False) -> in
         QTimer.singleShot(0, lambda: window.set_presenting(True))
     if error:
         QTimer.singleShot(0, lambda: QMessageBox.critical(
-            window, "ScoreNet", f"{error}\n\nThe default scenario is open instead."))
+            window, translate("start", "ScoreNet"),
+            error + "\n\n" + translate("start", "The default scenario is open instead.")))
     return int(app.exec())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QToolBar
 from app.process.host import TIMELINE_CAP_BYTES
 from app.timeline.scrubber import QtScrubber
 from models.story import change_words
+from app.common.i18n import translate
 
 __all__ = ["TimelineMixin", "find_person", "CAP_SETTING"]
 
@@ -51,13 +52,13 @@ class TimelineMixin:
     def _build_timeline(self) -> None:
         self.scrubber = QtScrubber(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find person by id")
+        self.search.setPlaceholderText(translate("timeline", "Find person by id"))
         self.search.setClearButtonEnabled(True)
         self.search.setFixedWidth(self.search.fontMetrics().horizontalAdvance("M" * 14))
-        self.search.setToolTip("Type a person's id and press Enter to select them.")
+        self.search.setToolTip(translate("timeline", "Type a person's id and press Enter to select them."))
         self.search.returnPressed.connect(self._on_search)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        bar = QToolBar("Timeline", self)
+        bar = QToolBar(translate("timeline", "Timeline"), self)
         bar.setObjectName("timeline")
         bar.setMovable(False)
         bar.addWidget(self.scrubber)
@@ -190,7 +191,7 @@ class TimelineMixin:
     def _on_past_failed(self, run: int, message: str) -> None:
         self._past_in_flight = False
         if run == self._run_id and message:
-            self.statusBar().showMessage("Error: " + message, 8000)
+            self.statusBar().showMessage(translate("timeline", "Error: ") + message, 8000)
 
     def show_live(self) -> None:
         """Show the latest month again and follow the run."""
@@ -242,6 +243,7 @@ class TimelineMixin:
         text = self.search.text()
         index = find_person(static.ids, text)
         if index is None:
-            self.statusBar().showMessage(f"No person with id {text.strip()!r}.", 6000)
+            self.statusBar().showMessage(translate("timeline", "No person with id {id}.")
+                                         .format(id=repr(text.strip())), 6000)
             return
         self._on_person_selected(index)

@@ -12,6 +12,7 @@ import math
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
+from app.common.i18n import translate
 
 __all__ = ["QtTransport", "SPEEDS", "DEFAULT_SPEED"]
 
@@ -22,7 +23,10 @@ DEFAULT_SPEED = 10
 
 def speed_text(sps: float) -> str:
     """``"10 steps/s"`` or ``"max"``."""
-    return "max speed" if math.isinf(sps) else f"{sps:g} step{'s' if sps != 1 else ''}/s"
+    if math.isinf(sps):
+        return translate("transport", "max speed")
+    return (translate("transport", "{n:g} step/s") if sps == 1
+            else translate("transport", "{n:g} steps/s")).format(n=sps)
 
 
 class QtTransport(QWidget):
@@ -56,15 +60,15 @@ class QtTransport(QWidget):
         self.buttons["play"].setFont(font)
 
         row.addSpacing(16)
-        self.speed_caption = QLabel("Speed", self)
+        self.speed_caption = QLabel(translate("transport", "Speed"), self)
         row.addWidget(self.speed_caption)
         self.speed = QSlider(Qt.Orientation.Horizontal, self)
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setPageStep(1)
         self.speed.setFixedWidth(150)
         self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.speed.setToolTip("Steps (months) per second while playing; far right: as fast "
-                              "as the computer can.")
+        self.speed.setToolTip(translate("transport", "Steps (months) per second while playing; far right: as fast "
+                              "as the computer can."))
         self.speed.valueChanged.connect(self._on_speed)
         row.addWidget(self.speed)
         self.speed_label = QLabel(self)
@@ -77,12 +81,12 @@ class QtTransport(QWidget):
         self.status.setStyleSheet("color: #666666;")
         row.addWidget(self.status)
         row.addSpacing(12)
-        self.counter = QLabel("Month 0", self)
+        self.counter = QLabel(translate("transport", "Month 0"), self)
         big = QFont(self.counter.font())
         big.setPointSizeF(big.pointSizeF() * 1.35)
         big.setBold(True)
         self.counter.setFont(big)
-        self.counter.setToolTip("Steps taken since the last Reset (one step is one month).")
+        self.counter.setToolTip(translate("transport", "Steps taken since the last Reset (one step is one month)."))
         row.addWidget(self.counter)
         self.speed.setValue(SPEEDS.index(DEFAULT_SPEED))
         self._on_speed(self.speed.value())
@@ -94,9 +98,13 @@ class QtTransport(QWidget):
     def set_step(self, step: int, of: int | None = None) -> None:
         """Show the month counter (``of``: the scenario's length, ``run.steps``)."""
         if of and step > of:   # run.steps lowered below the month reached
-            self.counter.setText(f"Month {step} (ends at {of})")
+            self.counter.setText(translate("transport", "Month {step} (ends at {of})")
+                                 .format(step=step, of=of))
+        elif of:
+            self.counter.setText(translate("transport", "Month {step} / {of}")
+                                 .format(step=step, of=of))
         else:
-            self.counter.setText(f"Month {step}" + (f" / {of}" if of else ""))
+            self.counter.setText(translate("transport", "Month {step}").format(step=step))
 
     def refresh_fonts(self) -> None:
         """Size the bold Play button and the month counter from the bar's font again

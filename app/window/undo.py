@@ -35,6 +35,7 @@ from app.common.plain_words import field_label
 from app.process.checks import restore_scam, scam_state
 from models.scenario import Scenario
 from models.schema import FIELD_BY_NAME
+from app.common.i18n import tr_data, translate
 
 __all__ = ["UndoMixin", "change_text", "compare_text", "document_state", "sweep_point_words"]
 
@@ -44,9 +45,9 @@ _MERGE_SECONDS = 1.5   # edits of one field closer than this are one step (a dra
 
 def _show(value: Any) -> str:
     if isinstance(value, float):
-        return "never" if math.isinf(value) else f"{value:g}"
+        return translate("undo", "never") if math.isinf(value) else f"{value:g}"
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return translate("undo", "on") if value else translate("undo", "off")
     return str(value)
 
 
@@ -56,7 +57,7 @@ def change_text(before: dict[str, Any], after: dict[str, Any]) -> str:
         (name, value), = after.items()
         label = field_label(name)
         return f"{label} {_show(before[name])} \u2192 {_show(value)}"
-    return f"{len(after)} parameters"
+    return translate("undo", "{n} parameters").format(n=len(after))
 
 
 class _Params(QUndoCommand):
@@ -94,7 +95,8 @@ class _Open(QUndoCommand):
     """The document before and after opening a scenario: (scenario, path, saved)."""
 
     def __init__(self, window, before: tuple, after: tuple) -> None:
-        super().__init__(f"Open {after[0].name}")
+        super().__init__(translate("undo", "Open {name}").format(
+            name=tr_data("presets", after[0].name)))
         self.window, self.before, self.after = window, before, after
         self.done = True
 
@@ -116,7 +118,7 @@ class _Scam(QUndoCommand):
     """A scam on one person, with what their record held before it."""
 
     def __init__(self, window, person: int, who: str) -> None:
-        super().__init__(f"Scam person {who}")
+        super().__init__(translate("undo", "Scam person {who}").format(who=who))
         self.window, self.person = window, person
         self.state: tuple | None = None   # (step, months left, ever scammed) before
         self.done = True
@@ -134,8 +136,8 @@ class _Scam(QUndoCommand):
 
         def said(exact: bool) -> None:
             self.window.statusBar().showMessage(
-                "Scam undone." if exact else "Scam stopped from this month on; the "
-                "months already missed stay on the record.", 8000)
+                translate("undo", "Scam undone.") if exact else translate("undo", "Scam stopped from this month on; the "
+                "months already missed stay on the record."), 8000)
 
         c.call_in_worker(restore_scam, said, args=(self.person, *self.state))
 
@@ -177,16 +179,16 @@ class UndoMixin:
     def _build_undo(self) -> None:
         self.undo_stack = QUndoStack(self)
         self._replaying = False
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo = self.undo_stack.createUndoAction(self, translate("undo", "&Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo = self.undo_stack.createRedoAction(self, translate("undo", "&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
                                     QKeySequence(QKeySequence.StandardKey.Redo)])
         for act in (self.act_undo, self.act_redo):
             self.addAction(act)   # the shortcuts work with the menu bar hidden
 
     def _build_edit_menu(self, bar) -> None:
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(translate("undo", "&Edit"))
         edit.addAction(self.act_undo)
         edit.addAction(self.act_redo)
         self.edit_menu = edit

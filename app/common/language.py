@@ -1,0 +1,146 @@
+"""Which language ScoreNet speaks, and gettext for the parts that import no Qt.
+
+The app (Qt's translators, :mod:`app.common.i18n`) and the Qt-free layers (the
+``scorenet`` command, :mod:`app.picture`'s captions and legends) share one choice:
+
+1. ``$SCORENET_LANGUAGE`` (``en`` or ``zh_CN``): set by the app for the processes it
+   starts, so that a child draws in the window's language; also handy in tests.
+2. The app's View > Language setting (passed in by :mod:`app.common.i18n`).
+3. The system locale, read from ``$LANGUAGE``, ``$LC_ALL``, ``$LC_MESSAGES`` and
+   ``$LANG`` in gettext's order. They are read as text, never through ``setlocale``:
+   ``LANG=zh_CN.UTF-8`` selects Chinese even where that locale is not installed.
+
+Only Simplified Chinese (``zh_CN``: also ``zh``, ``zh_SG``, ``zh-Hans``) and English are
+known; Traditional Chinese locales (``zh_TW``, ``zh_HK``) fall through to the next
+preference. No Qt here: :mod:`app.cli` and :mod:`app.picture` import this module.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["LANGUAGES", "DEFAULT", "TRANSLATIONS_DIR", "GETTEXT_DOMAIN", "normalise",
+           "system_language", "current_language", "set_language", "gettext", "ngettext", "gettext_data"]
+
+#: Language code -> its name in that language (the View > Language menu).
+LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "\u7b80\u4f53\u4e2d\u6587"}
+DEFAULT = "en"
+#: translations/ beside app/: the Qt catalogue (scorenet_zh_CN.ts/.qm) and gettext's
+#: (zh_CN/LC_MESSAGES/scorenet.po/.mo).
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "translations"
+GETTEXT_DOMAIN = "scorenet"
+_ENV = "SCORENET_LANGUAGE"
+
+_chosen: str | None = None
+
+
+def normalise(tag: str | None) -> str | None:
+    """A locale name as a known language code, or None (unknown, C, Traditional).
+
+    Examples
+    --------
+    >>> [normalise(t) for t in ("zh_CN.UTF-8", "zh", "zh-Hans-CN", "zh_TW", "en_GB", "C")]
+    ['zh_CN', 'zh_CN', 'zh_CN', None, 'en', None]
+    """
+    if not tag:
+        return None
+    base = tag.split(".")[0].split("@")[0].replace("-", "_").strip()
+    parts = [p.lower() for p in base.split("_") if p]
+    if not parts:
+        return None
+    if parts[0] == "zh":
+        rest = set(parts[1:])
+        if rest & {"tw", "hk", "mo", "hant"}:
+            return None
+        return "zh_CN"
+    if parts[0] == "en":
+        return "en"
+    return None
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the environment asks for, as gettext reads it; English otherwise.
+
+    ``$LANGUAGE`` is a colon-separated list of preferences; the first known one wins.
+
+    Examples
+    --------
+    >>> system_language({"LANG": "zh_CN.UTF-8"}), system_language({"LANGUAGE": "fr:zh_CN"})
+    ('zh_CN', 'zh_CN')
+    >>> system_language({"LANGUAGE": "en", "LANG": "zh_CN.UTF-8"}), system_language({})
+    ('en', 'en')
+    """
+    env = os.environ if environ is None else environ
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if not value:
+            continue
+        for tag in value.split(":"):
+            code = normalise(tag)
+            if code is not None:
+                return code
+        if var != "LANGUAGE":
+            # gettext stops at the first of LC_ALL, LC_MESSAGES, LANG that is set.
+            return DEFAULT
+    return DEFAULT
+
+
+def current_language() -> str:
+    """The language in use: ``$SCORENET_LANGUAGE``, else :func:`set_language`'s, else the
+    system's."""
+    forced = normalise(os.environ.get(_ENV))
+    if forced is not None:
+        return forced
+    return _chosen if _chosen is not None else system_language()
+
+
+def set_language(code: str | None) -> str:
+    """Use ``code`` (None or "": the system's) in this process and the ones it starts;
+    returns the language now in use."""
+    global _chosen
+    _chosen = normalise(code) if code else None
+    os.environ.pop(_ENV, None)
+    lang = current_language()
+    os.environ[_ENV] = lang   # a spawned child (the model process, exports) follows
+    return lang
+
+
+@lru_cache(maxsize=None)
+def _catalogue(lang: str) -> _gettext.NullTranslations:
+    if lang == DEFAULT:
+        return _gettext.NullTranslations()
+    try:
+        with open(TRANSLATIONS_DIR / lang / "LC_MESSAGES" / f"{GETTEXT_DOMAIN}.mo", "rb") as fh:
+            return _gettext.GNUTranslations(fh)
+    except OSError:
+        return _gettext.NullTranslations()   # a missing catalogue: English, not a crash
+
+
+def gettext(message: str) -> str:
+    """``message`` in the current language (itself when there is no translation).
+
+    Examples
+    --------
+    >>> import os; os.environ["SCORENET_LANGUAGE"] = "zh_CN"
+    >>> gettext("interrupted")
+    '\u5df2\u4e2d\u65ad'
+    >>> os.environ["SCORENET_LANGUAGE"] = "en"; gettext("interrupted")
+    'interrupted'
+    >>> del os.environ["SCORENET_LANGUAGE"]
+    """
+    return _catalogue(current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form of a message for ``n``, in the current language."""
+    return _catalogue(current_language()).ngettext(singular, plural, n)
+
+
+def gettext_data(text: str) -> str:
+    """:func:`gettext` for text from data (plain words, schema labels, preset names),
+    whose translations :mod:`app.common.catalog` harvests from those tables."""
+    return gettext(text) if text else text
