@@ -38,6 +38,9 @@ SHOTS: dict[str, tuple[str, dict, int, tuple[int, int], int | None]] = {
     "high-social-weight-relayout": ("default", {"rubric.social": 0.6,
                                                  "sharing.rewire_rate": 0.3}, 100,
                                      (1920, 1080), None),
+    # Names starting "zh-" are taken in Simplified Chinese.
+    "zh-default-1920x1080": ("default", {}, 30, (1920, 1080), "lowest"),
+    "zh-default-1280x720": ("default", {}, 30, (1280, 720), None),
 }
 
 
@@ -70,6 +73,8 @@ def shoot(name: str, out: Path = OUT) -> Path:
         import tempfile
 
         os.environ["SCORENET_SETTINGS"] = os.path.join(tempfile.mkdtemp(), "settings.ini")
+    language = os.environ.get("SCORENET_LANGUAGE")
+    os.environ["SCORENET_LANGUAGE"] = "zh_CN" if name.startswith("zh-") else "en"
     app, window, error = create_window(scenario_name)
     assert error is None, error
     if overrides:
@@ -114,6 +119,10 @@ def shoot(name: str, out: Path = OUT) -> Path:
     window._saved = window.scenario   # nothing to save: close without asking
     window.close()
     settings().clear()
+    if language is None:
+        os.environ.pop("SCORENET_LANGUAGE", None)
+    else:
+        os.environ["SCORENET_LANGUAGE"] = language
     return path
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read English words; the translation's own tests choose Chinese themselves.
+os.environ.setdefault("SCORENET_LANGUAGE", "en")
 # Bugs met on purpose by the tests are logged here, not in the user's state folder.
 os.environ.setdefault("SCORENET_LOG", str(Path(tempfile.mkdtemp(prefix="scorenet-test-"))
                                           / "errors.log"))

@@ -2388,6 +2388,113 @@ for networks this large.</source>
         </message>
     </context>
     <context>
+        <name>story_words</name>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>1 friend</source>
+            <translation>1 位好友</translation>
+        </message>
+        <message>
+            <source>back to normal</source>
+            <translation>恢复正常</translation>
+        </message>
+        <message>
+            <source>has friends again</source>
+            <translation>重新有了好友</translation>
+        </message>
+        <message>
+            <source>lost 1 friend ({ids})</source>
+            <translation>失去 1 位好友（{ids}）</translation>
+        </message>
+        <message>
+            <source>lost {n} friends ({ids})</source>
+            <translation>失去 {n} 位好友（{ids}）</translation>
+        </message>
+        <message>
+            <source>made 1 new friend ({ids})</source>
+            <translation>结交 1 位新朋友（{ids}）</translation>
+        </message>
+        <message>
+            <source>made {n} new friends ({ids})</source>
+            <translation>结交 {n} 位新朋友（{ids}）</translation>
+        </message>
+        <message>
+            <source>month {month}: {text}</source>
+            <translation>第 {month} 月：{text}</translation>
+        </message>
+        <message>
+            <source>no friends left</source>
+            <translation>一个好友也不剩</translation>
+        </message>
+        <message>
+            <source>nothing else happened (month 0 to {last})</source>
+            <translation>再没有发生别的事（第 0 月到第 {last} 月）</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <source>people {ids}</source>
+            <translation>第 {ids} 号</translation>
+        </message>
+        <message>
+            <source>person {ids}</source>
+            <translation>第 {ids} 号</translation>
+        </message>
+        <message>
+            <source>privileged</source>
+            <translation>特权</translation>
+        </message>
+        <message>
+            <source>restricted</source>
+            <translation>受限</translation>
+        </message>
+        <message>
+            <source>scammed: every payment fails while it lasts</source>
+            <translation>遭遇诈骗：诈骗持续期间每笔还款都失败</translation>
+        </message>
+        <message>
+            <source>score {score}, {friends}</source>
+            <translation>信用分 {score}，{friends}</translation>
+        </message>
+        <message>
+            <source>setting changed for everyone: {what}</source>
+            <translation>设置已更改（对所有人）：{what}</translation>
+        </message>
+        <message>
+            <source>the scam is over (was scammed)</source>
+            <translation>诈骗结束（曾遭诈骗）</translation>
+        </message>
+        <message>
+            <source>{a}, {b}</source>
+            <translation>{a}，{b}</translation>
+        </message>
+        <message>
+            <source>{ids} and {more} more</source>
+            <translation>{ids}，另有 {more} 人</translation>
+        </message>
+        <message>
+            <source>{n} friends</source>
+            <translation>{n} 位好友</translation>
+        </message>
+        <message>
+            <source>{status} (score {score})</source>
+            <translation>{status}（信用分 {score}）</translation>
+        </message>
+        <message>
+            <source>{what} {old} -&gt; {new}</source>
+            <translation>{what} {old} → {new}</translation>
+        </message>
+    </context>
+    <context>
         <name>sweep_panel</name>
         <message>
             <source>%v / %m runs</source>

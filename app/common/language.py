@@ -3,9 +3,9 @@
 The app (Qt's translators, :mod:`app.common.i18n`) and the Qt-free layers (the
 ``scorenet`` command, :mod:`app.picture`'s captions and legends) share one choice:
 
-1. ``$SCORENET_LANGUAGE`` (``en`` or ``zh_CN``): set by the app for the processes it
-   starts, so that a child draws in the window's language; also handy in tests.
-2. The app's View > Language setting (passed in by :mod:`app.common.i18n`).
+1. ``$SCORENET_LANGUAGE`` (``en`` or ``zh_CN``): an override (tests, screenshots).
+2. The app's View > Language setting (passed in by :mod:`app.common.i18n`); the
+   processes the app starts inherit it.
 3. The system locale, read from ``$LANGUAGE``, ``$LC_ALL``, ``$LC_MESSAGES`` and
    ``$LANG`` in gettext's order. They are read as text, never through ``setlocale``:
    ``LANG=zh_CN.UTF-8`` selects Chinese even where that locale is not installed.
@@ -34,6 +34,7 @@ DEFAULT = "en"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "translations"
 GETTEXT_DOMAIN = "scorenet"
 _ENV = "SCORENET_LANGUAGE"
+_INHERITED = "SCORENET_PARENT_LANGUAGE"   # set for child processes, not by users
 
 _chosen: str | None = None
 
@@ -90,22 +91,24 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
 
 
 def current_language() -> str:
-    """The language in use: ``$SCORENET_LANGUAGE``, else :func:`set_language`'s, else the
-    system's."""
+    """The language in use: ``$SCORENET_LANGUAGE``, else :func:`set_language`'s choice,
+    else the one the parent process used, else the system's."""
     forced = normalise(os.environ.get(_ENV))
     if forced is not None:
         return forced
-    return _chosen if _chosen is not None else system_language()
+    if _chosen is not None:
+        return _chosen
+    return normalise(os.environ.get(_INHERITED)) or system_language()
 
 
 def set_language(code: str | None) -> str:
     """Use ``code`` (None or "": the system's) in this process and the ones it starts;
-    returns the language now in use."""
+    returns the language now in use (``$SCORENET_LANGUAGE``, if set, still wins)."""
     global _chosen
+    os.environ.pop(_INHERITED, None)   # this process decides now
     _chosen = normalise(code) if code else None
-    os.environ.pop(_ENV, None)
     lang = current_language()
-    os.environ[_ENV] = lang   # a spawned child (the model process, exports) follows
+    os.environ[_INHERITED] = lang   # a spawned child (the model process) follows
     return lang
 
 

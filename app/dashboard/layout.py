@@ -108,11 +108,12 @@ class LayoutPlanner:
         def widest(lines: list[str]) -> float:
             return max(self.text_px(ln, TITLE_PT, True) for ln in lines)
 
-        # Chinese has no spaces: it may break between any two characters.
-        cjk = any("\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in title)
+        cjk = any(_is_cjk(ch) for ch in title)
 
         def wrap(chars: int) -> list[str]:
-            return textwrap.wrap(title, chars, break_long_words=cjk) or [title]
+            if cjk:
+                return cjk_wrap(title, chars) or [title]
+            return textwrap.wrap(title, chars, break_long_words=False) or [title]
 
         best = wrap(1)   # one word a line, if nothing fits
         for chars in range(len(title), 1, -1):
@@ -245,3 +246,57 @@ class LayoutPlanner:
             return title
         return self.wrap(tr_data("histogram", HIST_TITLE_SHORT), width_px)
 
+
+
+#: Chinese punctuation that never starts a line, and that never ends one.
+_NO_START = set("\uff0c\u3002\u3001\uff1f\uff01\uff09\uff1a\uff1b\u300d\u300f%\u2026,.?!):;")
+_NO_END = set("\uff08\u300c\u300e(")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
+
+
+def cjk_wrap(text: str, chars: int) -> list[str]:
+    """Wrap Chinese text into lines of at most ``chars`` characters: a line may break
+    between any two Chinese characters (there are no spaces), never before closing
+    punctuation or after an opening one, and never inside a Latin word.
+
+    Examples
+    --------
+    >>> cjk_wrap("\u4fe1\u7528\u5206\u6709\u591a\u4e0d\u5e73\u7b49\uff1f\uff08Gini\uff09", 8)
+    ['\u4fe1\u7528\u5206\u6709\u591a\u4e0d\u5e73', '\u7b49\uff1f\uff08Gini\uff09']
+    """
+    tokens: list[str] = []
+    buf = ""
+    for ch in text:
+        if ch == " ":
+            if buf:
+                tokens.append(buf)
+            tokens.append(" ")
+            buf = ""
+        elif buf and (ch in _NO_START or buf[-1] in _NO_END
+                      or not (_is_cjk(ch) or _is_cjk(buf[-1]))):
+            buf += ch   # no break here
+        else:
+            if buf:
+                tokens.append(buf)
+            buf = ch
+    if buf:
+        tokens.append(buf)
+    lines: list[str] = []
+    line, space = "", False
+    for tok in tokens:
+        if tok == " ":
+            space = bool(line)
+            continue
+        candidate = line + (" " if space else "") + tok
+        if len(candidate) <= chars or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = tok
+        space = False
+    if line:
+        lines.append(line)
+    return lines

@@ -8,10 +8,12 @@ with the month in bold, and says when it is waiting for them.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.inspector.story_words import story_line
 from app.inspector.widgets import section_title
 from app.common.i18n import translate
 
@@ -36,9 +38,11 @@ def story_html(lines: list[str]) -> str:
                  *lines[len(lines) - (MAX_LINES // 2 - 1):]]
     out = []
     for line in lines:
-        head, sep, rest = line.partition(": ")
-        out.append(f"<b>{html.escape(head)}:</b> {html.escape(rest)}" if sep
-                   else html.escape(line))
+        line = story_line(line)
+        # The month ends at the first colon: ": " in English, "\uff1a" in Chinese.
+        m = re.match(r"(.*?)(: |\uff1a)(.*)", line, flags=re.DOTALL)
+        out.append(f"<b>{html.escape(m.group(1))}{m.group(2).strip()}</b> "
+                   f"{html.escape(m.group(3))}" if m else html.escape(line))
     return "<br>".join(out)
 
 

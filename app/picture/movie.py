@@ -142,7 +142,7 @@ class _Cancelled(Exception):
 def _write(frames, sink, board: Board, total: int, progress, should_stop) -> int:
     """Draw and hand every frame to ``sink``; the sink is aborted on any exception."""
     last: dict[int, object] = {}
-    changes: list[list[SettingChange]] = [[] for _ in board.pictures]
+    changes: list[list[SettingChange]] = [[] for _p in board.pictures]
     count = 0
     try:
         for panel_frames in frames:

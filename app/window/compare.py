@@ -24,7 +24,7 @@ from app.network.panel import QtNetworkView
 from app.window.compare_dialog import CompareDialog
 from models.compare import Difference, excluded
 from models.errors import ScenarioError
-from models.story import change_words
+from app.inspector.story_words import change_words
 from app.common.i18n import translate
 
 __all__ = ["CompareMixin", "difference_of_frames"]

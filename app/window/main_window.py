@@ -273,7 +273,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
                                   .format(n=static.n))
         self.statusBar().showMessage(
             translate("main_window", "{name}: {n:,} people, {ties:,} friendships, seed {seed}.")
-            .format(name=frame.scenario.name, n=static.n, ties=frame.friend_edges.shape[0],
+            .format(name=tr_data("presets", frame.scenario.name), n=static.n,
+                    ties=frame.friend_edges.shape[0],
                     seed=frame.scenario['run.seed']), 6000)
         self._timeline_rebuilt()
         self.replay_spoiled = False   # a new run replays from its seed

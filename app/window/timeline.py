@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QToolBar
 
 from app.process.host import TIMELINE_CAP_BYTES
 from app.timeline.scrubber import QtScrubber
-from models.story import change_words
+from app.inspector.story_words import change_words
 from app.common.i18n import translate
 
 __all__ = ["TimelineMixin", "find_person", "CAP_SETTING"]
