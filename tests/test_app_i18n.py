@@ -12,7 +12,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from app.common import i18n, language  # noqa: E402
+from app.common import i18n  # noqa: E402
 from models import load_scenario  # noqa: E402
 
 WAIT = 30_000

@@ -167,7 +167,8 @@ def test_forced_language_wins_and_set_language_is_inherited(monkeypatch):
 # ------------------------------------------------------------------ the command line
 def _cli(args, **env):
     full = {k: v for k, v in os.environ.items()
-            if k not in ("SCORENET_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+            if k not in ("SCORENET_LANGUAGE", "SCORENET_PARENT_LANGUAGE", "LANGUAGE", "LC_ALL",
+                         "LC_MESSAGES", "LANG")}
     full.update(env, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
     return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True,
                           text=True, encoding="utf-8", env=full, cwd=ROOT, timeout=120)

@@ -80,7 +80,7 @@ def living_frames(sims: Sequence, steps: int, *, start: np.ndarray | None = None
         start = layout(first.n, first.graph.edges, seed=layout_seed)
     lives = [LivingLayout(start, sim.friends.edges(), seed=layout_seed) for sim in sims]
     yield [frame_of_simulation(sim, start) for sim in sims]
-    for _ in range(int(steps)):
+    for _step in range(int(steps)):
         if should_stop is not None and should_stop():
             return
         out = []

@@ -40,7 +40,7 @@ from app.window.lesson_driver import LessonMixin
 from app.window.presentation import PresentationMixin
 from app.window.undo import UndoMixin, document_state, sweep_point_words
 from models.scenario import Scenario, load_scenario
-from app.common.i18n import translate
+from app.common.i18n import tr_data, translate
 
 __all__ = ["MainWindow", "settings", "MAX_RECENT"]
 
