@@ -382,6 +382,10 @@ Applies on Reset (needs a new population or network).</source>
     <context>
         <name>files</name>
         <message>
+            <source> Reading it: {notes}.</source>
+            <translation>读取时：{notes}。</translation>
+        </message>
+        <message>
             <source>Building the network…</source>
             <translation>正在构建网络…</translation>
         </message>
