@@ -1830,8 +1830,8 @@ for networks this large.</source>
             <translation>可靠程度一般的人在一个月内逾期一笔账单的概率。</translation>
         </message>
         <message>
-            <source>Communities are re-detected every k steps; between detections the last partition is reused to compute modularity and stratification.</source>
-            <translation>每 k 步重新检测一次社区；两次检测之间沿用上一次的划分来计算模块度和分层。</translation>
+            <source>Communities are re-detected every k steps; between detections the last partition is reused to compute modularity and stratification. 0 (auto): every step up to 1,000 people, else every n / 100 steps (50 at 5,000 people).</source>
+            <translation>每 k 步重新检测一次社区；两次检测之间沿用上一次的划分来计算模块度和分层。0（自动）：1,000 人以内每步检测，否则每 n / 100 步检测一次（5,000 人时为 50 步）。</translation>
         </message>
         <message>
             <source>Community detection</source>
