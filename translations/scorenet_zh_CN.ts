@@ -4,16 +4,8 @@
     <context>
         <name>animation_export</name>
         <message>
-            <source> (the months kept: memory for more ran out)</source>
-            <translation>（仅含保留的月份：内存不足以保留更多）</translation>
-        </message>
-        <message>
             <source>Cancel</source>
             <translation>取消</translation>
-        </message>
-        <message>
-            <source>Drawing {n} months into {file}…</source>
-            <translation>正在把 {n} 个月绘制到 {file}…</translation>
         </message>
         <message>
             <source>Export animation</source>
@@ -24,6 +16,10 @@
             <translation>导出已取消：未写入文件。</translation>
         </message>
         <message>
+            <source>From month</source>
+            <translation>起始月份</translation>
+        </message>
+        <message>
             <source>Internal error while drawing: {kind}: {text}</source>
             <translation>绘制时发生内部错误：{kind}：{text}</translation>
         </message>
@@ -32,8 +28,19 @@
             <translation>MP4 视频 (*.mp4);;GIF 动画 (*.gif);;PNG 图片，最后一个月 (*.png);;SVG 图片，最后一个月 (*.svg)</translation>
         </message>
         <message>
-            <source>Wrote {file}: months 0-{last}{more}.</source>
-            <translation>已写入 {file}：第 0 至 {last} 月{more}。</translation>
+            <source>The first month must not come after the last.</source>
+            <translation>起始月份不能晚于结束月份。</translation>
+        </message>
+        <message>
+            <source>To month</source>
+            <translation>结束月份</translation>
+        </message>
+    </context>
+    <context>
+        <name>compact</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>仪表盘</translation>
         </message>
     </context>
     <context>
@@ -277,36 +284,12 @@ Applies on Reset (needs a new population or network).</source>
     <context>
         <name>export</name>
         <message>
-            <source>seed {seed}</source>
-            <translation>随机种子 {seed}</translation>
-        </message>
-        <message>
-            <source>step {step}</source>
-            <translation>第 {step} 步</translation>
-        </message>
-        <message>
-            <source>weights: {weights}</source>
-            <translation>权重：{weights}</translation>
-        </message>
-        <message>
             <source>{file}: unknown image type {suffix}; use one of {known}</source>
             <translation>{file}：未知的图片类型 {suffix}；请使用 {known} 之一</translation>
-        </message>
-        <message>
-            <source>{n:,} people</source>
-            <translation>{n:,} 人</translation>
         </message>
     </context>
     <context>
         <name>exports</name>
-        <message>
-            <source>CSV table (*.csv)</source>
-            <translation>CSV 表格 (*.csv)</translation>
-        </message>
-        <message>
-            <source>CSV table (*.csv);;Parquet table (*.parquet)</source>
-            <translation>CSV 表格 (*.csv);;Parquet 表格 (*.parquet)</translation>
-        </message>
         <message>
             <source>Export dashboard image</source>
             <translation>导出仪表盘图片</translation>
@@ -336,12 +319,12 @@ Applies on Reset (needs a new population or network).</source>
             <translation>已导出 {path}</translation>
         </message>
         <message>
-            <source>GEXF for Gephi (*.gexf);;GraphML for networkx and igraph (*.graphml)</source>
-            <translation>用于 Gephi 的 GEXF (*.gexf);;用于 networkx 和 igraph 的 GraphML (*.graphml)</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)</source>
-            <translation>PNG 图片 (*.png);;SVG 图片 (*.svg);;PDF 文档 (*.pdf)</translation>
+            <source>People over time are replayed from month 0 with the same seed, but settings were changed or someone was scammed by hand during this run, so its past months cannot be replayed.
+
+Reset now and run again to export them?</source>
+            <translation>人员随时间的变化是用同一随机种子从第 0 月重放得到的，但本次运行中手动更改过设置或让某人遭遇了诈骗，因此无法重放过去的月份。
+
+现在重置并重新运行以导出它们吗？</translation>
         </message>
         <message>
             <source>ScoreNet</source>
@@ -444,6 +427,17 @@ Applies on Reset (needs a new population or network).</source>
         <message>
             <source>{file}: {n:,} people, {m:,} friendships; used from the next Reset.</source>
             <translation>{file}：{n:,} 人，{m:,} 段好友关系；下次重置时起用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>focus</name>
+        <message>
+            <source>&amp;Find person by id</source>
+            <translation>按编号查找人员(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Type a person's id to select them (Ctrl+F; Escape to leave the box).</source>
+            <translation>输入一个人的编号即可选中他（Ctrl+F；按 Esc 离开输入框）。</translation>
         </message>
     </context>
     <context>
@@ -653,28 +647,16 @@ for networks this large.</source>
             <translation>导出学生练习单</translation>
         </message>
         <message>
-            <source>Exported {path}</source>
-            <translation>已导出 {path}</translation>
-        </message>
-        <message>
             <source>Lesson</source>
             <translation>课程</translation>
-        </message>
-        <message>
-            <source>Markdown (*.md);;All files (*)</source>
-            <translation>Markdown (*.md);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Next step</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <source>Person {who}: score {a:.0f} → {b:.0f}.</source>
-            <translation>第 {who} 号：信用分 {a:.0f} → {b:.0f}。</translation>
-        </message>
-        <message>
-            <source>Person {who}: {score:.0f} ({status})</source>
-            <translation>第 {who} 号：{score:.0f}（{status}）</translation>
+            <source>PDF (*.pdf);;Markdown (*.md);;All files (*)</source>
+            <translation>PDF (*.pdf);;Markdown (*.md);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Previous step</source>
@@ -714,6 +696,10 @@ for networks this large.</source>
         <message>
             <source>Close lesson</source>
             <translation>关闭课程</translation>
+        </message>
+        <message>
+            <source>Export the student worksheet (PDF or Markdown)</source>
+            <translation>导出学生练习单（PDF 或 Markdown）</translation>
         </message>
         <message>
             <source>First the class predicts.</source>
@@ -768,6 +754,10 @@ for networks this large.</source>
         <message>
             <source>What happened: {text}</source>
             <translation>实际发生：{text}</translation>
+        </message>
+        <message>
+            <source>Worksheet…</source>
+            <translation>练习单…</translation>
         </message>
         <message>
             <source>You predicted {letter}: {choice}</source>
@@ -951,12 +941,8 @@ for networks this large.</source>
             <translation>按当前的好友关系重新排列人员：重新连边形成的聚类会显现出来。</translation>
         </message>
         <message>
-            <source>Every month so far as a video (MP4), an animated GIF, or the last month as PNG/SVG, sized for a slide.</source>
-            <translation>把至今的每个月导出为视频（MP4）或动画 GIF，或把最后一个月导出为 PNG/SVG，尺寸适合幻灯片。</translation>
-        </message>
-        <message>
-            <source>Export &amp;animation of the run so far…</source>
-            <translation>导出至今运行的动画(&amp;A)…</translation>
+            <source>Export &amp;animation…</source>
+            <translation>导出动画(&amp;A)…</translation>
         </message>
         <message>
             <source>Export &amp;dashboard image…</source>
@@ -995,12 +981,20 @@ for networks this large.</source>
             <translation>冻结布局</translation>
         </message>
         <message>
+            <source>How much memory the timeline of the run may take; past it the oldest months are dropped.</source>
+            <translation>运行的时间线最多可占用多少内存；超出后丢弃最早的月份。</translation>
+        </message>
+        <message>
             <source>Keep everyone where they are while the run plays (the layout no longer follows the friendships).</source>
             <translation>运行时让每个人保持原位（布局不再随好友关系变化）。</translation>
         </message>
         <message>
             <source>Language</source>
             <translation>语言</translation>
+        </message>
+        <message>
+            <source>Months a to b of the timeline as a video (MP4), an animated GIF, or the last month as PNG/SVG, sized for a slide.</source>
+            <translation>把时间线中第 a 到 b 月导出为视频（MP4）或动画 GIF，或把最后一个月导出为 PNG/SVG，尺寸适合幻灯片。</translation>
         </message>
         <message>
             <source>New seed</source>
@@ -1101,6 +1095,10 @@ for networks this large.</source>
         <message>
             <source>The new language shows the next time ScoreNet starts.</source>
             <translation>新的语言将在下次启动 ScoreNet 时显示。</translation>
+        </message>
+        <message>
+            <source>Timeline memory…</source>
+            <translation>时间线内存…</translation>
         </message>
         <message>
             <source>Use a graph file (GraphML, GEXF, GML, edge list); applies on Reset.</source>
@@ -2306,8 +2304,8 @@ for networks this large.</source>
             <translation>当 optout_imputation = fixed 时，用此值替换退出者除人脉外的所有维度（0 为惩罚性；0.5 并不中性，因为参与者的历史平均值更低）。</translation>
         </message>
         <message>
-            <source>louvain (as MODEL.md asks) or leiden: much faster on large graphs without clear communities; for 100,000 people or more use leiden or a large louvain_every.</source>
-            <translation>louvain（MODEL.md 的要求）或 leiden：在没有明显社区的大图上快得多；10 万人及以上请用 leiden 或较大的 louvain_every。</translation>
+            <source>auto (Louvain below 50,000 people, Leiden from there: see docs/model.md), louvain (as MODEL.md asks) or leiden: much faster on large graphs without clear communities.</source>
+            <translation>auto（5 万人以下用 Louvain，从 5 万人起用 Leiden：见 docs/model.md）、louvain（MODEL.md 的要求）或 leiden：在没有明显社区的大图上快得多。</translation>
         </message>
         <message>
             <source>mean: each component but social is the participants' mean that month (neutral); fixed: it is optout_value.</source>
@@ -2325,10 +2323,6 @@ for networks this large.</source>
     <context>
         <name>scrubber</name>
         <message>
-            <source> (past)</source>
-            <translation>（过去）</translation>
-        </message>
-        <message>
             <source>Back to the latest month; follow the run.</source>
             <translation>回到最新月份，跟随运行。</translation>
         </message>
@@ -2339,10 +2333,6 @@ for networks this large.</source>
         <message>
             <source>Live</source>
             <translation>实时</translation>
-        </message>
-        <message>
-            <source>Month {k} of {last}</source>
-            <translation>第 {k} 月 / 共 {last} 月</translation>
         </message>
         <message>
             <source>Month {month}: {what}</source>
