@@ -8,6 +8,10 @@
             <translation>取消</translation>
         </message>
         <message>
+            <source>Drawing months {a}-{b} ({n} frames) into {file}…</source>
+            <translation>正在把第 {a}-{b} 月（{n} 帧）绘制到 {file}…</translation>
+        </message>
+        <message>
             <source>Export animation</source>
             <translation>导出动画</translation>
         </message>
@@ -32,8 +36,24 @@
             <translation>起始月份不能晚于结束月份。</translation>
         </message>
         <message>
+            <source>The run was reset during the export: no file written.</source>
+            <translation>导出期间运行被重置：未写入文件。</translation>
+        </message>
+        <message>
+            <source>The timeline keeps months {first} to {last}.</source>
+            <translation>时间线保留了第 {first} 到 {last} 月。</translation>
+        </message>
+        <message>
             <source>To month</source>
             <translation>结束月份</translation>
+        </message>
+        <message>
+            <source>Wrote {file}: months {a}-{b} ({n} frames).</source>
+            <translation>已写入 {file}：第 {a}-{b} 月（{n} 帧）。</translation>
+        </message>
+        <message>
+            <source>{n} frames</source>
+            <translation>{n} 帧</translation>
         </message>
     </context>
     <context>
@@ -113,6 +133,10 @@
             <translation>评分规则 B 与当前的评分规则 A 并排运行，使用相同的人、相同的网络和相同的随机种子，逐月对比。请设置 B 的不同之处：</translation>
         </message>
         <message>
+            <source>The missing data of those who opted out is now filled with the fixed value, so that the value you set counts.</source>
+            <translation>退出者的缺失数据现在用固定值填充，这样你设置的值才会起作用。</translation>
+        </message>
+        <message>
             <source>Weight of {what}</source>
             <translation>{what}的权重</translation>
         </message>
@@ -123,6 +147,14 @@
         <message>
             <source>rubric B</source>
             <translation>评分规则 B</translation>
+        </message>
+        <message>
+            <source>the fixed value below</source>
+            <translation>下方的固定值</translation>
+        </message>
+        <message>
+            <source>the participants' mean</source>
+            <translation>参与者的平均值</translation>
         </message>
         <message>
             <source>write settings as key = value</source>
@@ -284,12 +316,24 @@ Applies on Reset (needs a new population or network).</source>
     <context>
         <name>export</name>
         <message>
+            <source>{file}: a slide is a PNG or SVG image, not {suffix}</source>
+            <translation>{file}：幻灯片必须是 PNG 或 SVG 图片，而不是 {suffix}</translation>
+        </message>
+        <message>
             <source>{file}: unknown image type {suffix}; use one of {known}</source>
             <translation>{file}：未知的图片类型 {suffix}；请使用 {known} 之一</translation>
         </message>
     </context>
     <context>
         <name>exports</name>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv);;Parquet table (*.parquet)</source>
+            <translation>CSV 表格 (*.csv);;Parquet 表格 (*.parquet)</translation>
+        </message>
         <message>
             <source>Export dashboard image</source>
             <translation>导出仪表盘图片</translation>
@@ -319,6 +363,10 @@ Applies on Reset (needs a new population or network).</source>
             <translation>已导出 {path}</translation>
         </message>
         <message>
+            <source>GEXF for Gephi (*.gexf);;GraphML for networkx and igraph (*.graphml)</source>
+            <translation>用于 Gephi 的 GEXF (*.gexf);;用于 networkx 和 igraph 的 GraphML (*.graphml)</translation>
+        </message>
+        <message>
             <source>People over time are replayed from month 0 with the same seed, but settings were changed or someone was scammed by hand during this run, so its past months cannot be replayed.
 
 Reset now and run again to export them?</source>
@@ -329,6 +377,14 @@ Reset now and run again to export them?</source>
         <message>
             <source>ScoreNet</source>
             <translation>ScoreNet</translation>
+        </message>
+        <message>
+            <source>Slide (16:9, 1920x1080)</source>
+            <translation>幻灯片（16:9，1920x1080）</translation>
+        </message>
+        <message>
+            <source>Slide (16:9, 1920x1080) PNG (*.png);;Slide (16:9, 1920x1080) SVG (*.svg);;PNG image, as on screen (*.png);;SVG image, as on screen (*.svg);;PDF document, as on screen (*.pdf)</source>
+            <translation>幻灯片（16:9，1920x1080） PNG (*.png);;幻灯片（16:9，1920x1080） SVG (*.svg);;PNG 图片，与屏幕相同 (*.png);;SVG 图片，与屏幕相同 (*.svg);;PDF 文档，与屏幕相同 (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -639,6 +695,10 @@ for networks this large.</source>
             <translation>课程(&amp;L)</translation>
         </message>
         <message>
+            <source>; under B {score:.0f} ({status})</source>
+            <translation>；在 B 下 {score:.0f}（{status}）</translation>
+        </message>
+        <message>
             <source>Export student &amp;worksheet…</source>
             <translation>导出学生练习单(&amp;W)…</translation>
         </message>
@@ -659,12 +719,28 @@ for networks this large.</source>
             <translation>PDF (*.pdf);;Markdown (*.md);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>Person {who} under B: {score:.0f}.</source>
+            <translation>第 {who} 号在 B 下：{score:.0f}。</translation>
+        </message>
+        <message>
+            <source>Person {who}: score {a:.0f} → {b:.0f}.</source>
+            <translation>第 {who} 号：信用分 {a:.0f} → {b:.0f}。</translation>
+        </message>
+        <message>
+            <source>Person {who}: {score:.0f} ({status})</source>
+            <translation>第 {who} 号：{score:.0f}（{status}）</translation>
+        </message>
+        <message>
             <source>Previous step</source>
             <translation>上一步</translation>
         </message>
         <message>
             <source>ScoreNet</source>
             <translation>ScoreNet</translation>
+        </message>
+        <message>
+            <source>Under B: {value}.</source>
+            <translation>在 B 下：{value}。</translation>
         </message>
         <message>
             <source>not yet measured</source>
@@ -681,6 +757,18 @@ for networks this large.</source>
         <message>
             <source>{title} ({minutes} min)</source>
             <translation>{title}（{minutes} 分钟）</translation>
+        </message>
+        <message>
+            <source>{title}: A {a}, B {b}</source>
+            <translation>{title}：A {a}，B {b}</translation>
+        </message>
+        <message>
+            <source>{title}: {a} → {b}.</source>
+            <translation>{title}：{a} → {b}。</translation>
+        </message>
+        <message>
+            <source>{title}: {value}</source>
+            <translation>{title}：{value}</translation>
         </message>
         <message>
             <source>{value:.0f} points</source>
@@ -809,6 +897,10 @@ for networks this large.</source>
         <message>
             <source>New seed {seed}.</source>
             <translation>新随机种子 {seed}。</translation>
+        </message>
+        <message>
+            <source>Open sweep point ({what})</source>
+            <translation>打开参数扫描点（{what}）</translation>
         </message>
         <message>
             <source>Parameters</source>
@@ -2323,6 +2415,10 @@ for networks this large.</source>
     <context>
         <name>scrubber</name>
         <message>
+            <source> of {cap}</source>
+            <translation>（{cap}）</translation>
+        </message>
+        <message>
             <source>Back to the latest month; follow the run.</source>
             <translation>回到最新月份，跟随运行。</translation>
         </message>
@@ -2335,12 +2431,28 @@ for networks this large.</source>
             <translation>实时</translation>
         </message>
         <message>
+            <source>Month {k} (latest)</source>
+            <translation>第 {k} 月（最新）</translation>
+        </message>
+        <message>
+            <source>Month {k} of {last} (past)</source>
+            <translation>第 {k} 月 / 共 {last} 月（过去）</translation>
+        </message>
+        <message>
             <source>Month {month}: {what}</source>
             <translation>第 {month} 月：{what}</translation>
         </message>
         <message>
+            <source>The timeline keeps at most its memory cap{cap}: the oldest months were dropped. Change the cap in Simulation &gt; Timeline memory.</source>
+            <translation>时间线最多只保留其内存上限{cap}以内的内容：最早的月份已被丢弃。可在“模拟 &gt; 时间线内存”中更改上限。</translation>
+        </message>
+        <message>
             <source>Timeline</source>
             <translation>时间线</translation>
+        </message>
+        <message>
+            <source>months 0-{last} dropped</source>
+            <translation>已丢弃第 0-{last} 月</translation>
         </message>
     </context>
     <context>
@@ -2610,6 +2722,10 @@ for networks this large.</source>
             <source>the scenario</source>
             <translation>情景本身</translation>
         </message>
+        <message>
+            <source>write values as a list (0.1, 0.3) or as START:STOP:COUNT</source>
+            <translation>请把取值写成列表（0.1, 0.3）或 起点:终点:个数</translation>
+        </message>
     </context>
     <context>
         <name>theme</name>
@@ -2773,6 +2889,10 @@ exact definition.&lt;/p&gt;
         <message>
             <source>never</source>
             <translation>永不</translation>
+        </message>
+        <message>
+            <source>no change</source>
+            <translation>没有变化</translation>
         </message>
         <message>
             <source>off</source>

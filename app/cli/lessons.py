@@ -30,12 +30,12 @@ def _check_output(output: str, lesson_file: str) -> None:
     from models.atomic import check_writable
 
     if not output.strip():
-        raise UsageError("--output: needs a file name")
+        raise UsageError(_("--output: needs a file name"))
     if not output.lower().endswith(_WORKSHEET) and not _is_stream(output):
-        raise UsageError(f"{output}: --output: must end in .pdf or .md")
+        raise UsageError(_("{output}: --output: must end in .pdf or .md").format(output=output))
     if os.path.exists(lesson_file) and _key(output) == _key(lesson_file):
-        raise UsageError(f"{output}: --output: is also the lesson (an input); refusing to "
-                         "overwrite it")
+        raise UsageError(_("{output}: --output: is also the lesson (an input); refusing to "
+                           "overwrite it").format(output=output))
     check_writable(output)
 
 
@@ -62,10 +62,15 @@ def run(args: argparse.Namespace) -> int:
     from models.lesson_text import language
     from models.lessons import lesson_names, load_lesson
 
-    lang = args.lang or language()
+    from app.common.language import current_language
+
+    lang = args.lang or (current_language() if os.environ.get("SCORENET_LANGUAGE")
+                         else language())
+    if args.lang:   # the list's words ("min") and the errors in the language asked for
+        os.environ["SCORENET_LANGUAGE"] = args.lang
     if args.output is not None and args.worksheet is None:
-        raise UsageError(f"{args.output}: --output: only with --worksheet LESSON (the list "
-                         "goes to standard output)")
+        raise UsageError(_("{output}: --output: only with --worksheet LESSON (the list goes "
+                           "to standard output)").format(output=args.output))
     if args.worksheet is None:
         for name in lesson_names():
             lesson = load_lesson(name, lang)

@@ -87,7 +87,8 @@ def panel_error(exc: ScenarioError, where: str) -> ScenarioError:
     value list described as the panel's fields take it."""
     problem = exc.problem
     if problem.startswith("expected KEY="):
-        problem = "write values as a list (0.1, 0.3) or as START:STOP:COUNT"
+        problem = translate("sweep_panel", "write values as a list (0.1, 0.3) or as "
+                            "START:STOP:COUNT")
     for name in sorted(FIELD_BY_NAME, key=len, reverse=True):   # labels, not raw keys
         if name in problem:
             problem = problem.replace(name, _label(name))
@@ -239,8 +240,9 @@ class QtSweepPanel(QWidget):
     def make_plan(self) -> SweepPlan:
         """The plan the form describes; ScenarioError (one line) when it is wrong."""
         vary = []
-        for row, combo, values in (("Parameter", self.key1, self.values1),
-                                   ("Second parameter", self.key2, self.values2)):
+        for row, combo, values in ((translate("sweep_panel", "Parameter"), self.key1, self.values1),
+                                   (translate("sweep_panel", "Second parameter"), self.key2,
+                                    self.values2)):
             if combo.currentText() != _none():
                 try:
                     vary.append(parse_vary(f"{combo.currentText()}={values.text()}"))
@@ -252,7 +254,7 @@ class QtSweepPanel(QWidget):
         try:
             return make_plan(base, vary, seeds, steps=self.steps.value())
         except ScenarioError as exc:
-            raise panel_error(exc, "Sweep") from None
+            raise panel_error(exc, translate("sweep_panel", "Sweep")) from None
 
     def _count_runs(self) -> None:
         """Show how many runs the form describes before it is run (not a bare 100)."""

@@ -162,11 +162,12 @@ class QtScrubber(QWidget):
         finally:
             self._quiet = False
         self.note.setVisible(first > 0)
-        self.note.setText(f"months 0-{first - 1} dropped" if first else "")
-        cap = f" of {cap_text}" if cap_text else ""
-        self.note.setToolTip(
-            f"The timeline keeps at most its memory cap{cap}: the oldest months were "
-            "dropped. Change the cap in Simulation > Timeline memory.")
+        self.note.setText(translate("scrubber", "months 0-{last} dropped").format(last=first - 1)
+                          if first else "")
+        cap = translate("scrubber", " of {cap}").format(cap=cap_text) if cap_text else ""
+        self.note.setToolTip(translate(
+            "scrubber", "The timeline keeps at most its memory cap{cap}: the oldest months were "
+            "dropped. Change the cap in Simulation > Timeline memory.").format(cap=cap))
         self._update_label()
 
     def set_last(self, step: int) -> None:
@@ -209,5 +210,7 @@ class QtScrubber(QWidget):
     def _update_label(self) -> None:
         k, last = self.slider.value(), self.slider.maximum()
         # Live, "of N" would read as the run's length (the header's "Month 0 / 120").
-        self.label.setText(f"Month {k} (latest)" if k == last else f"Month {k} of {last} (past)")
+        self.label.setText(translate("scrubber", "Month {k} (latest)").format(k=k) if k == last
+                           else translate("scrubber", "Month {k} of {last} (past)").format(
+                               k=k, last=last))
         self.live_button.setEnabled(k != last)

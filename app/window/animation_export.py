@@ -108,7 +108,8 @@ class RangeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("animation_export", "Export animation"))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"The timeline keeps months {first} to {last}.", self))
+        form.addRow(QLabel(translate("animation_export", "The timeline keeps months {first} to "
+                                     "{last}.").format(first=first, last=last), self))
         self.start = QSpinBox(self)
         self.end = QSpinBox(self)
         for box in (self.start, self.end):
@@ -135,7 +136,8 @@ class RangeDialog(QDialog):
     def _update(self) -> None:
         a, b = self.months()
         self.ok.setEnabled(a <= b)
-        self.count.setText(f"{b - a + 1} frames" if a <= b
+        self.count.setText(translate("animation_export", "{n} frames").format(n=b - a + 1)
+                           if a <= b
                            else translate("animation_export", "The first month must not come after the last."))
 
 
@@ -167,7 +169,8 @@ class AnimationExportMixin:
             return None
         job = _Job(Path(path), size, (int(a), int(b)), self._run_id)
         dialog = QProgressDialog(
-            f"Drawing months {a}-{b} ({job.total} frames) into {Path(path).name}\u2026",
+            translate("animation_export", "Drawing months {a}-{b} ({n} frames) into {file}\u2026")
+            .format(a=a, b=b, n=job.total, file=Path(path).name),
             translate("animation_export", "Cancel"), 0, job.total, self)
         dialog.setWindowTitle(translate("animation_export", "Export animation"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -178,7 +181,8 @@ class AnimationExportMixin:
 
         def poll() -> None:
             if self._run_id != job.run and not job.stop:
-                job.fail("The run was reset during the export: no file written.")
+                job.fail(translate("animation_export",
+                                   "The run was reset during the export: no file written."))
             if not job.finished:
                 self._ask_frames(job)
                 dialog.setValue(min(job.done, job.total - 1))
@@ -231,4 +235,5 @@ class AnimationExportMixin:
             self.statusBar().showMessage(translate("animation_export", "Export cancelled: no file written."), 6000)
         else:
             self.statusBar().showMessage(
-                f"Wrote {job.path.name}: months {a}-{b} ({job.written} frames).", 8000)
+                translate("animation_export", "Wrote {file}: months {a}-{b} ({n} frames).")
+                .format(file=job.path.name, a=a, b=b, n=job.written), 8000)

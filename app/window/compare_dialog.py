@@ -22,14 +22,15 @@ from models.compare import check_overrides
 from models.errors import ScenarioError
 from models.scenario import Scenario, parse_value
 from models.schema import FIELD_BY_NAME, RUBRIC_KEYS
-from app.common.i18n import tr_data, translate
+from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
 
 __all__ = ["CompareDialog", "parse_pairs"]
 
 _OFFERED = (*(f"rubric.{k}" for k in RUBRIC_KEYS), "rubric.optout_value")
 
 #: How the missing data of those who opted out is filled, in plain words.
-_TREATMENTS = {"mean": "the participants' mean", "fixed": "the fixed value below"}
+_TREATMENTS = {"mean": QT_TRANSLATE_NOOP("compare_dialog", "the participants' mean"),
+               "fixed": QT_TRANSLATE_NOOP("compare_dialog", "the fixed value below")}
 
 
 def parse_pairs(text: str) -> dict[str, Any]:
@@ -90,11 +91,12 @@ class CompareDialog(QDialog):
                 # The value counts only with the "fixed" treatment: offered beside it.
                 self.treatment = QComboBox(self)
                 for value, words in _TREATMENTS.items():
-                    self.treatment.addItem(words, value)
+                    self.treatment.addItem(tr_data("compare_dialog", words), value)
                 self.treatment.setCurrentIndex(max(0, self.treatment.findData(
                     scenario["rubric.optout_imputation"])))
-                self.treatment.setToolTip(FIELD_BY_NAME["rubric.optout_imputation"].doc)
-                form.addRow(FIELD_BY_NAME["rubric.optout_imputation"].label, self.treatment)
+                self.treatment.setToolTip(tr_data("schema", FIELD_BY_NAME["rubric.optout_imputation"].doc))
+                form.addRow(tr_data("schema", FIELD_BY_NAME["rubric.optout_imputation"].label),
+                            self.treatment)
                 spin.valueChanged.connect(self._value_set)
             form.addRow(label, spin)
             self.spins[name] = spin
@@ -122,8 +124,9 @@ class CompareDialog(QDialog):
     def _value_set(self, _value: float) -> None:
         if self.treatment.currentData() != "fixed":
             self.treatment.setCurrentIndex(self.treatment.findData("fixed"))
-            self._say("The missing data of those who opted out is now filled with the fixed "
-                      "value, so that the value you set counts.", error=False)
+            self._say(translate("compare_dialog", "The missing data of those who opted out is "
+                                "now filled with the fixed value, so that the value you set "
+                                "counts."), error=False)
 
     def _say(self, text: str, error: bool) -> None:
         self.note.setStyleSheet("color: #B00020;" if error else "")

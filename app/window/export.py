@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from app.picture.scene import SLIDE_SIZE
-from app.common.i18n import tr_data, translate
+from app.common.i18n import translate
 from models.atomic import atomic_path
 
 if TYPE_CHECKING:
@@ -198,8 +198,9 @@ def export_figure_slide(figure: Figure, path: str | os.PathLike[str], *,
     path = Path(path)
     fmt = FIGURE_FORMATS.get(path.suffix.lower())
     if fmt not in ("png", "svg"):
-        raise ValueError(f"{path.name}: a slide is a PNG or SVG image, not "
-                         f"{path.suffix or '(none)'!r}")
+        raise ValueError(translate("export", "{file}: a slide is a PNG or SVG image, not "
+                                   "{suffix}").format(file=path.name,
+                                                      suffix=repr(path.suffix or "(none)")))
     w, h = size
     slide = _Figure(figsize=(w / 100, h / 100), dpi=100, facecolor="white")
     FigureCanvasAgg(slide)
@@ -241,8 +242,9 @@ def export_network_slide(frame, path: str | os.PathLike[str], changes: Sequence 
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
-        raise ValueError(f"{path.name}: a slide is a PNG or SVG image, not "
-                         f"{path.suffix or '(none)'!r}")
+        raise ValueError(translate("export", "{file}: a slide is a PNG or SVG image, not "
+                                   "{suffix}").format(file=path.name,
+                                                      suffix=repr(path.suffix or "(none)")))
     board = Board(size)
     picture = board.pictures[0]
     picture.set_changes(changes)

@@ -28,12 +28,15 @@ from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
 __all__ = ["ExportsMixin"]
 
 #: Image choices: a slide (16:9, 1920x1080) first, then the view's own size.
-SLIDE = "Slide (16:9, 1920x1080)"
-_IMAGE_FILTER = (f"{SLIDE} PNG (*.png);;{SLIDE} SVG (*.svg);;PNG image, as on screen (*.png);;"
-                 "SVG image, as on screen (*.svg);;PDF document, as on screen (*.pdf)")
-_CSV_FILTER = "CSV table (*.csv)"
-_TABLE_FILTER = "CSV table (*.csv);;Parquet table (*.parquet)"
-_GRAPH_FILTER = "GEXF for Gephi (*.gexf);;GraphML for networkx and igraph (*.graphml)"
+SLIDE = QT_TRANSLATE_NOOP("exports", "Slide (16:9, 1920x1080)")
+_IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "exports", "Slide (16:9, 1920x1080) PNG (*.png);;Slide (16:9, 1920x1080) SVG (*.svg);;"
+    "PNG image, as on screen (*.png);;SVG image, as on screen (*.svg);;PDF document, as on "
+    "screen (*.pdf)")
+_CSV_FILTER = QT_TRANSLATE_NOOP("exports", "CSV table (*.csv)")
+_TABLE_FILTER = QT_TRANSLATE_NOOP("exports", "CSV table (*.csv);;Parquet table (*.parquet)")
+_GRAPH_FILTER = QT_TRANSLATE_NOOP(
+    "exports", "GEXF for Gephi (*.gexf);;GraphML for networkx and igraph (*.graphml)")
 
 
 class ExportsMixin:
@@ -117,7 +120,7 @@ class ExportsMixin:
             return
         writer = self.export_network_image if which == "network" else self.export_dashboard_image
         try:
-            writer(path, slide=self._chosen_filter.startswith(SLIDE))
+            writer(path, slide=self._chosen_filter.startswith(tr_data("exports", SLIDE)))
         except (OSError, ValueError) as exc:
             text = f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror \
                 else str(exc)

@@ -73,6 +73,18 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _difference(a, b) -> str:
+    """Who is excluded under one rubric only, as a sentence, in the app's language."""
+    d = difference_of_frames(a, b)
+
+    def people(k: int) -> str:
+        return (translate("compare", "{n:,} person") if k == 1
+                else translate("compare", "{n:,} people")).format(n=k)
+
+    return _sentence(translate("compare", "excluded only under A: {a}; only under B: {b}")
+                     .format(a=people(int(d.only_a.size)), b=people(int(d.only_b.size))))
+
+
 def _b_overrides(step: Step) -> dict:
     """B's settings that differ from A's during ``step`` (what the pair holds)."""
     return {k: v for k, v in (step.compare or {}).items() if step.scenario[k] != v}
@@ -307,23 +319,27 @@ class LessonMixin:
         b = self._b_frame(frame)
         if frame is not None and h.metric is not None:
             value = float(frame.history[h.metric][-1])
-            line = f"{_title(h.metric)}: {metric_text(h.metric, value)}"
+            line = translate("lesson_driver", "{title}: {value}").format(
+                title=_title(h.metric), value=metric_text(h.metric, value))
             if b is not None:
-                line = (f"{_title(h.metric)}: A {metric_text(h.metric, value)}, B "
-                        f"{metric_text(h.metric, float(b.history[h.metric][-1]))}")
+                line = translate("lesson_driver", "{title}: A {a}, B {b}").format(
+                    title=_title(h.metric), a=metric_text(h.metric, value),
+                    b=metric_text(h.metric, float(b.history[h.metric][-1])))
             lines.append(line)
         person = self._lesson_person
         if frame is not None and h.person is not None and person is not None \
                 and person < frame.n and self.controller.static is not None:
-            status = STATUS_WORDS[int(frame.status[person])]
-            line = (f"Person {self.controller.static.ids[person]}: "
-                    f"{frame.scores[person]:.0f} ({status})")
+            status = tr_data("plain_words", STATUS_WORDS[int(frame.status[person])])
+            line = translate("lesson_driver", "Person {who}: {score:.0f} ({status})").format(
+                who=self.controller.static.ids[person], score=frame.scores[person],
+                status=status)
             if b is not None and person < b.n:
-                line += (f"; under B {b.scores[person]:.0f} "
-                         f"({STATUS_WORDS[int(b.status[person])]})")
+                line += translate("lesson_driver", "; under B {score:.0f} ({status})").format(
+                    score=b.scores[person],
+                    status=tr_data("plain_words", STATUS_WORDS[int(b.status[person])]))
             lines.append(line)
         if b is not None:
-            lines.append(_sentence(difference_of_frames(frame, b).summary()))
+            lines.append(_difference(frame, b))
         self.lesson_panel.show_watch("\n".join(lines))
 
     def _b_frame(self, frame):
@@ -391,19 +407,21 @@ class LessonMixin:
         metric = step.highlight.metric
         if metric is not None:
             a, b = float(start.history[metric][-1]), float(frame.history[metric][-1])
-            parts.append(f"{_title(metric)}: {metric_text(metric, a)} \u2192 "
-                         f"{metric_text(metric, b)}.")
+            parts.append(translate("lesson_driver", "{title}: {a} \u2192 {b}.").format(
+                title=_title(metric), a=metric_text(metric, a), b=metric_text(metric, b)))
         if person is not None:
             who = self.controller.static.ids[person]
-            parts.append(f"Person {who}: score {start.scores[person]:.0f} \u2192 "
-                         f"{frame.scores[person]:.0f}.")
+            parts.append(translate("lesson_driver", "Person {who}: score {a:.0f} \u2192 {b:.0f}.")
+                         .format(who=who, a=start.scores[person], b=frame.scores[person]))
         b = self._b_frame(frame)
         if b is not None:
             if metric is not None:
-                parts.append(f"Under B: {metric_text(metric, float(b.history[metric][-1]))}.")
+                parts.append(translate("lesson_driver", "Under B: {value}.").format(
+                    value=metric_text(metric, float(b.history[metric][-1]))))
             if person is not None:
-                parts.append(f"Person {who} under B: {b.scores[person]:.0f}.")
-            parts.append(_sentence(difference_of_frames(frame, b).summary()) + ".")
+                parts.append(translate("lesson_driver", "Person {who} under B: {score:.0f}.")
+                             .format(who=who, score=b.scores[person]))
+            parts.append(_difference(frame, b) + ".")
         return " ".join(parts)
 
     # ------------------------------------------------------------------ worksheet

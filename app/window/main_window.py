@@ -380,7 +380,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         (one undoable command, "Open sweep point (...)")."""
         before = document_state(self)
         self.record_open(before, (scenario, self._path, self._saved),
-                         f"Open sweep point ({sweep_point_words(before[0], scenario)})")
+                         translate("main_window", "Open sweep point ({what})").format(
+                             what=sweep_point_words(before[0], scenario)))
         self.controls.set_scenario(scenario)
         self.controller.set_scenario(scenario)
         self._update_title()

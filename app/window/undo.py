@@ -246,7 +246,7 @@ def sweep_point_words(before: Scenario, after: Scenario) -> str:
     changed = [(n, v) for n, v in after.items()
                if not n.startswith("about.") and before[n] != v]
     return ", ".join(f"{field_label(n)} {_show(v)}" for n, v in changed) \
-        or "no change"
+        or translate("undo", "no change")
 
 
 def document_state(window) -> tuple[Scenario, Path | None, Scenario]:
