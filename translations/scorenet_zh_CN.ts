@@ -707,6 +707,10 @@ for networks this large.</source>
             <translation>导出学生练习单</translation>
         </message>
         <message>
+            <source>Exported {path}</source>
+            <translation>已导出 {path}</translation>
+        </message>
+        <message>
             <source>Lesson</source>
             <translation>课程</translation>
         </message>
@@ -2869,6 +2873,10 @@ exact definition.&lt;/p&gt;
         <message>
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Compare with B ({what} {value})</source>
+            <translation>与 B 对比（{what} {value}）</translation>
         </message>
         <message>
             <source>Open {name}</source>

@@ -21,7 +21,7 @@ from app.common import language
 from app.common.settings import settings
 
 __all__ = ["translate", "tr_data", "install", "saved_language", "save_language",
-           "SETTING", "QT_TRANSLATE_NOOP"]
+           "SETTING", "QT_TRANSLATE_NOOP", "field_label"]
 
 #: The QSettings key of View > Language ("" or absent: follow the system).
 SETTING = "ui/language"
@@ -85,3 +85,15 @@ def install(app: QCoreApplication | None = None, code: str | None = None) -> str
             app.installTranslator(qt)
             _installed.append(qt)
     return lang
+
+
+def field_label(name: str) -> str:
+    """:func:`app.common.plain_words.field_label` in the app's language."""
+    from app.common.plain_words import RUBRIC_WORDS
+    from app.common.plain_words import field_label as english
+
+    section, _sep, key = name.partition(".")
+    if section == "rubric" and key in RUBRIC_WORDS:
+        text = tr_data("plain_words", RUBRIC_WORDS[key])
+        return text[:1].upper() + text[1:]
+    return tr_data("schema", english(name))

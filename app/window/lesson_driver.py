@@ -30,7 +30,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMessageBox
 
-from app.common.plain_words import METRIC_TITLES, STATUS_WORDS, field_label
+from app.common.i18n import field_label
+from app.common.plain_words import METRIC_TITLES, STATUS_WORDS
 from app.controls.field_editors import FieldEditor
 from app.window.compare import difference_of_frames
 from app.lessons.panel import QtLessonPanel
@@ -449,4 +450,4 @@ class LessonMixin:
         except ScenarioError as exc:   # a Chinese sheet and no Chinese font
             QMessageBox.critical(self, translate("lesson_driver", "ScoreNet"), str(exc))
             return
-        self.statusBar().showMessage(f"Exported {path}", 6000)
+        self.statusBar().showMessage(translate("lesson_driver", "Exported {path}").format(path=path), 6000)

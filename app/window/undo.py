@@ -31,10 +31,9 @@ from typing import Any
 
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 
-from app.common.plain_words import field_label
+from app.common.i18n import field_label
 from app.process.checks import restore_scam, scam_state
 from models.scenario import Scenario
-from models.schema import FIELD_BY_NAME
 from app.common.i18n import tr_data, translate
 
 __all__ = ["UndoMixin", "change_text", "compare_text", "document_state", "sweep_point_words"]
@@ -148,7 +147,8 @@ def compare_text(before: dict | None, after: dict | None) -> str:
         return "Stop comparing"
     if len(after) == 1:
         (name, value), = after.items()
-        return f"Compare with B ({field_label(name)} {_show(value)})"
+        return translate("undo", "Compare with B ({what} {value})").format(
+            what=field_label(name), value=_show(value))
     return f"Compare with B ({len(after)} settings)"
 
 
