@@ -16,11 +16,13 @@ import os
 import sys
 
 from app.cli.common import UsageError
+from app.common.language import N_, translation
 from app.common.language import gettext as _
 
 __all__ = ["add_parser", "run"]
 
 _WORKSHEET = (".pdf", ".md", ".markdown")
+_MIN = N_("{n} min")
 
 
 def _check_output(output: str, lesson_file: str) -> None:
@@ -62,20 +64,16 @@ def run(args: argparse.Namespace) -> int:
     from models.lesson_text import language
     from models.lessons import lesson_names, load_lesson
 
-    from app.common.language import current_language
-
-    lang = args.lang or (current_language() if os.environ.get("SCORENET_LANGUAGE")
-                         else language())
-    if args.lang:   # the list's words ("min") and the errors in the language asked for
-        os.environ["SCORENET_LANGUAGE"] = args.lang
+    lang = args.lang or language()
     if args.output is not None and args.worksheet is None:
         raise UsageError(_("{output}: --output: only with --worksheet LESSON (the list goes "
                            "to standard output)").format(output=args.output))
     if args.worksheet is None:
         for name in lesson_names():
             lesson = load_lesson(name, lang)
+            # "min" in the lesson's language (the environment's, or --lang).
             sys.stdout.write(f"{lesson.name}\t{lesson.title}\t"
-                             + _("{n} min").format(n=lesson.minutes) + "\n")
+                             + translation(lang)(_MIN).format(n=lesson.minutes) + "\n")
         return 0
     lesson = load_lesson(args.worksheet, lang)
     if args.output:

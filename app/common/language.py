@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["LANGUAGES", "DEFAULT", "TRANSLATIONS_DIR", "GETTEXT_DOMAIN", "normalise",
-           "system_language", "current_language", "set_language", "gettext", "ngettext", "gettext_data"]
+           "system_language", "current_language", "set_language", "gettext", "ngettext", "gettext_data", "N_", "translation"]
 
 #: Language code -> its name in that language (the View > Language menu).
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "\u7b80\u4f53\u4e2d\u6587"}
@@ -147,3 +147,13 @@ def gettext_data(text: str) -> str:
     """:func:`gettext` for text from data (plain words, schema labels, preset names),
     whose translations :mod:`app.common.catalog` harvests from those tables."""
     return gettext(text) if text else text
+
+
+def N_(text: str) -> str:
+    """Mark ``text`` for the catalogue without translating it (translated later)."""
+    return text
+
+
+def translation(lang: str):
+    """gettext of language ``lang`` (whatever the current language is)."""
+    return _catalogue(normalise(lang) or DEFAULT).gettext
