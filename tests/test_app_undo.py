@@ -137,7 +137,7 @@ def test_undo_with_ab_open_restores_both_sides(qtbot, window):
     assert w.pair.b.scenario["events.scam_rate"] == 0.01
     assert w.pair.b.scenario["rubric.social"] == 0.5
     states = []
-    while w.act_undo.text() != "&Undo Compare with B (Interpersonal relationships 0.5)":
+    while w.act_undo.text() != "&Undo Compare with B (Friends' scores 0.5)":
         states.append((w.scenario, w.pair.b.scenario))
         w.act_undo.trigger()
         _b_synced(qtbot, w)
