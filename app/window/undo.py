@@ -90,7 +90,28 @@ class _Params(QUndoCommand):
         self.window.replay(lambda: self.window.controls.apply_changes(self.before))
 
 
-class _Open(QUndoCommand):
+class _Swap(QUndoCommand):
+    """A command that goes to ``before`` or ``after``; pushed after it was done, so the
+    first redo (the push's) does nothing."""
+
+    before: object
+    after: object
+    done: bool
+
+    def _go(self, state) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.done:
+            self.done = False
+            return
+        self._go(self.after)
+
+    def undo(self) -> None:
+        self._go(self.before)
+
+
+class _Open(_Swap):
     """The document before and after opening a scenario: (scenario, path, saved)."""
 
     def __init__(self, window, before: tuple, after: tuple) -> None:
@@ -102,15 +123,6 @@ class _Open(QUndoCommand):
     def _go(self, state: tuple) -> None:
         scenario, path, saved = state
         self.window.replay(lambda: self.window.open_loaded(scenario, path, saved=saved))
-
-    def redo(self) -> None:
-        if self.done:
-            self.done = False
-            return
-        self._go(self.after)
-
-    def undo(self) -> None:
-        self._go(self.before)
 
 
 class _Scam(QUndoCommand):
@@ -152,7 +164,7 @@ def compare_text(before: dict | None, after: dict | None) -> str:
     return f"Compare with B ({len(after)} settings)"
 
 
-class _Compare(QUndoCommand):
+class _Compare(_Swap):
     """B's settings before and after (None: not comparing)."""
 
     def __init__(self, window, before: dict | None, after: dict | None) -> None:
@@ -162,15 +174,6 @@ class _Compare(QUndoCommand):
 
     def _go(self, overrides: dict | None) -> None:
         self.window.replay(lambda: self.window.set_compare(overrides))
-
-    def redo(self) -> None:
-        if self.done:
-            self.done = False
-            return
-        self._go(self.after)
-
-    def undo(self) -> None:
-        self._go(self.before)
 
 
 class UndoMixin:
