@@ -61,10 +61,10 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.lesson_text import language
+    from app.common.language import current_language
     from models.lessons import lesson_names, load_lesson
 
-    lang = args.lang or language()
+    lang = args.lang or current_language()   # the same choice as the CLI's own words
     if args.output is not None and args.worksheet is None:
         raise UsageError(_("{output}: --output: only with --worksheet LESSON (the list goes "
                            "to standard output)").format(output=args.output))

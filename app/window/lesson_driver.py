@@ -14,7 +14,7 @@ A step with ``compare`` opens the A/B view (:mod:`app.window.compare`) once A st
 the step's scenario (month 0): B is A with the step's settings, both run in lockstep,
 and the watch and the outcome give B's figures and who is excluded under one rubric
 only, as :func:`models.lesson_run.run_step` does headless. A step without it closes the
-comparison. Lessons open in the environment's language (``models.lesson_text``).
+comparison. Lessons open in the app's language (View > Language, else the environment's).
 
 While a lesson is open the arrow keys and Page Up / Page Down (a presenter remote) move
 through it, and Step moves to Ctrl+Right. :class:`LessonMixin` is mixed into
@@ -31,6 +31,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMessageBox
 
 from app.common.i18n import field_label
+from app.common.language import current_language
 from app.common.plain_words import METRIC_TITLES, STATUS_WORDS
 from app.controls.field_editors import FieldEditor
 from app.window.compare import difference_of_frames
@@ -109,7 +110,7 @@ class LessonMixin:
         menu.setToolTipsVisible(True)
         for name in lesson_names():
             try:
-                lesson = load_lesson(name, lang=None)
+                lesson = load_lesson(name, lang=current_language())
             except ScenarioError as exc:   # a broken file: say so, do not hide it
                 act = menu.addAction(translate("lesson_driver", "{name} (cannot be read)")
                                      .format(name=name))
@@ -120,7 +121,8 @@ class LessonMixin:
                 title=lesson.title, minutes=lesson.minutes).replace("&", "&&"))
             act.setToolTip(lesson.summary)
             act.triggered.connect(
-                lambda _c=False, n=name: self.open_lesson(load_lesson(n, lang=None)))
+                lambda _c=False, n=name: self.open_lesson(
+                    load_lesson(n, lang=current_language())))
         menu.addSeparator()
         self.act_worksheet = menu.addAction(translate("lesson_driver", "Export student &worksheet\u2026"))
         self.act_worksheet.triggered.connect(self._on_export_worksheet)

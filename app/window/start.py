@@ -55,6 +55,13 @@ def create_window(scenario_name_or_path: str = "default", lesson=None):
         scenario, path, error = _load(scenario_name_or_path)
     window = MainWindow(scenario, path)
     if lesson is not None:
+        from app.common.language import current_language
+
+        lang = current_language()   # View > Language counts, not only the environment
+        if lesson.lang != lang and lesson.source:
+            from models.lessons import load_lesson
+
+            lesson = load_lesson(lesson.source, lang=lang)
         window.open_lesson(lesson)
     return app, window, error
 
