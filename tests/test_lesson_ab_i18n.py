@@ -178,8 +178,18 @@ def test_the_language_comes_from_the_environment_like_gettext(env, want):
     assert language(env) == want
 
 
+def _system_language_only(monkeypatch) -> None:
+    """The language from the environment alone, as on a fresh start: without the tests'
+    SCORENET_LANGUAGE override and whatever an earlier test in this worker chose."""
+    from app.common import language
+
+    monkeypatch.delenv("SCORENET_LANGUAGE", raising=False)
+    monkeypatch.delenv("SCORENET_PARENT_LANGUAGE", raising=False)
+    monkeypatch.setattr(language, "_chosen", None)
+
+
 def test_scorenet_lessons_lists_chinese_titles_under_zh_cn(monkeypatch, capsys):
-    monkeypatch.delenv("SCORENET_LANGUAGE", raising=False)   # the tests' override: off
+    _system_language_only(monkeypatch)
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")   # whether or not the locale is installed
     assert main(["lessons"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -223,7 +233,7 @@ def test_a_chinese_pdf_worksheet(tmp_path, monkeypatch):
     if lesson_pdf.cjk_font() is None:
         pytest.skip("no CJK font on this system")
     out = tmp_path / "sheet.pdf"
-    monkeypatch.delenv("SCORENET_LANGUAGE", raising=False)   # the tests' override: off
+    _system_language_only(monkeypatch)
     monkeypatch.setenv("LANGUAGE", "zh_CN")
     assert main(["lessons", "--worksheet", "opting_out", "-o", str(out)]) == 0
     text = "".join(_pdf_text(out).split())
