@@ -25,67 +25,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMessageBox
 
-from app.common.i18n import field_label
+from app.common.i18n import field_label, tr_data, translate
 from app.common.language import current_language
-from app.common.plain_words import METRIC_TITLES, STATUS_WORDS
+from app.common.plain_words import STATUS_WORDS
 from app.controls.field_editors import FieldEditor
-from app.window.compare import difference_of_frames
 from app.lessons.panel import QtLessonPanel
+from app.window.lesson_words import difference_text, metric_text, metric_title
 from models.errors import ScenarioError
 from models.lesson_pdf import write_worksheet
 from models.lesson_run import pick_person
 from models.lessons import Lesson, Step, lesson_names, load_lesson
 from models.schema import FIELD_BY_NAME
-from app.common.i18n import tr_data, translate
 
-__all__ = ["LessonMixin", "metric_text"]
-
-_SHARES = {"restricted_share", "privileged_share", "isolated_share", "giant_share"}
-_RATIOS = {"degree_gap", "match_gap"}
-_POINTS = {"mean_score", "median_score", "group_gap"}
-_COUNTS = {"components"}
-
-
-def metric_text(column: str, value: float) -> str:
-    """A metric's value as a class reads it: ``37%``, ``1.37x``, ``594``, ``0.25``."""
-    if not np.isfinite(value):
-        return translate("lesson_driver", "not yet measured")
-    if column in _SHARES:
-        return f"{100 * value:.0f}%"
-    if column in _RATIOS:
-        return f"{value:.2f}x"
-    if column in _COUNTS:
-        return f"{value:.0f}"
-    if column in _POINTS:
-        return (translate("lesson_driver", "{value:.0f} points").format(value=value)
-                if column == "group_gap" else f"{value:.0f}")
-    return f"{value:.2f}"
-
-
-def _title(column: str) -> str:
-    return tr_data("plain_words", METRIC_TITLES.get(column, column))
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _difference(a, b) -> str:
-    """Who is excluded under one rubric only, as a sentence, in the app's language."""
-    d = difference_of_frames(a, b)
-
-    def people(k: int) -> str:
-        return (translate("compare", "{n:,} person") if k == 1
-                else translate("compare", "{n:,} people")).format(n=k)
-
-    return _sentence(translate("compare", "excluded only under A: {a}; only under B: {b}")
-                     .format(a=people(int(d.only_a.size)), b=people(int(d.only_b.size))))
-
+__all__ = ["LessonMixin"]
 
 def _b_overrides(step: Step) -> dict:
     """B's settings that differ from A's during ``step`` (what the pair holds)."""
@@ -323,10 +279,10 @@ class LessonMixin:
         if frame is not None and h.metric is not None:
             value = float(frame.history[h.metric][-1])
             line = translate("lesson_driver", "{title}: {value}").format(
-                title=_title(h.metric), value=metric_text(h.metric, value))
+                title=metric_title(h.metric), value=metric_text(h.metric, value))
             if b is not None:
                 line = translate("lesson_driver", "{title}: A {a}, B {b}").format(
-                    title=_title(h.metric), a=metric_text(h.metric, value),
+                    title=metric_title(h.metric), a=metric_text(h.metric, value),
                     b=metric_text(h.metric, float(b.history[h.metric][-1])))
             lines.append(line)
         person = self._lesson_person
@@ -342,7 +298,7 @@ class LessonMixin:
                     status=tr_data("plain_words", STATUS_WORDS[int(b.status[person])]))
             lines.append(line)
         if b is not None:
-            lines.append(_difference(frame, b))
+            lines.append(difference_text(frame, b))
         self.lesson_panel.show_watch("\n".join(lines))
 
     def _b_frame(self, frame):
@@ -411,7 +367,7 @@ class LessonMixin:
         if metric is not None:
             a, b = float(start.history[metric][-1]), float(frame.history[metric][-1])
             parts.append(translate("lesson_driver", "{title}: {a} \u2192 {b}.").format(
-                title=_title(metric), a=metric_text(metric, a), b=metric_text(metric, b)))
+                title=metric_title(metric), a=metric_text(metric, a), b=metric_text(metric, b)))
         if person is not None:
             who = self.controller.static.ids[person]
             parts.append(translate("lesson_driver", "Person {who}: score {a:.0f} \u2192 {b:.0f}.")
@@ -424,7 +380,7 @@ class LessonMixin:
             if person is not None:
                 parts.append(translate("lesson_driver", "Person {who} under B: {score:.0f}.")
                              .format(who=who, score=b.scores[person]))
-            parts.append(_difference(frame, b) + ".")
+            parts.append(difference_text(frame, b) + ".")
         return " ".join(parts)
 
     # ------------------------------------------------------------------ worksheet
