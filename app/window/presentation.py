@@ -43,31 +43,35 @@ def scale_figure(canvas, scale: float) -> None:
 class PresentationMixin:
     """F11 and View > Presentation for :class:`~app.window.main_window.MainWindow`."""
 
+    def _window_toggle(self, text: str, keys: list[str], tip: str, slot,
+                       checked: bool = False) -> QAction:
+        """A checkable action of the window's own (its keys work in full screen, with
+        every menu hidden), toggling ``slot``; ``checked`` is set before it is wired."""
+        act = QAction(text, self)
+        act.setCheckable(True)
+        act.setChecked(checked)
+        act.setShortcuts(keys)
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.setStatusTip(tip)
+        act.toggled.connect(slot)
+        self.addAction(act)
+        return act
+
     def _build_presentation(self, view_menu) -> None:
         self.presenting = False
         self._before_presenting: dict | None = None
-        act = QAction(translate("presentation", "&Presentation"), self)
-        act.setCheckable(True)
-        act.setShortcuts(["F11", "Ctrl+Shift+F"])
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        act.setStatusTip(translate("presentation", "Full screen for a projector: large text, only the network, the "
-                         "dashboard and the lesson (F11)."))
-        act.toggled.connect(self.set_presenting)
-        self.addAction(act)
-        self.act_present = act
+        self.act_present = self._window_toggle(
+            translate("presentation", "&Presentation"), ["F11", "Ctrl+Shift+F"],
+            translate("presentation", "Full screen for a projector: large text, only the "
+                      "network, the dashboard and the lesson (F11)."), self.set_presenting)
         view_menu.addSeparator()
-        view_menu.addAction(act)
-        dash = QAction(translate("presentation", "&Dashboard"), self)
-        dash.setCheckable(True)
-        dash.setChecked(True)
-        dash.setShortcut("Ctrl+D")
-        dash.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        dash.setStatusTip(translate("presentation", "Show or hide the charts under the network (Ctrl+D); presenting "
-                          "starts without them, so the network fills the screen."))
-        dash.toggled.connect(self.show_dashboard)
-        self.addAction(dash)
-        self.act_dashboard = dash
-        view_menu.addAction(dash)
+        view_menu.addAction(self.act_present)
+        self.act_dashboard = self._window_toggle(
+            translate("presentation", "&Dashboard"), ["Ctrl+D"],
+            translate("presentation", "Show or hide the charts under the network (Ctrl+D); "
+                      "presenting starts without them, so the network fills the screen."),
+            self.show_dashboard, checked=True)
+        view_menu.addAction(self.act_dashboard)
         sizes = view_menu.addMenu(translate("presentation", "Presentation &text size"))
         group = QActionGroup(self)
         current = self.text_scale()
