@@ -155,7 +155,8 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         self._cax = fig.add_axes((0.9, 0.2, 0.02, 0.7))
         self._colorbar = Colorbar(self._cax, cmap=CMAP, norm=NORM, orientation="vertical")
         self._cax.tick_params(labelsize=TEXT_PT)
-        self._cax.set_title(translate("network_panel", "score"), fontsize=TEXT_PT, pad=8)
+        # y given, not searched for (the same place): a cheaper full draw.
+        self._cax.set_title(translate("network_panel", "score"), fontsize=TEXT_PT, pad=8, y=1.0)
         self._cbar_lines = [self._cax.axhline(v, color=c, linewidth=3)
                             for v, c in zip(DEFAULT_THRESHOLDS, (RESTRICTED_RING,
                                                                  PRIVILEGED_RING))]
