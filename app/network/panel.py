@@ -264,6 +264,7 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
             self._schedule_ties()
         if not drawn:
             if self._moving:   # _update_people left these to a motion tick
+                self._update_dating(frame)
                 self._update_selection(frame)
                 self._update_marks(frame)
             self._blit()

@@ -260,13 +260,15 @@ class PeopleMixin:
                 else translate("people", "Month {step}")).format(caption=self._caption,
                                                                  step=frame.step)
         self._month.set_text(text + ("" if frame.live else translate("people", " (past)")))
-        if self._show_dating and frame.dating_edges.size:
-            self._dating.set_segments(self._pos[np.asarray(frame.dating_edges)])
-        else:
-            self._dating.set_segments([])
         if not getattr(self, "_moving", False):   # else the next motion tick does it
+            self._update_dating(frame)
             self._update_selection(frame)
             self._update_marks(frame)
+
+    def _update_dating(self, frame: Frame) -> None:
+        dating = np.asarray(frame.dating_edges)
+        self._dating.set_segments(self._pos[dating] if self._show_dating and dating.size
+                                  else [])
 
     def _sync_scatters(self) -> None:
         """Bring the scatters (drawn by exports, not on screen) up to the last frame."""
