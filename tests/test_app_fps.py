@@ -160,3 +160,29 @@ def test_the_inspector_shows_the_newest_story_at_its_pace(qtbot, running):
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=3000)
     assert shown[-1] == ["month 9"]
     assert inspector.story.lines == ["month 9"]
+
+
+@pytest.mark.parametrize("part", [None, (300, 40, 260, 180)])
+def test_the_network_view_shows_its_buffer_as_it_is(qtbot, part):
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QImage, QRegion
+
+    from app.network.panel import QtNetworkView
+
+    view = QtNetworkView()
+    qtbot.addWidget(view)
+    view.resize(640, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    view._fit_button.hide()   # Qt widgets over the canvas: not the buffer's pixels
+    view._hint.hide()
+    view.flush()
+    buffer = np.asarray(view.get_renderer().buffer_rgba())
+    x, y, w, h = part or (0, 0, view.width(), view.height())
+    image = QImage(view.width(), view.height(), QImage.Format.Format_RGBA8888)
+    image.fill(0)
+    view.render(image, QPoint(x, y), QRegion(QRect(x, y, w, h)))   # at the same place
+    shown = np.frombuffer(image.constBits(), np.uint8).reshape(view.height(), view.width(), 4)
+    assert np.array_equal(shown[y:y + h, x:x + w, :3], buffer[y:y + h, x:x + w, :3])
+    assert not shown[:y, :, :3].any() and not shown[y + h:, :, :3].any()   # only the part
+    assert (buffer[..., 3] == 255).all()   # opaque: why RGBX is right
