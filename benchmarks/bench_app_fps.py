@@ -97,10 +97,14 @@ def _cpu_seconds(pid: int | None) -> float:
 
 
 def fps(scenario: str, seconds: float, warmup: float = 2.0,
-        overrides: dict | None = None, living: bool = True) -> dict[str, float]:
+        overrides: dict | None = None, living: bool = True,
+        speed: float | None = None) -> dict[str, float]:
     """Play ``scenario`` at full speed for ``seconds``; frames per second and draw counts.
 
     ``overrides`` are parameters changed once the run is built (live ones only).
+    ``speed`` (steps a second) plays at that pace instead of as fast as possible: both
+    sides of an A/B then do the same work a second, so their CPU per frame compares
+    even when the machine's load moves their frame rates apart.
     """
     from PySide6.QtCore import QEventLoop
 
@@ -123,7 +127,7 @@ def fps(scenario: str, seconds: float, warmup: float = 2.0,
         window.act_freeze.trigger()
     frames: list[float] = []
     c.stepped.connect(lambda _f: frames.append(time.perf_counter()))
-    c.set_speed(None)
+    c.set_speed(speed)
     c.play()
     start = time.perf_counter()
     spin(lambda: time.perf_counter() - start > warmup)
@@ -160,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="change a live parameter, e.g. run.louvain_every=5")
     parser.add_argument("--no-first-paint", action="store_true")
     parser.add_argument("--frozen", action="store_true", help="freeze the layout")
+    parser.add_argument("--speed", type=float, default=None,
+                        help="steps a second (default: as fast as possible)")
     parser.add_argument("--both", action="store_true",
                         help="each scenario living, then frozen: the ratio of the two")
     args = parser.parse_args(argv)
@@ -175,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.scenarios:
         living_fps = None
         for living in modes:
-            r = fps(name, args.seconds, overrides=overrides, living=living)
+            r = fps(name, args.seconds, overrides=overrides, living=living, speed=args.speed)
             goal = goals.get(name)
-            extra = " ".join(args.sets)
+            extra = " ".join(args.sets + ([f"speed {args.speed:g}/s"] if args.speed else []))
             ratio = ""
             if living:
                 living_fps = r["fps"]

@@ -57,8 +57,9 @@ class ScoreHistogram:
         ax.set_xlim(HIST_EDGES[0], HIST_EDGES[-1])
         ax.set_xticks(np.linspace(*SCORE_RANGE, 5))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        # y given (where it would be worked out to be): a cheaper full draw.
         self.title = ax.set_title(tr_data("histogram", HIST_TITLE), loc="left",
-                                  fontsize=TITLE_PT, fontweight="bold")
+                                  fontsize=TITLE_PT, fontweight="bold", y=1.0)
         ax.set_xlabel(translate("histogram", "score"), fontsize=TEXT_PT, labelpad=2)
         ax.set_ylabel(translate("histogram", "people"), fontsize=TEXT_PT)
         xdata_yaxes = blended_transform_factory(ax.transData, ax.transAxes)
@@ -205,7 +206,7 @@ class ScoreHistogram:
     def set_title(self, text: str, pad_pt: float, x: float) -> None:
         """The title, ``pad_pt`` above the axes (room for the legend), left edge at ``x``."""
         self.title = self.ax.set_title(text, loc="left", fontsize=TITLE_PT,
-                                       fontweight="bold", pad=pad_pt)
+                                       fontweight="bold", pad=pad_pt, y=1.0)
         self.title.set_x(x)
 
     def tooltip(self) -> str:

@@ -89,6 +89,8 @@ class QtInspector(QWidget):
         self._build()
         self._refreshes = Throttle(self._refresh, MAX_REFRESH_PER_SECOND, self)
         self._plot_draws = Throttle(self._canvas.draw_idle, MAX_PLOT_DRAWS_PER_SECOND, self)
+        self._story_lines: tuple[int, list[str]] | None = None
+        self._stories = Throttle(self._show_story, MAX_REFRESH_PER_SECOND, self)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -276,8 +278,15 @@ class QtInspector(QWidget):
         self._refreshes.request()
 
     def set_story(self, person: int, lines: list[str]) -> None:
-        """The story of ``person`` (ignored when someone else is shown by now)."""
+        """The story of ``person`` (ignored when someone else is shown by now). One
+        comes every step; the newest is shown as often as the rest of the text."""
         if person == self._person:
+            self._story_lines = (person, lines)
+            self._stories.request()
+
+    def _show_story(self) -> None:
+        (person, lines), self._story_lines = self._story_lines or (None, None), None
+        if lines is not None and person == self._person:
             self.story.set_lines(lines)
 
     def show_person(self, index: int | None) -> None:

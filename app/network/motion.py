@@ -143,8 +143,7 @@ class MotionMixin:
         self._scatters_stale = True
         frame = self._frame
         if frame is not None:
-            dating = np.asarray(frame.dating_edges)
-            self._dating.set_segments(pos[dating] if self._show_dating and dating.size else [])
+            self._update_dating(frame)
             self._update_selection(frame)
             self._update_marks(frame)   # scam, isolated and A/B marks move with the people
         if self._zoom == 1.0:

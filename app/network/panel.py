@@ -26,7 +26,8 @@ from matplotlib.colorbar import Colorbar
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QToolTip
 
 from app.common.theme import DEFAULT_THRESHOLDS
@@ -155,7 +156,8 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         self._cax = fig.add_axes((0.9, 0.2, 0.02, 0.7))
         self._colorbar = Colorbar(self._cax, cmap=CMAP, norm=NORM, orientation="vertical")
         self._cax.tick_params(labelsize=TEXT_PT)
-        self._cax.set_title(translate("network_panel", "score"), fontsize=TEXT_PT, pad=8)
+        # y given, not searched for (the same place): a cheaper full draw.
+        self._cax.set_title(translate("network_panel", "score"), fontsize=TEXT_PT, pad=8, y=1.0)
         self._cbar_lines = [self._cax.axhline(v, color=c, linewidth=3)
                             for v, c in zip(DEFAULT_THRESHOLDS, (RESTRICTED_RING,
                                                                  PRIVILEGED_RING))]
@@ -192,6 +194,33 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._place_overlay()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """matplotlib's, less a copy of the region, an erase and an alpha conversion:
+        the figure is opaque, so Qt reads the Agg buffer in place as RGBX, row by row.
+        A motion tick paints most of the window up to 30 times a second."""
+        self._draw_idle()   # a pending full draw first, as matplotlib's does
+        renderer = getattr(self, "renderer", None)
+        if renderer is None:
+            return
+        buffer = np.asarray(renderer.buffer_rgba())
+        H, W = buffer.shape[:2]
+        dpr = self.device_pixel_ratio or 1.0
+        rect = event.rect()
+        x0, y0 = max(int(rect.left() * dpr), 0), max(int(rect.top() * dpr), 0)
+        x1 = min(int((rect.left() + rect.width()) * dpr), W)
+        y1 = min(int((rect.top() + rect.height()) * dpr), H)
+        if x1 <= x0 or y1 <= y0:
+            return
+        pixels = buffer.reshape(-1)[(y0 * W + x0) * 4:]
+        image = QImage(pixels, x1 - x0, y1 - y0, W * 4, QImage.Format.Format_RGBX8888)
+        image.setDevicePixelRatio(dpr)
+        painter = QPainter(self)
+        try:
+            painter.drawImage(QPointF(x0 / dpr, y0 / dpr), image)
+            self._draw_rect_callback(painter)
+        finally:
+            painter.end()
 
     # ------------------------------------------------------------------ public API
     @property
@@ -263,6 +292,7 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
             self._schedule_ties()
         if not drawn:
             if self._moving:   # _update_people left these to a motion tick
+                self._update_dating(frame)
                 self._update_selection(frame)
                 self._update_marks(frame)
             self._blit()

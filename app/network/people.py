@@ -35,6 +35,65 @@ _RESTRICTED_RGB = np.array(to_rgba(RESTRICTED_RING)[:3], dtype=np.float32) * 255
 _PRIVILEGED_RGB = np.array(to_rgba(PRIVILEGED_RING)[:3], dtype=np.float32) * 255.0
 
 
+class MarkerStamp:
+    """Every person's marker as pixel offsets from their centre, with the coverage and
+    the ring's share of each pixel: the part of a :class:`NodeRaster` that does not
+    depend on where the people are.
+
+    While people move a raster is made every tick; they share one stamp (made again only
+    when the marker size or who opted out changes), and so do the blended colours of a
+    frame (:meth:`colours`), which change once a frame, not once a tick.
+    """
+
+    def __init__(self, square: np.ndarray, diameter: float, ring: float) -> None:
+        square = np.asarray(square, dtype=bool)
+        self.key = (float(diameter), float(ring), square.tobytes())
+        node, dy, dx, cov, ringfrac = [], [], [], [], []
+        for is_square in (False, True):
+            who = np.flatnonzero(square == is_square)
+            if who.size == 0:
+                continue
+            tdy, tdx, tc, trf = NodeRaster.template(diameter, ring, is_square)
+            # Person-major, as a (people, template) grid read row by row.
+            node.append(np.repeat(who, tdy.size))
+            dy.append(np.tile(tdy, who.size))
+            dx.append(np.tile(tdx, who.size))
+            cov.append(np.tile(tc, who.size))
+            ringfrac.append(np.tile(trf, who.size))
+
+        def joined(parts, dtype):
+            return np.concatenate(parts).astype(dtype) if parts else np.empty(0, dtype)
+
+        self.node = joined(node, np.int64)
+        self.dy, self.dx = joined(dy, np.int64), joined(dx, np.int64)
+        self.cov = joined(cov, np.float32)
+        self.ringfrac = joined(ringfrac, np.float32)
+        self.keep = (1.0 - self.cov)[:, None]   # the background's share of each pixel
+        self._source: tuple | None = None
+        self._colour: np.ndarray | None = None
+
+    def fits(self, square: np.ndarray, diameter: float, ring: float) -> bool:
+        return self.key == (float(diameter), float(ring),
+                            np.asarray(square, dtype=bool).tobytes())
+
+    def colours(self, fill: np.ndarray, ring: np.ndarray, has_ring: np.ndarray) -> np.ndarray:
+        """Each stamp pixel's colour times its coverage, plus 0.5 (rounding): ``(k, 3)``.
+
+        Kept until other colour arrays are given (the next frame's).
+        """
+        src = self._source
+        if src is None or src[0] is not fill or src[1] is not ring or src[2] is not has_ring:
+            node = self.node
+            base = fill[node]
+            share = self.ringfrac * has_ring[node]
+            colour = base + (ring[node] - base) * share[:, None]
+            colour *= self.cov[:, None]
+            colour += 0.5
+            self._colour = colour.astype(np.float32, copy=False)
+            self._source = (fill, ring, has_ring)
+        return self._colour
+
+
 class NodeRaster:
     """Which screen pixels each person's marker covers, for recolouring without Agg.
 
@@ -44,54 +103,51 @@ class NodeRaster:
     the ring's share of each are computed once per view (zoom, pan, resize) and every
     frame is a few vectorised numpy operations on the canvas buffer (about 2 ms).
     Where markers overlap, the one drawn last (higher index) wins the pixel.
+    While people move (``exact=False``, a raster every tick, reusing ``stamp``) the sort
+    that decides this is skipped: a shared pixel shows one of the markers, blended over
+    the background.
     """
 
     _SUPER = 4   # supersampling per axis for the coverage of each pixel
 
     def __init__(self, centres: np.ndarray, square: np.ndarray, diameter: float,
                  ring: float, clip: tuple[int, int, int, int], height: int, width: int,
-                 exact: bool = True) -> None:
-        pix, node, cov, ringfrac = [], [], [], []
+                 exact: bool = True, stamp: MarkerStamp | None = None) -> None:
+        if stamp is None or not stamp.fits(square, diameter, ring):
+            stamp = MarkerStamp(square, diameter, ring)
+        self.stamp = stamp
         x0, y0, x1, y1 = clip
         # Centres to whole pixels (rows from the top, as in the buffer).
         cx = np.rint(centres[:, 0] - 0.5).astype(np.int64)
         cy = np.rint(height - centres[:, 1] - 0.5).astype(np.int64)
-        for is_square in (False, True):
-            who = np.flatnonzero(square == is_square)
-            if who.size == 0:
-                continue
-            dy, dx, c, rf = self._template(diameter, ring, is_square)
-            rows = cy[who, None] + dy[None, :]
-            cols = cx[who, None] + dx[None, :]
-            ok = (rows >= y0) & (rows < y1) & (cols >= x0) & (cols < x1)
-            pix.append((rows * width + cols)[ok])
-            node.append(np.broadcast_to(who[:, None], rows.shape)[ok])
-            cov.append(np.broadcast_to(c, rows.shape)[ok])
-            ringfrac.append(np.broadcast_to(rf, rows.shape)[ok])
-        pix_a = np.concatenate(pix) if pix else np.empty(0, np.int64)
-        node_a = np.concatenate(node) if node else np.empty(0, np.int64)
+        rows = cy[stamp.node]
+        rows += stamp.dy
+        cols = cx[stamp.node]
+        cols += stamp.dx
+        ok = (rows >= y0) & (rows < y1) & (cols >= x0) & (cols < x1)
+        pix = rows
+        pix *= width
+        pix += cols
+        # Which stamp pixels are painted, in order (None: all of them, as stamped).
+        idx = None if ok.all() else np.flatnonzero(ok)
+        if idx is not None:
+            pix = pix[idx]
         if exact:
             # Last drawn (highest index) wins a shared pixel: sort by (pixel, node).
-            order = np.lexsort((node_a, pix_a))
-            pix_a, node_a = pix_a[order], node_a[order]
-            last = np.ones(pix_a.size, dtype=bool)
-            last[:-1] = pix_a[1:] != pix_a[:-1]
-        else:
-            # While people move (a new raster every tick) the sort is skipped: a pixel
-            # shared by two markers shows one of them, blended over the background.
-            order = np.arange(pix_a.size)
-            last = np.ones(pix_a.size, dtype=bool)
-        self.pix = pix_a[last]
-        self.node = node_a[last]
-        self.cov = np.concatenate(cov)[order][last].astype(np.float32)[:, None] if cov \
-            else np.empty((0, 1), np.float32)
-        self.ringfrac = np.concatenate(ringfrac)[order][last].astype(np.float32) if cov \
-            else np.empty(0, np.float32)
-        # Byte offsets of the R, G and B of each pixel in the flat RGBA buffer.
-        self.rgb = self.pix[:, None] * 4 + np.arange(3)
+            node = stamp.node if idx is None else stamp.node[idx]
+            order = np.lexsort((node, pix))
+            pix = pix[order]
+            last = np.ones(pix.size, dtype=bool)
+            last[:-1] = pix[1:] != pix[:-1]
+            order, pix = order[last], pix[last]
+            idx = order if idx is None else idx[order]
+        self.pix = pix
+        self.idx = idx
+        self.node = stamp.node if idx is None else stamp.node[idx]
+        self.keep = stamp.keep if idx is None else stamp.keep[idx]
 
     @classmethod
-    def _template(cls, diameter: float, ring: float, square: bool):
+    def template(cls, diameter: float, ring: float, square: bool):
         """Offsets of the pixels a marker touches, their coverage, and the ring's share."""
         r = diameter / 2.0 if not square else 0.9 * diameter / 2.0
         reach = int(np.ceil(r)) + 1
@@ -113,19 +169,19 @@ class NodeRaster:
 
     def composite(self, buffer: np.ndarray, fill: np.ndarray, ring: np.ndarray,
                   has_ring: np.ndarray) -> None:
-        """Blend every marker into ``buffer`` (H, W, 4 uint8), in place."""
+        """Blend every marker into ``buffer`` (H, W, 4 uint8, contiguous), in place."""
         if self.pix.size == 0:
             return
-        flat = buffer.reshape(-1)
-        node = self.node
-        fill = fill[node]
-        share = self.ringfrac * has_ring[node]
-        colour = fill + (ring[node] - fill) * share[:, None]
-        bg = flat[self.rgb].astype(np.float32)
-        bg += (colour - bg) * self.cov
-        bg += 0.5
-        flat[self.rgb] = bg.astype(np.uint8)
-
+        colour = self.stamp.colours(fill, ring, has_ring)
+        if self.idx is not None:
+            colour = colour[self.idx]
+        # One 4-byte gather and scatter per pixel, not three 1-byte ones.
+        flat = buffer.reshape(-1).view(np.uint32)
+        px = flat[self.pix].view(np.uint8).reshape(-1, 4)
+        out = px[:, :3] * self.keep
+        out += colour
+        px[:, :3] = out   # truncates; colours() added the 0.5 that rounds
+        flat[self.pix] = px.view(np.uint32).reshape(-1)
 
 
 class PeopleMixin:
@@ -204,13 +260,15 @@ class PeopleMixin:
                 else translate("people", "Month {step}")).format(caption=self._caption,
                                                                  step=frame.step)
         self._month.set_text(text + ("" if frame.live else translate("people", " (past)")))
-        if self._show_dating and frame.dating_edges.size:
-            self._dating.set_segments(self._pos[np.asarray(frame.dating_edges)])
-        else:
-            self._dating.set_segments([])
         if not getattr(self, "_moving", False):   # else the next motion tick does it
+            self._update_dating(frame)
             self._update_selection(frame)
             self._update_marks(frame)
+
+    def _update_dating(self, frame: Frame) -> None:
+        dating = np.asarray(frame.dating_edges)
+        self._dating.set_segments(self._pos[dating] if self._show_dating and dating.size
+                                  else [])
 
     def _sync_scatters(self) -> None:
         """Bring the scatters (drawn by exports, not on screen) up to the last frame."""
@@ -239,10 +297,12 @@ class PeopleMixin:
             clip = (max(int(bbox.x0), 0), max(int(H - bbox.y1), 0),
                     min(int(np.ceil(bbox.x1)), W), min(int(np.ceil(H - bbox.y0)), H))
             d, ring = self._node_px
+            old = getattr(self, "_stamp", None)
             self._raster = NodeRaster(self.ax.transData.transform(self._pos),
                                       self._out_mask,
                                       d, ring, clip, H, W,
-                                      exact=not getattr(self, "_moving", False))
+                                      exact=not getattr(self, "_moving", False), stamp=old)
+            self._stamp = self._raster.stamp   # the next tick's raster reuses it
         self._raster.composite(buffer, self._fill, self._ringc, self._has_ring)
 
     def _update_selection(self, frame: Frame) -> None:
