@@ -65,6 +65,19 @@ def test_main_window_menus_and_panels_in_chinese(chinese, qtbot):
         w.controller.shutdown()
 
 
+def test_the_sweep_panels_parameter_lists_in_chinese(chinese, qtbot):
+    from app.sweep.panel import QtSweepPanel
+
+    panel = QtSweepPanel(lambda: load_scenario("karate"))
+    qtbot.addWidget(panel)
+    for combo in (panel.key1, panel.key2):
+        names = [combo.itemData(i) for i in range(combo.count())]
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        assert [t for n, t in zip(names, texts) if n and t != i18n.field_label(n)] == []
+        assert all(_cjk(t) for t in texts), [t for t in texts if not _cjk(t)]
+    assert panel.key1.currentText() == "\u597d\u53cb\u7684\u4fe1\u7528\u5206"   # 好友的信用分
+
+
 def test_a_zh_cn_start_shows_chinese(qapp, qtbot, monkeypatch, tmp_path):
     """The real start: LANGUAGE=zh_CN (no setting saved) makes the window Chinese."""
     from app.window.start import create_window
