@@ -24,15 +24,18 @@ from pathlib import Path
 
 # The environment's choice is the model's (the lessons read it too): one copy.
 from models.language import DEFAULT, normalise, system_language
+from models.shipped import first_dir
 
 __all__ = ["LANGUAGES", "DEFAULT", "TRANSLATIONS_DIR", "GETTEXT_DOMAIN", "normalise",
            "system_language", "current_language", "set_language", "gettext", "ngettext", "gettext_data", "N_", "translation"]
 
 #: Language code -> its name in that language (the View > Language menu).
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "\u7b80\u4f53\u4e2d\u6587"}
-#: translations/ beside app/: the Qt catalogue (scorenet_zh_CN.ts/.qm) and gettext's
-#: (zh_CN/LC_MESSAGES/scorenet.po/.mo).
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "translations"
+#: The compiled catalogues, Qt's (scorenet_zh_CN.qm) and gettext's
+#: (zh_CN/LC_MESSAGES/scorenet.mo): app/_translations in an installed wheel (setup.py
+#: puts them there), else translations/ beside app/ in a checkout (with the sources).
+TRANSLATIONS_DIR = first_dir(Path(__file__).resolve().parent.parent / "_translations",
+                             Path(__file__).resolve().parent.parent.parent / "translations")
 GETTEXT_DOMAIN = "scorenet"
 _ENV = "SCORENET_LANGUAGE"
 _INHERITED = "SCORENET_PARENT_LANGUAGE"   # set for child processes, not by users
