@@ -297,3 +297,23 @@ def test_presenting_the_fit_button_clears_the_colour_bar_title(open_window, size
         left, top = title.x0 / dpr, net.height() - title.y1 / dpr
         fit = net._fit_button.geometry()
         assert fit.right() < left and top >= 0, (scale, fit, left, top)
+
+
+def test_no_callback_reaches_a_deleted_window(qtbot, tmp_path, monkeypatch):
+    """A deferred call queued by the window (the dashboard laid out again once shown)
+    must not run once the window is gone: it raised "Internal C++ object
+    (FigureCanvasQTAgg) already deleted" when a test closed the window at once."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
+    scenario = load_scenario("karate")
+    w = MainWindow(scenario, Path(scenario.source))
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitUntil(lambda: w.controller.frame is not None, timeout=WAIT)
+    w.set_presenting(True, full_screen=False)   # the dashboard under the network
+    w.show_dashboard(True)                      # queues its new layout
+    assert w.close()
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.wait(100)   # queued calls come due: any error in them fails this test
