@@ -18,8 +18,8 @@ import numpy as np
 
 from .atomic import write_text_atomic
 from .errors import ScenarioError
-from .shipped import asset_dir
 from .schema import FIELD_BY_NAME, FIELDS, RUBRIC_KEYS, SECTIONS, Field
+from .shipped import asset_dir
 
 __all__ = [
     "Scenario",

@@ -9,7 +9,6 @@ import numpy as np
 from models.graphio import read_graph
 from tests.graph_files import GEXF_13, karate_with_groups
 
-
 # --------------------------------------------------------------------------- Gephi files
 
 

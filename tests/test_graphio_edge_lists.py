@@ -10,7 +10,6 @@ from models.errors import ScenarioError
 from models.graphio import read_graph
 from tests.graph_files import assert_canonical, edge_set
 
-
 # --------------------------------------------------------------------------- edge lists
 
 

@@ -16,7 +16,6 @@ from models.errors import ScenarioError
 from models.graphio import read_graph
 from tests.graph_files import GEXF_13, assert_bad, assert_canonical
 
-
 # --------------------------------------------------------------------------- hostile files
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>

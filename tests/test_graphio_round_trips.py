@@ -13,7 +13,6 @@ from models.graph import GraphData, canonical_edges
 from models.graphio import read_graph, write_graph
 from tests.graph_files import assert_canonical, edge_set, karate_with_groups
 
-
 # --------------------------------------------------------------------------- round-trips
 
 

@@ -7,14 +7,13 @@ Sizes are chosen for a projector: a 10.5 pt minimum font, bold group titles.
 
 from __future__ import annotations
 
-
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.common.i18n import translate
 from models.schema import FIELD_BY_NAME
-from models.shipped import asset_dir
 from models.score import SCORE_MAX, SCORE_MIN
+from models.shipped import asset_dir
 
 __all__ = ["apply_theme", "app_icon", "about_html", "model_html", "MIN_FONT_PT",
            "STATUS_COLOURS", "COMPONENT_COLOURS", "SCORE_RANGE", "DEFAULT_THRESHOLDS"]

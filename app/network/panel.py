@@ -189,11 +189,8 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         # large type (presenting) reaches past the axes' right edge, under the button.
         fit_right = right - 16
         if self._cax.get_visible() and self._cax.title.get_text():
-            try:
-                title = self._cax.title.get_window_extent(self.get_renderer())
-                fit_right = min(fit_right, int(title.x0 / dpr) - 8)
-            except Exception:  # noqa: BLE001 - no renderer yet: placed again on resize
-                pass
+            title = self._cax.title.get_window_extent(self.get_renderer())
+            fit_right = min(fit_right, int(title.x0 / dpr) - 8)
         self._fit_button.move(fit_right - self._fit_button.width(), 6)
         self._hint.adjustSize()
         self._hint.move(right - self._hint.width() - 6, self.height() - self._hint.height() - 4)

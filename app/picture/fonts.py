@@ -102,10 +102,9 @@ def fill_weights(family: str, weights: tuple[int, ...] = WEIGHTS) -> int:
 
     matplotlib looks a bold title up in every family of the list, the fallback too, and
     logs "Failed to find font weight bold for Droid Sans Fallback" each time one has no
-    bold face (Droid Sans Fallback has only a regular one; WenQuanYi Zen Hei only a
-    medium one). The glyphs drawn are the same (matplotlib takes the nearest face either
-    way); registering it is saying so once, where it is chosen, instead of a warning at
-    every start.
+    bold face (Droid Sans Fallback has only a regular one). The glyphs drawn are the same
+    (matplotlib takes the nearest face either way); registering it says so once, where
+    the fallback is chosen, instead of a warning at every start.
     """
     from dataclasses import replace
 
