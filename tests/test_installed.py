@@ -50,9 +50,11 @@ def site(tmp_path_factory) -> Path:
 
 
 def _scorenet(site: Path, tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    # A fresh start's environment: no checkout on the path, no language chosen (an
+    # earlier test may have set SCORENET_PARENT_LANGUAGE in this worker).
     environ = {k: v for k, v in os.environ.items()
-               if k not in ("PYTHONPATH", "LANGUAGE", "LANG", "LC_ALL", "LC_MESSAGES",
-                            "SCORENET_LANGUAGE")}
+               if k not in ("PYTHONPATH", "LANGUAGE", "LANG", "LC_ALL", "LC_MESSAGES")
+               and not k.startswith("SCORENET_")}
     environ.update(PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen", **env)
     return subprocess.run([sys.executable, *args], cwd=tmp_path, env=environ, text=True,
                           capture_output=True, timeout=240, check=False)
