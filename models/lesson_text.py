@@ -14,7 +14,8 @@ translation file, the step and the key::
     like the lesson, got 2
 
 :func:`language` reads the language as gettext does (``LANGUAGE``, ``LC_ALL``,
-``LC_MESSAGES``, ``LANG``), whether or not that locale is installed.
+``LC_MESSAGES``, ``LANG``), whether or not that locale is installed: it is
+:func:`models.language.system_language`, the app's choice from the environment too.
 
 Example
 -------
@@ -24,14 +25,13 @@ Example
 
 from __future__ import annotations
 
-import os
 import tomllib
-from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from models.errors import ScenarioError
+from models.language import system_language as language
 
 __all__ = ["LANGUAGES", "language", "translation_path", "translate"]
 
@@ -40,28 +40,6 @@ LANGUAGES = ("en", "zh_CN")
 
 _HEAD_TEXTS = ("title", "summary", "fiction")
 _STEP_TEXTS = ("title", "text", "notes", "reflect")
-
-
-def language(environ: Mapping[str, str] | None = None) -> str:
-    """The lesson language the environment asks for: ``"zh_CN"`` or ``"en"``.
-
-    The first of ``LANGUAGE`` (a colon-separated list), ``LC_ALL``, ``LC_MESSAGES`` and
-    ``LANG`` that is set decides, as for gettext; any Chinese (``zh``, ``zh_CN``,
-    ``zh_Hans``, ``zh_SG``) gives Simplified Chinese, anything else English.
-    """
-    env = os.environ if environ is None else environ
-    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(key, "")
-        if not value:
-            continue
-        first = value.split(":")[0].split(".")[0].replace("-", "_")
-        if first in ("C", "POSIX"):
-            return "en"
-        if first.lower().startswith("zh") and "tw" not in first.lower() \
-                and "hk" not in first.lower() and "hant" not in first.lower():
-            return "zh_CN"
-        return "en"
-    return "en"
 
 
 def translation_path(lesson_path: Path, lang: str) -> Path:

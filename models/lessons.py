@@ -69,6 +69,7 @@ from models.history import METRIC_COLUMNS
 from models.overrides import check_overrides
 from models.scenario import Scenario, load_scenario
 from models.schema import FIELD_BY_NAME
+from models.shipped import asset_dir
 
 __all__ = ["LessonError", "Lesson", "Step", "Predict", "Until", "Highlight", "PERSONS",
            "VIEWS", "lesson_dir", "lesson_names", "load_lesson", "list_lessons"]
@@ -164,11 +165,7 @@ class Lesson:
 
 def lesson_dir() -> Path:
     """Folder holding the shipped lessons."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_assets" / "lessons", here.parent / "assets" / "lessons"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "assets" / "lessons"
+    return asset_dir("lessons")
 
 
 def lesson_names() -> list[str]:

@@ -19,6 +19,7 @@ import numpy as np
 from .atomic import write_text_atomic
 from .errors import ScenarioError
 from .schema import FIELD_BY_NAME, FIELDS, RUBRIC_KEYS, SECTIONS, Field
+from .shipped import asset_dir
 
 __all__ = [
     "Scenario",
@@ -43,11 +44,7 @@ MADE_BY = "made_by"
 
 def preset_dir() -> Path:
     """Folder holding the shipped scenario presets."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_assets" / "scenarios", here.parent / "assets" / "scenarios"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "assets" / "scenarios"
+    return asset_dir("scenarios")
 
 
 def preset_names() -> list[str]:

@@ -65,6 +65,19 @@ def test_main_window_menus_and_panels_in_chinese(chinese, qtbot):
         w.controller.shutdown()
 
 
+def test_the_sweep_panels_parameter_lists_in_chinese(chinese, qtbot):
+    from app.sweep.panel import QtSweepPanel
+
+    panel = QtSweepPanel(lambda: load_scenario("karate"))
+    qtbot.addWidget(panel)
+    for combo in (panel.key1, panel.key2):
+        names = [combo.itemData(i) for i in range(combo.count())]
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        assert [t for n, t in zip(names, texts) if n and t != i18n.field_label(n)] == []
+        assert all(_cjk(t) for t in texts), [t for t in texts if not _cjk(t)]
+    assert panel.key1.currentText() == "\u597d\u53cb\u7684\u4fe1\u7528\u5206"   # 好友的信用分
+
+
 def test_a_zh_cn_start_shows_chinese(qapp, qtbot, monkeypatch, tmp_path):
     """The real start: LANGUAGE=zh_CN (no setting saved) makes the window Chinese."""
     from app.window.start import create_window
@@ -145,6 +158,42 @@ def test_chinese_in_matplotlib_has_no_missing_glyphs():
     with warnings.catch_warnings():
         warnings.simplefilter("error")   # "Glyph ... missing from font(s)" fails the test
         fig.canvas.draw()
+
+
+def test_a_fallback_font_without_bold_is_asked_for_bold_titles_without_a_warning(caplog):
+    """Droid Sans Fallback has one regular face: every bold title asked it for a bold one,
+    and matplotlib logged "Failed to find font weight bold" at every start."""
+    import logging
+
+    from matplotlib import font_manager
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from app.picture.fonts import fill_weights, use_cjk_fonts
+
+    def draw_bold(families, text="score") -> list[str]:
+        fig = Figure()
+        FigureCanvasAgg(fig)
+        fig.add_subplot().set_title(text, fontweight="bold", family=families)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
+            fig.canvas.draw()
+        return [r.getMessage() for r in caplog.records if "font weight" in r.getMessage()]
+
+    fm = font_manager.fontManager
+    kept = list(fm.ttflist)
+    family = "cmr10"   # ships with matplotlib with a regular face only, like Droid's
+    try:
+        assert draw_bold(["DejaVu Sans", family]) != []   # what is guarded against
+        assert fill_weights(family) == 1
+        assert draw_bold(["DejaVu Sans", family]) == []
+        assert fill_weights(family) == 0   # once
+    finally:
+        fm.ttflist[:] = kept
+        fm._findfont_cached.cache_clear()
+    cjk = use_cjk_fonts("en")   # the real fallback, where this machine has one
+    if cjk is not None:
+        assert draw_bold(["DejaVu Sans", cjk], "\u4fe1\u7528\u5206 score") == []
 
 
 def _story_timeline():

@@ -34,9 +34,9 @@ def panel(qtbot):
 
 
 def _two_by_two(panel) -> None:
-    panel.key1.setCurrentText("rubric.social")
+    panel.choose(panel.key1, "rubric.social")
     panel.values1.setText("0, 0.4")
-    panel.key2.setCurrentText("dating.enabled")
+    panel.choose(panel.key2, "dating.enabled")
     panel.values2.setText("true, false")
     panel.seeds.setValue(2)
     panel.steps.setValue(3)
@@ -65,6 +65,8 @@ def test_a_2x2_sweep_runs_draws_and_opens_a_run(qtbot, panel, tmp_path):
     image = panel.plot.ax.images[0].get_array()
     want = summary_columns(outcome)["mean_score_mean"].reshape(2, 2)
     assert np.array_equal(np.asarray(image), want)
+    assert (panel.plot.ax.get_ylabel(), panel.plot.ax.get_xlabel()) == (
+        "Friends' scores", "Dating app")
     # The same numbers as the Python API.
     table = sweep(KARATE, {"rubric.social": [0.0, 0.4], "dating.enabled": [True, False]},
                   seeds=2, steps=3, frame=False)
@@ -84,9 +86,9 @@ def test_a_2x2_sweep_runs_draws_and_opens_a_run(qtbot, panel, tmp_path):
 
 
 def test_one_parameter_draws_a_band_and_cancel_keeps_finished_runs(qtbot, panel):
-    panel.key1.setCurrentText("rubric.social")
+    panel.choose(panel.key1, "rubric.social")
     panel.values1.setText("0:0.6:4")
-    panel.key2.setCurrentText("(none)")
+    panel.choose(panel.key2, None)
     panel.seeds.setValue(3)
     panel.steps.setValue(150)
     panel.workers.setValue(1)
@@ -102,6 +104,33 @@ def test_one_parameter_draws_a_band_and_cancel_keeps_finished_runs(qtbot, panel)
     with qtbot.waitSignal(panel.open_run, timeout=5000) as opened:
         _click(qtbot, panel, 0.41, panel.plot.ax.get_ylim()[0])
     assert opened.args[0]["rubric.social"] == pytest.approx(0.4)
+    assert panel.plot.ax.get_xlabel() == "Friends' scores"   # a label, not rubric.social
+
+
+def parameter_lists(panel) -> dict[str, str]:
+    """Key -> the text its entry shows, in both parameter lists (which must agree)."""
+    lists = [{c.itemData(i): c.itemText(i) for i in range(c.count()) if c.itemData(i)}
+             for c in (panel.key1, panel.key2)]
+    assert lists[0] == lists[1] and lists[0]
+    return lists[0]
+
+
+def test_the_parameter_lists_show_the_parameters_panels_labels(qtbot, panel):
+    from app.controls.panel import REBUILD_MARK, QtControls
+
+    controls = QtControls(KARATE)
+    qtbot.addWidget(controls)
+    shown = parameter_lists(panel)
+    assert shown["rubric.social"] == "Friends' scores"
+    # Every row of the Parameters panel (the four switches of its groups, such as the
+    # dating app's, are group titles there and keep their schema label here).
+    rows = [name for name in shown if name in controls._labels]
+    assert len(rows) == len(shown) - 4
+    for name in rows:
+        assert shown[name] == controls._labels[name].text().removesuffix(f" {REBUILD_MARK}")
+    assert panel.key2.itemText(0) == "(none)" and panel.key(panel.key2) is None
+    panel.choose(panel.key2, "events.scam_rate")
+    assert panel.key2.currentText() == "Scam rate" and panel.values2.isEnabled()
 
 
 @pytest.mark.parametrize("values, says", [

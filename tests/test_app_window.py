@@ -17,7 +17,7 @@ pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
 
 from app.window.main_window import MainWindow  # noqa: E402
 from models import load_scenario  # noqa: E402
@@ -276,3 +276,44 @@ def test_a_bad_file_on_the_command_line_opens_the_default(qtbot, tmp_path, monke
     assert error is not None and str(bad) in error and "\n" not in error
     assert w.scenario.name == "default"
     w.controller.shutdown()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_presenting_the_fit_button_clears_the_colour_bar_title(open_window, size):
+    """In large type the colour bar's title reached under the network's Fit button and,
+    at 200%, above the top of the view."""
+    w = open_window({})
+    net = w.network
+    for scale in (None, 1.25, 1.5, 1.75, 2.0):
+        if scale is not None:
+            w.set_text_scale(scale)
+            w.set_presenting(True, full_screen=False)
+        w.resize(*size)
+        QApplication.processEvents()
+        net.draw()   # the title's extent as drawn
+        net._place_overlay()
+        dpr = net.device_pixel_ratio or 1.0
+        title = net._cax.title.get_window_extent(net.get_renderer())
+        left, top = title.x0 / dpr, net.height() - title.y1 / dpr
+        fit = net._fit_button.geometry()
+        assert fit.right() < left and top >= 0, (scale, fit, left, top)
+
+
+def test_no_callback_reaches_a_deleted_window(qtbot, tmp_path, monkeypatch):
+    """A deferred call queued by the window (the dashboard laid out again once shown)
+    must not run once the window is gone: it raised "Internal C++ object
+    (FigureCanvasQTAgg) already deleted" when a test closed the window at once."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
+    scenario = load_scenario("karate")
+    w = MainWindow(scenario, Path(scenario.source))
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitUntil(lambda: w.controller.frame is not None, timeout=WAIT)
+    w.set_presenting(True, full_screen=False)   # the dashboard under the network
+    w.show_dashboard(True)                      # queues its new layout
+    assert w.close()
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.wait(100)   # queued calls come due: any error in them fails this test

@@ -214,6 +214,12 @@ GEXF = ('<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype=
 @pytest.mark.parametrize("name, text, words", [
     ("dup.gml", "graph [ node [ id 1 ] node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 ] ]",
      ["node #2", "id 1"]),
+    ("dup.graphml", GRAPHML + '<graph edgedefault="undirected"><node id="a"/><node id="b"/>'
+     '<node id="a"/><edge source="a" target="b"/></graph></graphml>',
+     ["node #3", "id 'a'", "already the id of an earlier node"]),
+    ("dup.gexf", GEXF.replace('<node id="b"/>', '<node id="b"/><node id="b" label="again"/>')
+     + '<edge source="a" target="b"/></edges></graph></gexf>',
+     ["node #3", "id 'b'", "already the id of an earlier node"]),
     ("two.graphml", GRAPHML + '<graph edgedefault="undirected"><node id="a"/></graph>'
      '<graph edgedefault="undirected"><node id="b"/></graph></graphml>', ["second <graph>"]),
     ("w.gexf", GEXF + '<edge source="a" target="b" weight="abc"/></edges></graph></gexf>',

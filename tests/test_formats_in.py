@@ -127,3 +127,40 @@ def test_numeric_adjacency_list_found_by_its_long_lines(tmp_path):
     g = read_graph(p)
     assert ties(g) == {frozenset(e) for e in k.edges}
     assert any("adjacency list" in n for n in g.notes)
+
+
+# The same five lines in every format: a tie, the same tie again, its reverse, a
+# self-loop and a second tie. README (Graph files): self-loops are dropped, repeated ties
+# and a->b with b->a are merged, and one note says so, whatever the format.
+_TIES = [("a", "b"), ("a", "b"), ("b", "a"), ("c", "c"), ("b", "c")]
+_GRAPHML = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph '
+            'edgedefault="undirected"><node id="a"/><node id="b"/><node id="c"/>'
+            + "".join(f'<edge source="{s}" target="{t}"/>' for s, t in _TIES)
+            + "</graph></graphml>")
+_GEXF = ('<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">'
+         '<nodes><node id="a"/><node id="b"/><node id="c"/></nodes><edges>'
+         + "".join(f'<edge id="{k}" source="{s}" target="{t}"/>'
+                   for k, (s, t) in enumerate(_TIES))
+         + "</edges></graph></gexf>")
+_GML = ("graph [ " + " ".join(f'node [ id {i} label "{x}" ]' for i, x in enumerate("abc"))
+        + " ".join(f" edge [ source {'abc'.index(s)} target {'abc'.index(t)} ]"
+                   for s, t in _TIES) + " ]")
+_PAJEK = ('*Vertices 3\n1 "a"\n2 "b"\n3 "c"\n*Edges\n'
+          + "".join(f"{'abc'.index(s) + 1} {'abc'.index(t) + 1}\n" for s, t in _TIES))
+
+
+@pytest.mark.parametrize("name, text", [
+    ("ties.txt", "".join(f"{s} {t}\n" for s, t in _TIES)),
+    ("ties.gml", _GML),
+    ("ties.graphml", _GRAPHML),
+    ("ties.gexf", _GEXF),
+    ("ties.net", _PAJEK),
+])
+def test_repeated_ties_and_self_loops_are_handled_alike_in_every_format(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text)
+    g = read_graph(p)
+    assert sorted(g.ids.tolist()) == ["a", "b", "c"]
+    assert ties(g) == {frozenset("ab"), frozenset("bc")}
+    assert [n for n in g.notes if "self-loop" in n or "merged" in n] == [
+        "1 self-loop dropped", "2 repeated or reverse ties merged"], g.notes

@@ -173,9 +173,14 @@ def test_a_bad_translation_gives_one_line(tmp_path, change, words):
     ({"LANGUAGE": "zh_CN:en", "LANG": "en_US.UTF-8"}, "zh_CN"),
     ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"), ({"LANG": "C"}, "en"),
     ({"LANG": "zh_TW.UTF-8"}, "en"), ({}, "en"), ({"LANGUAGE": "", "LANG": "zh_CN"}, "zh_CN"),
+    # LANGUAGE is a list of preferences: an unknown one gives way to the next, as in gettext
+    # and the app (lessons once read only the first).
+    ({"LANGUAGE": "fr:zh_CN"}, "zh_CN"), ({"LANGUAGE": "zh_TW", "LANG": "zh_CN.UTF-8"}, "zh_CN"),
 ])
 def test_the_language_comes_from_the_environment_like_gettext(env, want):
-    assert language(env) == want
+    from app.common.language import system_language
+
+    assert language(env) == want == system_language(env)   # the lessons' choice is the app's
 
 
 def _system_language_only(monkeypatch) -> None:

@@ -7,87 +7,40 @@ The app (Qt's translators, :mod:`app.common.i18n`) and the Qt-free layers (the
 2. The app's View > Language setting (passed in by :mod:`app.common.i18n`); the
    processes the app starts inherit it.
 3. The system locale, read from ``$LANGUAGE``, ``$LC_ALL``, ``$LC_MESSAGES`` and
-   ``$LANG`` in gettext's order. They are read as text, never through ``setlocale``:
+   ``$LANG`` in gettext's order (:func:`models.language.system_language`, which the
+   lessons use too). They are read as text, never through ``setlocale``:
    ``LANG=zh_CN.UTF-8`` selects Chinese even where that locale is not installed.
 
-Only Simplified Chinese (``zh_CN``: also ``zh``, ``zh_SG``, ``zh-Hans``) and English are
-known; Traditional Chinese locales (``zh_TW``, ``zh_HK``) fall through to the next
-preference. No Qt here: :mod:`app.cli` and :mod:`app.picture` import this module.
+Only Simplified Chinese and English are known (:func:`models.language.normalise`). No Qt
+here: :mod:`app.cli` and :mod:`app.picture` import this module.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
 import os
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+
+# The environment's choice is the model's (the lessons read it too): one copy.
+from models.language import DEFAULT, normalise, system_language
+from models.shipped import first_dir
 
 __all__ = ["LANGUAGES", "DEFAULT", "TRANSLATIONS_DIR", "GETTEXT_DOMAIN", "normalise",
            "system_language", "current_language", "set_language", "gettext", "ngettext", "gettext_data", "N_", "translation"]
 
 #: Language code -> its name in that language (the View > Language menu).
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "\u7b80\u4f53\u4e2d\u6587"}
-DEFAULT = "en"
-#: translations/ beside app/: the Qt catalogue (scorenet_zh_CN.ts/.qm) and gettext's
-#: (zh_CN/LC_MESSAGES/scorenet.po/.mo).
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "translations"
+#: The compiled catalogues, Qt's (scorenet_zh_CN.qm) and gettext's
+#: (zh_CN/LC_MESSAGES/scorenet.mo): app/_translations in an installed wheel (setup.py
+#: puts them there), else translations/ beside app/ in a checkout (with the sources).
+TRANSLATIONS_DIR = first_dir(Path(__file__).resolve().parent.parent / "_translations",
+                             Path(__file__).resolve().parent.parent.parent / "translations")
 GETTEXT_DOMAIN = "scorenet"
 _ENV = "SCORENET_LANGUAGE"
 _INHERITED = "SCORENET_PARENT_LANGUAGE"   # set for child processes, not by users
 
 _chosen: str | None = None
-
-
-def normalise(tag: str | None) -> str | None:
-    """A locale name as a known language code, or None (unknown, C, Traditional).
-
-    Examples
-    --------
-    >>> [normalise(t) for t in ("zh_CN.UTF-8", "zh", "zh-Hans-CN", "zh_TW", "en_GB", "C")]
-    ['zh_CN', 'zh_CN', 'zh_CN', None, 'en', None]
-    """
-    if not tag:
-        return None
-    base = tag.split(".")[0].split("@")[0].replace("-", "_").strip()
-    parts = [p.lower() for p in base.split("_") if p]
-    if not parts:
-        return None
-    if parts[0] == "zh":
-        rest = set(parts[1:])
-        if rest & {"tw", "hk", "mo", "hant"}:
-            return None
-        return "zh_CN"
-    if parts[0] == "en":
-        return "en"
-    return None
-
-
-def system_language(environ: Mapping[str, str] | None = None) -> str:
-    """The language the environment asks for, as gettext reads it; English otherwise.
-
-    ``$LANGUAGE`` is a colon-separated list of preferences; the first known one wins.
-
-    Examples
-    --------
-    >>> system_language({"LANG": "zh_CN.UTF-8"}), system_language({"LANGUAGE": "fr:zh_CN"})
-    ('zh_CN', 'zh_CN')
-    >>> system_language({"LANGUAGE": "en", "LANG": "zh_CN.UTF-8"}), system_language({})
-    ('en', 'en')
-    """
-    env = os.environ if environ is None else environ
-    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        if not value:
-            continue
-        for tag in value.split(":"):
-            code = normalise(tag)
-            if code is not None:
-                return code
-        if var != "LANGUAGE":
-            # gettext stops at the first of LC_ALL, LC_MESSAGES, LANG that is set.
-            return DEFAULT
-    return DEFAULT
 
 
 def current_language() -> str:

@@ -7,14 +7,13 @@ Sizes are chosen for a projector: a 10.5 pt minimum font, bold group titles.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.common.i18n import translate
 from models.schema import FIELD_BY_NAME
 from models.score import SCORE_MAX, SCORE_MIN
+from models.shipped import asset_dir
 
 __all__ = ["apply_theme", "app_icon", "about_html", "model_html", "MIN_FONT_PT",
            "STATUS_COLOURS", "COMPONENT_COLOURS", "SCORE_RANGE", "DEFAULT_THRESHOLDS"]
@@ -33,7 +32,7 @@ COMPONENT_COLOURS: dict[str, str] = {
     "behaviour": "#CC79A7", "social": "#D55E00",
 }
 
-_ICON = Path(__file__).resolve().parent.parent / "assets" / "icons" / "scorenet.svg"
+_ICON = asset_dir("icons") / "scorenet.svg"
 
 _STYLE = """
 QGroupBox { font-weight: bold; margin-top: 1.1em; padding-top: 0.25em; }

@@ -187,7 +187,13 @@ class QtNetworkView(MotionMixin, MouseMixin, PeopleMixin, TiesMixin, MarksMixin,
         bbox = self.ax.bbox   # figure pixels, origin bottom-left
         right = int(bbox.x1 / dpr)
         self._fit_button.adjustSize()
-        self._fit_button.move(right - self._fit_button.width() - 16, 6)
+        # Left of the colour bar's title too: centred over the narrow bar, a title in
+        # large type (presenting) reaches past the axes' right edge, under the button.
+        fit_right = right - 16
+        if self._cax.get_visible() and self._cax.title.get_text():
+            title = self._cax.title.get_window_extent(self.get_renderer())
+            fit_right = min(fit_right, int(title.x0 / dpr) - 8)
+        self._fit_button.move(fit_right - self._fit_button.width(), 6)
         self._hint.adjustSize()
         self._hint.move(right - self._hint.width() - 6, self.height() - self._hint.height() - 4)
 

@@ -63,7 +63,10 @@ class PlacementMixin:
             legend_w, legend_h = box.width, box.height
         except Exception:  # noqa: BLE001 - no renderer yet: a sensible guess
             legend_w, legend_h = 200 * px, 170 * px
-        pad, title_h, cbar_w = 10 * px, 34 * px, 16 * px
+        pad, cbar_w = 10 * px, 16 * px
+        # Room for the colour bar's title (its text and 8 pt pad), which grows with the
+        # text size when presenting: a fixed 34 px put a large title above the canvas.
+        title_h = max(34 * px, (TEXT_PT * 1.2 + 8 + 2) * fig.dpi / 72)
         col_w = max(legend_w, cbar_w + 60 * px) + 2 * pad if self._side else 2 * pad
         top, bottom, left = 8 * px, 22 * px, 6 * px
         ax_w = max(W - left - col_w, 10)

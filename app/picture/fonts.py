@@ -7,6 +7,9 @@ Fallback, and the usual Windows and macOS ones) and puts it after the default fa
 so that Latin text looks as before and each Chinese glyph comes from the CJK font
 (matplotlib's per-glyph fallback). Without one, and only when the language is Chinese,
 one line says what to install, and matplotlib's warning per missing glyph is silenced.
+A fallback without a bold (or a regular) face gets its nearest face registered under
+that weight (:func:`fill_weights`), so that bold titles do not log "Failed to find font
+weight bold" for it.
 No Qt: the app, ``scorenet render`` and exports all call this.
 """
 
@@ -15,7 +18,7 @@ from __future__ import annotations
 import sys
 import warnings
 
-__all__ = ["CJK_FONTS", "cjk_font", "use_cjk_fonts", "INSTALL_HINT"]
+__all__ = ["CJK_FONTS", "INSTALL_HINT", "WEIGHTS", "cjk_font", "fill_weights", "use_cjk_fonts"]
 
 #: Font families with Simplified Chinese glyphs, best first.
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
@@ -77,6 +80,7 @@ def use_cjk_fonts(language: str | None = None) -> str | None:
     if _done is False:
         _done = cjk_font()
         if _done is not None:
+            fill_weights(_done)
             families = list(mpl.rcParams["font.family"])
             if _done not in families:
                 mpl.rcParams["font.family"] = [*families, _done]
@@ -86,6 +90,41 @@ def use_cjk_fonts(language: str | None = None) -> str | None:
         if (language or current_language()) == "zh_CN":
             _warn_once()
     return _done
+
+
+#: The weights ScoreNet's pictures ask for: plain text, and bold titles.
+WEIGHTS = (400, 700)
+
+
+def fill_weights(family: str, weights: tuple[int, ...] = WEIGHTS) -> int:
+    """Give ``family`` a face for each of ``weights`` it lacks: its nearest face again,
+    registered under that weight; how many were added.
+
+    matplotlib looks a bold title up in every family of the list, the fallback too, and
+    logs "Failed to find font weight bold for Droid Sans Fallback" each time one has no
+    bold face (Droid Sans Fallback has only a regular one). The glyphs drawn are the same
+    (matplotlib takes the nearest face either way); registering it says so once, where
+    the fallback is chosen, instead of a warning at every start.
+    """
+    from dataclasses import replace
+
+    from matplotlib import font_manager
+
+    def number(weight) -> int:   # "bold" or 700, as FontEntry holds either
+        return weight if isinstance(weight, int) else font_manager.weight_dict[weight]
+
+    fm = font_manager.fontManager
+    faces = [f for f in fm.ttflist if f.name == family]
+    have = {number(f.weight) for f in faces}
+    added = 0
+    for weight in weights:
+        if faces and weight not in have:
+            near = min(faces, key=lambda f: abs(number(f.weight) - weight))
+            fm.ttflist.append(replace(near, weight=weight))
+            added += 1
+    if added and hasattr(fm, "_findfont_cached"):
+        fm._findfont_cached.cache_clear()   # lookups made before see the new faces
+    return added
 
 
 _warned = False

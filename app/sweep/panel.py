@@ -26,7 +26,7 @@ from models.scenario import Scenario
 from models.schema import FIELD_BY_NAME, FIELDS, Field
 from models.sweeps import (SweepOutcome, SweepPlan, default_workers, make_plan, parse_vary,
                            tidy_columns, write_table)
-from app.common.i18n import QT_TRANSLATE_NOOP, tr_data, translate
+from app.common.i18n import QT_TRANSLATE_NOOP, field_label, tr_data, translate
 
 __all__ = ["QtSweepPanel", "sweepable_fields", "suggested_values"]
 
@@ -97,8 +97,8 @@ def panel_error(exc: ScenarioError, where: str) -> ScenarioError:
 
 
 def _label(name: str) -> str:
-    field = FIELD_BY_NAME.get(name)
-    return field.label if field is not None and field.label else name
+    """A parameter as the Parameters panel names it, in the app's language."""
+    return field_label(name) if name in FIELD_BY_NAME else name
 
 
 class QtSweepPanel(QWidget):
@@ -135,7 +135,7 @@ class QtSweepPanel(QWidget):
         self._fields = {f.name: f for f in sweepable_fields()}
         self._build()
         self._on_key_changed()
-        if self.key1.currentText() == "rubric.social":
+        if self.key(self.key1) == "rubric.social":
             self.values1.setText("0:0.4:5")   # the question the panel is first asked
         self.seeds.valueChanged.connect(lambda _v: self._count_runs())
         self._count_runs()
@@ -148,7 +148,7 @@ class QtSweepPanel(QWidget):
         self.key1, self.values1 = self._key_row(form, translate("sweep_panel", "Parameter"),
                                                 "rubric.social", False)
         self.key2, self.values2 = self._key_row(
-            form, translate("sweep_panel", "Second parameter"), _none(), True)
+            form, translate("sweep_panel", "Second parameter"), None, True)
         self.seeds = QSpinBox(minimum=1, maximum=1000, value=5)
         self.seeds.setToolTip(translate("sweep_panel", "Every grid point runs this many seeds, from the scenario's."))
         self.steps = QSpinBox(minimum=0, maximum=100_000, value=60, singleStep=10)
@@ -204,19 +204,20 @@ class QtSweepPanel(QWidget):
         layout.addWidget(self.hint)
         self._set_results_enabled(False)
 
-    def _key_row(self, form: QFormLayout, label: str, key: str, optional: bool):
+    def _key_row(self, form: QFormLayout, label: str, key: str | None, optional: bool):
         combo = QComboBox()
         if optional:
             combo.addItem(_none())
+        # Shown by its label, as the Parameters panel shows it; the key is the item's data.
         for name, f in self._fields.items():
-            combo.addItem(name)
+            combo.addItem(_label(name), name)
             combo.setItemData(combo.count() - 1, tr_data("schema", f.doc), 3)   # 3: Qt.ToolTipRole
-        combo.setCurrentText(key)
+        self.choose(combo, key)
         values = QLineEdit()
         values.setPlaceholderText(translate("sweep_panel", "V1, V2, ... or START:STOP:COUNT"))
         values.setToolTip(translate("sweep_panel", "Values as in scorenet sweep --vary: a list, or COUNT evenly "
                           "spaced values from START to STOP."))
-        combo.currentTextChanged.connect(self._on_key_changed)
+        combo.currentIndexChanged.connect(self._on_key_changed)
         values.textChanged.connect(lambda _t: (self._say(""), self._count_runs()))
         row = QHBoxLayout()
         row.addWidget(combo, 2)
@@ -224,12 +225,25 @@ class QtSweepPanel(QWidget):
         form.addRow(label, row)
         return combo, values
 
-    def _on_key_changed(self, _text: str = "") -> None:
+    @staticmethod
+    def key(combo: QComboBox) -> str | None:
+        """The parameter a row's list has chosen (its key), None for "(none)"."""
+        return combo.currentData()
+
+    @staticmethod
+    def choose(combo: QComboBox, name: str | None) -> None:
+        """Choose parameter ``name`` (a key such as ``rubric.social``; None: "(none)")."""
+        index = combo.findData(name) if name is not None else 0
+        if index < 0 or (name is None and combo.itemData(0) is not None):
+            raise KeyError(name)
+        combo.setCurrentIndex(index)
+
+    def _on_key_changed(self, _index: int = 0) -> None:
         base = self._base()
         for combo, values in ((self.key1, self.values1), (self.key2, self.values2)):
-            name = combo.currentText()
-            values.setEnabled(name != _none())
-            if name == _none():
+            name = self.key(combo)
+            values.setEnabled(name is not None)
+            if name is None:
                 values.clear()
             elif values.property("key") != name:
                 values.setText(suggested_values(self._fields[name], base))
@@ -243,11 +257,12 @@ class QtSweepPanel(QWidget):
         for row, combo, values in ((translate("sweep_panel", "Parameter"), self.key1, self.values1),
                                    (translate("sweep_panel", "Second parameter"), self.key2,
                                     self.values2)):
-            if combo.currentText() != _none():
+            name = self.key(combo)
+            if name is not None:
                 try:
-                    vary.append(parse_vary(f"{combo.currentText()}={values.text()}"))
+                    vary.append(parse_vary(f"{name}={values.text()}"))
                 except ScenarioError as exc:
-                    raise panel_error(exc, f"{row} ({_label(combo.currentText())})") from None
+                    raise panel_error(exc, f"{row} ({_label(name)})") from None
         base = self._base()
         first = base["run.seed"]
         seeds = [first + i for i in range(self.seeds.value())]
@@ -361,7 +376,7 @@ class QtSweepPanel(QWidget):
         plan = self.outcome.plan
         scenario = plan.base.replace({**point, "run.seed": plan.seeds[0],
                                       "run.steps": plan.steps})
-        where = ", ".join(f"{k} = {v}" for k, v in point.items()) or translate(
+        where = ", ".join(f"{_label(k)} = {v}" for k, v in point.items()) or translate(
             "sweep_panel", "the scenario")
         self.message.emit(translate("sweep_panel", "Opened the run at {where}, seed {seed}.")
                           .format(where=where, seed=plan.seeds[0]))

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from app.common.i18n import tr_data, translate
+from app.common.i18n import field_label, tr_data, translate
 from app.common.plain_words import METRIC_TITLES
 from models.sweeps import SweepOutcome, summary_columns, tidy_columns
 
@@ -116,7 +116,7 @@ class QtSweepPlot(QWidget):
             ax.plot(x[_value_index(plan, key, t, last)], t[metric][last], ".",
                     color="#888888", markersize=4, alpha=0.7, label=translate("plot", "each seed"))
         ax.set_xticks(x, labels)
-        ax.set_xlabel(key or translate("plot", "seeds"), fontsize=TEXT_PT)
+        ax.set_xlabel(field_label(key) if key else translate("plot", "seeds"), fontsize=TEXT_PT)
         ax.set_ylabel(self._title(metric), fontsize=TEXT_PT)
         ax.set_title(translate("plot", "{title} at month {step}").format(
             title=self._title(metric), step=plan.steps), fontsize=TEXT_PT + 1)
@@ -134,8 +134,8 @@ class QtSweepPlot(QWidget):
         image = ax.imshow(grid, origin="lower", aspect="auto", cmap="viridis")
         ax.set_yticks(range(len(v1)), _positions(v1)[1])
         ax.set_xticks(range(len(v2)), _positions(v2)[1])
-        ax.set_ylabel(k1, fontsize=TEXT_PT)
-        ax.set_xlabel(k2, fontsize=TEXT_PT)
+        ax.set_ylabel(field_label(k1), fontsize=TEXT_PT)
+        ax.set_xlabel(field_label(k2), fontsize=TEXT_PT)
         ax.tick_params(labelsize=TEXT_PT - 0.5)
         finite = grid[np.isfinite(grid)]
         mid = (finite.min() + finite.max()) / 2 if finite.size else 0.0

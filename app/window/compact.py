@@ -58,14 +58,16 @@ class CompactLayoutMixin:
             self.dashboard_dock.setVisible(shown)
             self.resizeDocks([self.controls_dock], [DASHBOARD_DOCK_WIDTH],
                              Qt.Orientation.Horizontal)
-            # The run is what a small screen shows first (raised once the tabs exist).
-            QTimer.singleShot(0, self.dashboard_dock.raise_)
+            # The run is what a small screen shows first (raised once the tabs exist). A
+            # deferred call names its object as context, so that Qt drops it if that is
+            # deleted first (a window closed at once).
+            QTimer.singleShot(0, self.dashboard_dock, self.dashboard_dock.raise_)
         elif not compact and self.dashboard_docked:
             self.dashboard_dock.hide()
             self.splitter.addWidget(self.dashboard)   # back under the network
             self.dashboard.setVisible(shown)
             self.dashboard_dock.setWidget(None)
-            QTimer.singleShot(0, self._size_splitter)
+            QTimer.singleShot(0, self, self._size_splitter)
 
     def _show_docked_dashboard(self, show: bool) -> bool:
         """View > Dashboard while docked: show or hide the dock (True when handled)."""

@@ -211,7 +211,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         super().resizeEvent(event)
         if self._started:
             self.place_dashboard(self.height())
-            QTimer.singleShot(0, self.fit_docks)   # once the docks have their new size
+            QTimer.singleShot(0, self, self.fit_docks)   # once the docks have their new size
 
     def _connect(self) -> None:
         c = self.controller
@@ -243,10 +243,10 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self.place_dashboard(self.height())
         if not self._started:
             self._started = True
-            QTimer.singleShot(0, self._size_splitter)
+            QTimer.singleShot(0, self, self._size_splitter)
             # Paint first, then build: the window appears at once.
             self.transport.set_status(translate("main_window", "Building the network\u2026"))
-            QTimer.singleShot(0, lambda: self.controller.set_scenario(self._opening[0]))
+            QTimer.singleShot(0, self, lambda: self.controller.set_scenario(self._opening[0]))
 
     @property
     def path(self) -> Path | None:

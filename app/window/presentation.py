@@ -151,9 +151,10 @@ class PresentationMixin:
         self.dashboard.setVisible(bool(show))
         if show:
             self._size_splitter()
-            # Laid out again once shown at its new size (hidden, it missed the changes).
-            QTimer.singleShot(0, lambda: scale_figure(self.dashboard.canvas,
-                                                      self._dashboard_scale()))
+            # Laid out again once shown at its new size (hidden, it missed the changes);
+            # the canvas as the context: the call is dropped if it is deleted meanwhile.
+            canvas = self.dashboard.canvas
+            QTimer.singleShot(0, canvas, lambda: scale_figure(canvas, self._dashboard_scale()))
 
     def _apply_scale(self, scale: float) -> None:
         font = QFont(QApplication.font())

@@ -112,7 +112,7 @@ def place_window(window, avail) -> None:
             window.show()
         _fit_frame(window, avail)
         # A window manager may add its title bar later: fit again once it has.
-        QTimer.singleShot(300, lambda: _fit_frame(window, avail))
+        QTimer.singleShot(300, window, lambda: _fit_frame(window, avail))
         return
     window.show()
 
@@ -147,9 +147,9 @@ def run_app(scenario: str = "default", lesson=None, present: bool = False) -> in
     screen = app.primaryScreen()
     place_window(window, screen.availableGeometry() if screen is not None else None)
     if present:
-        QTimer.singleShot(0, lambda: window.set_presenting(True))
+        QTimer.singleShot(0, window, lambda: window.set_presenting(True))
     if error:
-        QTimer.singleShot(0, lambda: QMessageBox.critical(
+        QTimer.singleShot(0, window, lambda: QMessageBox.critical(
             window, translate("start", "ScoreNet"),
             error + "\n\n" + translate("start", "The default scenario is open instead.")))
     return int(app.exec())

@@ -7,6 +7,11 @@ that directed ties were read as mutual. A file whose edges carry ScoreNet's ``ki
 attribute (``friend``/``date``, as ``scorenet run --graph-out`` writes) is read as its
 friendships: the dates are left out, and a note says how many.
 
+Two nodes with one id are refused (GraphML and GEXF require ids to be unique in a
+document; networkx would merge them into one person silently, and the GML reader refuses
+them too). Repeated ties and self-loops are merged and dropped by the builder, with a
+note, as in every other format.
+
 Odd documents, decided as networkx and the formats' specifications do: an edge naming an
 undeclared node adds that person (networkx does; GraphML allows it), with a note; a
 second top-level ``<graph>`` is refused (networkx silently reads only the first); a GEXF
@@ -132,6 +137,12 @@ class _Reader:
             nid = elem.get("id")
             if nid is None:
                 raise Bad(f"node #{len(self.b.ids) + 1} has no id")
+            # Only declared nodes are in the builder yet (ties are added at the end), so a
+            # known id is a second declaration: refused, as for GML, rather than merged
+            # into one person as networkx does.
+            if nid in self.b.index:
+                raise Bad(f"node #{len(self.b.ids) + 1}: id {short(nid)} is already the id "
+                          "of an earlier node")
             self.b.node(nid)
 
     def end(self, tag: str, elem) -> None:
