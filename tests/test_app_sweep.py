@@ -61,7 +61,11 @@ def test_a_2x2_sweep_runs_draws_and_opens_a_run(qtbot, panel, tmp_path):
     assert outcome.complete and not outcome.stopped
     assert panel.progress.value() == panel.progress.maximum() == 8
     assert panel.plot.kind == "heatmap"
-    panel.metric_box.setCurrentText("mean_score")
+    panel.choose_metric("mean_score")
+    # The list shows plain words, as the dashboard does, never a column name.
+    shown = [panel.metric_box.itemText(i) for i in range(panel.metric_box.count())]
+    assert panel.metric_box.currentText() == "Average score (mean)" and "mean_score" not in shown
+    assert not set(shown) & set(summary_columns(outcome)), shown
     image = panel.plot.ax.images[0].get_array()
     want = summary_columns(outcome)["mean_score_mean"].reshape(2, 2)
     assert np.array_equal(np.asarray(image), want)

@@ -185,7 +185,7 @@ class QtSweepPanel(QWidget):
         self.plot = QtSweepPlot(self)
         self.plot.point_clicked.connect(self._on_point_clicked)
         self.metric_box = QComboBox()
-        self.metric_box.currentTextChanged.connect(self._redraw)
+        self.metric_box.currentIndexChanged.connect(self._redraw)
         self.export_plot_button = QPushButton(translate("sweep_panel", "Export plot\u2026"))
         self.export_plot_button.clicked.connect(self._on_export_plot)
         self.export_table_button = QPushButton(translate("sweep_panel", "Export table\u2026"))
@@ -224,6 +224,20 @@ class QtSweepPanel(QWidget):
         row.addWidget(values, 3)
         form.addRow(label, row)
         return combo, values
+
+    @property
+    def metric(self) -> str | None:
+        """The column of the metric the plot shows (e.g. ``assortativity``)."""
+        return self.metric_box.currentData()
+
+    def choose_metric(self, name: str | None) -> None:
+        """Show metric column ``name`` (KeyError if the sweep has no such column)."""
+        if name is None:
+            return
+        index = self.metric_box.findData(name)
+        if index < 0:
+            raise KeyError(name)
+        self.metric_box.setCurrentIndex(index)
 
     @staticmethod
     def key(combo: QComboBox) -> str | None:
@@ -331,11 +345,13 @@ class QtSweepPanel(QWidget):
         self.outcome = outcome
         names = [c for c in tidy_columns(outcome) if c not in (*outcome.plan.keys, "seed",
                                                                 "step")]
-        keep = self.metric_box.currentText() or "assortativity"
+        keep = self.metric or "assortativity"
         self.metric_box.blockSignals(True)
         self.metric_box.clear()
-        self.metric_box.addItems(names)
-        self.metric_box.setCurrentText(keep if keep in names else names[0] if names else "")
+        # Shown by the plot's plain-words title; the metric's column name is the data.
+        for name in names:
+            self.metric_box.addItem(self.plot.metric_title(name), name)
+        self.choose_metric(keep if keep in names else names[0] if names else None)
         self.metric_box.blockSignals(False)
         self._redraw()
         self._set_results_enabled(bool(outcome.results))
@@ -362,8 +378,8 @@ class QtSweepPanel(QWidget):
         self.progress.setFormat(translate("sweep_panel", "%v / %m runs"))
         self.job_done.emit(None if failed else self.outcome)
 
-    def _redraw(self, _text: str = "") -> None:
-        self.plot.show_outcome(self.outcome, self.metric_box.currentText())
+    def _redraw(self, _index: int = 0) -> None:
+        self.plot.show_outcome(self.outcome, self.metric or "")
 
     def _set_results_enabled(self, on: bool) -> None:
         for w in (self.metric_box, self.export_plot_button, self.export_table_button):

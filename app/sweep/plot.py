@@ -90,7 +90,9 @@ class QtSweepPlot(QWidget):
                      fontsize=TEXT_PT - 2, color="#666666")
         self._tight()
 
-    def _title(self, metric: str) -> str:
+    @staticmethod
+    def metric_title(metric: str) -> str:
+        """A metric's plain-words title in the app's language (its column name if none)."""
         title = METRIC_TITLES.get(metric, metric.replace("_", " "))
         return tr_data("plain_words", title) if isinstance(title, str) else metric
 
@@ -117,9 +119,9 @@ class QtSweepPlot(QWidget):
                     color="#888888", markersize=4, alpha=0.7, label=translate("plot", "each seed"))
         ax.set_xticks(x, labels)
         ax.set_xlabel(field_label(key) if key else translate("plot", "seeds"), fontsize=TEXT_PT)
-        ax.set_ylabel(self._title(metric), fontsize=TEXT_PT)
+        ax.set_ylabel(self.metric_title(metric), fontsize=TEXT_PT)
         ax.set_title(translate("plot", "{title} at month {step}").format(
-            title=self._title(metric), step=plan.steps), fontsize=TEXT_PT + 1)
+            title=self.metric_title(metric), step=plan.steps), fontsize=TEXT_PT + 1)
         ax.grid(True, color="#dddddd", linewidth=0.8)
         ax.tick_params(labelsize=TEXT_PT - 0.5)
         ax.legend(fontsize=TEXT_PT - 1, frameon=False, loc="best")
@@ -150,7 +152,7 @@ class QtSweepPlot(QWidget):
         bar.set_label(translate("plot", "mean of {n} seed(s)").format(n=len(plan.seeds)),
                       fontsize=TEXT_PT - 0.5)
         ax.set_title(translate("plot", "{title} at month {step}").format(
-            title=self._title(metric), step=plan.steps), fontsize=TEXT_PT + 1)
+            title=self.metric_title(metric), step=plan.steps), fontsize=TEXT_PT + 1)
 
     def _tight(self) -> None:
         try:
