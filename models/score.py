@@ -59,18 +59,30 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
     out = np.zeros(consumption.shape[0])
     idx = np.flatnonzero(takes_part)
     if idx.size:
-        out[idx] = (average_ranks(consumption[idx]) - 0.5) / idx.size
+        x = consumption[idx]
+        order = np.argsort(x)
+        xs = x[order]
+        if xs.size > 1 and bool(np.all(xs[1:] != xs[:-1])):
+            # No ties: rank k + 1 at sorted place k (what average_ranks gives), written
+            # straight to each person, without the intermediate rank vector.
+            out[idx[order]] = (np.arange(1, idx.size + 1, dtype=np.float64) - 0.5) / idx.size
+        else:
+            out[idx] = (average_ranks(x) - 0.5) / idx.size
     return out
 
 
 def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.ndarray,
                     consumption: np.ndarray, opted_out: np.ndarray, optout_value: float,
-                    imputation: str = "fixed") -> dict[str, np.ndarray]:
+                    imputation: str = "fixed",
+                    fixed: Mapping[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
     """The four non-social components, imputed for people who opted out.
 
     ``imputation="mean"``: each component of those who opted out is the mean of that
     component over the people who take part (``optout_value`` if nobody does);
-    ``"fixed"``: it is ``optout_value``.
+    ``"fixed"``: it is ``optout_value``. ``fixed``: the ``capacity`` and ``identity``
+    this function returned before for the same wealth, stability, opt-outs, value and
+    imputation (they depend on nothing else), reused rather than recomputed; the caller
+    must not change them in place.
 
     Examples
     --------
@@ -81,16 +93,21 @@ def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.nda
     >>> comps["history"].tolist(), comps["behaviour"].tolist()
     ([1.0, 0.5, 0.75], [0.25, 0.75, 0.5])
     """
-    comps = {
-        "history": 1.0 / (1.0 + missed),
-        "capacity": wealth.astype(float, copy=True),
-        "identity": stability.astype(float, copy=True),
-        "behaviour": behaviour_percentile(consumption, ~opted_out),
-    }
+    history = 1.0 + missed
+    np.divide(1.0, history, out=history)
+    comps = {"history": history, "capacity": None, "identity": None,
+             "behaviour": behaviour_percentile(consumption, ~opted_out)}
+    if fixed is not None:
+        comps["capacity"], comps["identity"] = fixed["capacity"], fixed["identity"]
+    else:
+        comps["capacity"] = wealth.astype(float, copy=True)
+        comps["identity"] = stability.astype(float, copy=True)
     if opted_out.any():
         use_mean = imputation == "mean" and not opted_out.all()
-        for arr in comps.values():
-            arr[opted_out] = arr[~opted_out].mean() if use_mean else optout_value
+        takes_part = ~opted_out
+        for k, arr in comps.items():
+            if fixed is None or k not in fixed:
+                arr[opted_out] = arr[takes_part].mean() if use_mean else optout_value
     return comps
 
 

@@ -53,6 +53,21 @@ KEEP_SCORES_UP_TO = 20_000
 _STREAMS = ("network", "population", "events", "ties", "dating", "record", "optout")
 
 
+def _decayed(record: np.ndarray, decay: float, new: np.ndarray) -> np.ndarray:
+    """``record * decay + new`` as a new array, without a second temporary."""
+    out = record * decay
+    out += new
+    return out
+
+
+def _zero_where(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``np.where(mask, 0.0, values)``, as a copy also when no mask entry is set."""
+    out = values.copy()
+    if mask.any():
+        out[mask] = 0.0
+    return out
+
+
 class Simulation:
     """A running ScoreNet model.
 
@@ -138,6 +153,7 @@ class Simulation:
         self.step_count = 0
         self._applied = sc
         wn = normalised_weights(sc.weights)
+        self._fixed: tuple | None = None   # see _base_components
         comps = self._base_components()
         b = base_mean(comps, wn)
         comps["social"] = b  # MODEL.md: before any score is known, social is one's own b
@@ -152,11 +168,22 @@ class Simulation:
         self._record()
 
     def _base_components(self) -> dict[str, np.ndarray]:
-        return base_components(
+        # Capacity and identity change only with the opt-outs and the imputation, so
+        # they are kept until one of those changes (the same arrays, never written to).
+        sc = self._applied
+        key = (sc["rubric.optout_value"], sc["rubric.optout_imputation"])
+        cached, fixed = self._fixed, None
+        if cached is not None and cached[0] == key and np.array_equal(cached[1],
+                                                                      self.pop.opted_out):
+            fixed = cached[2]
+        comps = base_components(
             missed=self.missed, wealth=self.pop.wealth, stability=self.pop.stability,
             consumption=self.consumption, opted_out=self.pop.opted_out,
-            optout_value=self._applied["rubric.optout_value"],
-            imputation=self._applied["rubric.optout_imputation"])
+            optout_value=key[0], imputation=key[1], fixed=fixed)
+        if fixed is None:
+            self._fixed = (key, self.pop.opted_out.copy(),
+                           {k: comps[k] for k in ("capacity", "identity")})
+        return comps
 
     # ------------------------------------------------------------------ public API
     @property
@@ -288,13 +315,13 @@ class Simulation:
         n = self.n
         t = self.step_count
         duration = sc["events.scam_duration"]
-        new_scam = (rng.random(n) < sc["events.scam_rate"]) & (self.scam_left == 0)
+        new_scam = np.flatnonzero((rng.random(n) < sc["events.scam_rate"]) & (self.scam_left == 0))
         if duration > 0:
             self.scam_left[new_scam] = duration
             # A new scam before an old one's relief keeps the old debt for the new relief.
-            self.scam_debt[new_scam & (self.scam_start < 0)] = 0.0
+            self.scam_debt[new_scam[self.scam_start[new_scam] < 0]] = 0.0
             self.scam_start[new_scam] = t
-            self.ever_scammed |= new_scam
+            self.ever_scammed[new_scam] = True
         p = miss_probability(
             self.pop.reliability, self.status, base_miss_rate=sc["events.base_miss_rate"],
             perks_on=sc["perks.enabled"], perk_miss_factor=sc["perks.perk_miss_factor"],
@@ -306,8 +333,9 @@ class Simulation:
         part = ~self.pop.opted_out
         self.last_auc = M.score_auc(self.scores[part], missed_now[part])
         decay = decay_factor(sc["events.forgiveness_half_life"])
-        self.missed = self.missed * decay + missed_now
-        self.scam_debt = self.scam_debt * decay + (scammed & ~ordinary)
+        # New arrays (callers may hold the old ones), each made once and added to in place.
+        self.missed = _decayed(self.missed, decay, missed_now)
+        self.scam_debt = _decayed(self.scam_debt, decay, scammed & ~ordinary)
         if sc["events.scam_relief"] == "verified":
             relieve_scams(self.missed, self.scam_debt, self.scam_start, t,
                           sc["events.relief_delay"])
@@ -317,13 +345,15 @@ class Simulation:
         if sc["events.scam_relief"] == "verified":
             done &= t - self.scam_start >= sc["events.relief_delay"]
         self.scam_start[done] = -1
-        self.violations = self.violations * decay + rng.poisson(sc["events.violation_rate"], n)
-        noise = sc["events.spend_noise"] * rng.standard_normal(n)
+        self.violations = _decayed(self.violations, decay,
+                                   rng.poisson(sc["events.violation_rate"], n))
+        noise = rng.standard_normal(n)
+        noise *= sc["events.spend_noise"]
         self.potential_spend = spending(
             self.pop.amount, noise, self.status, np.zeros(n, dtype=bool),
             perks_on=sc["perks.enabled"], perk_spend_factor=sc["perks.perk_spend_factor"],
             restricted_spend_cap=sc["perks.restricted_spend_cap"])
-        self.consumption = np.where(self.pop.opted_out, 0.0, self.potential_spend)
+        self.consumption = _zero_where(self.pop.opted_out, self.potential_spend)
 
     def _ties(self, sc: Scenario) -> None:
         rng = self._rng["ties"]
@@ -369,7 +399,7 @@ class Simulation:
                 violation_points=sc["rubric.violation_points"],
                 imputation=sc["rubric.optout_imputation"],
                 optout_value=sc["rubric.optout_value"], margin=sc["optout.switch_margin"])
-            self.consumption = np.where(self.pop.opted_out, 0.0, self.potential_spend)
+            self.consumption = _zero_where(self.pop.opted_out, self.potential_spend)
         comps = self._base_components()
         comps["social"] = social
         self.components = comps
