@@ -36,8 +36,10 @@ def sorted_unique(a: np.ndarray) -> np.ndarray:
     return s[keep]
 
 
-#: Above this many unsorted values, :func:`in_sorted` sorts them before searching.
-SORT_QUERIES_FROM = 8192
+#: From this many unsorted values, :func:`in_sorted` sorts them before searching ...
+SORT_QUERIES_FROM = 256
+#: ... in a sorted array at least this long (a shorter one stays in the cache).
+SORT_QUERIES_IN = 8192
 
 
 def in_sorted(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
@@ -46,7 +48,8 @@ def in_sorted(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     Binary searches for values in random order miss the cache at every step (about
     250x from what memory bandwidth allows, measured on 500,000 keys); sorted values
     reuse the path of the one before. So many unsorted values are searched in sorted
-    order and the answers put back (the answers are the same either way).
+    order and the answers put back (the answers are the same either way): from 256
+    values into 500,000 keys that is already faster (2,000 values: 225 against 544 us).
 
     Examples
     --------
@@ -58,7 +61,7 @@ def in_sorted(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
     values = np.asarray(values)
     flat = values.reshape(-1)
     last = sorted_keys.size - 1
-    if flat.size >= SORT_QUERIES_FROM and sorted_keys.size >= SORT_QUERIES_FROM \
+    if flat.size >= SORT_QUERIES_FROM and sorted_keys.size >= SORT_QUERIES_IN \
             and np.any(flat[1:] < flat[:-1]):
         order = np.argsort(flat)
         q = flat[order]

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from .measures.ranks import average_ranks
 from .schema import RUBRIC_KEYS
 
 __all__ = [
@@ -59,15 +58,23 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
     out = np.zeros(consumption.shape[0])
     idx = np.flatnonzero(takes_part)
     if idx.size:
+        # average_ranks' arithmetic, with each sorted place's rank written straight to
+        # its person (one scatter, not a rank vector and a second one).
         x = consumption[idx]
         order = np.argsort(x)
         xs = x[order]
-        if xs.size > 1 and bool(np.all(xs[1:] != xs[:-1])):
-            # No ties: rank k + 1 at sorted place k (what average_ranks gives), written
-            # straight to each person, without the intermediate rank vector.
-            out[idx[order]] = (np.arange(1, idx.size + 1, dtype=np.float64) - 0.5) / idx.size
+        new = np.empty(xs.size, dtype=bool)
+        new[0] = True
+        np.not_equal(xs[1:], xs[:-1], out=new[1:])
+        if new.all():
+            ranks = np.arange(1, xs.size + 1, dtype=np.float64)
         else:
-            out[idx] = (average_ranks(x) - 0.5) / idx.size
+            starts = np.flatnonzero(new)
+            sizes = np.diff(np.append(starts, xs.size))
+            ranks = np.repeat(starts + (sizes + 1) / 2.0, sizes)
+        ranks -= 0.5
+        ranks /= idx.size
+        out[idx[order]] = ranks
     return out
 
 
