@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from .graph import stable_order
 from .schema import RUBRIC_KEYS
 
 __all__ = [
@@ -61,7 +62,7 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
         # average_ranks' arithmetic, with each sorted place's rank written straight to
         # its person (one scatter, not a rank vector and a second one).
         x = consumption[idx]
-        order = np.argsort(x)
+        order = stable_order(x)    # any sorting order gives the same average ranks
         xs = x[order]
         new = np.empty(xs.size, dtype=bool)
         new[0] = True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .adjacency import Adjacency
-from .graph import in_sorted, sorted_unique
+from .graph import in_sorted, sorted_unique, stable_order
 
 __all__ = ["Adjacency", "EdgeSet", "GainRule", "HOMOPHILY_WINDOW", "homophily_window",
            "review_ties"]
@@ -224,7 +224,7 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
         return remove, empty
     scores_order = None
     if homophilous_search > 0:
-        order = np.argsort(scores, kind="stable")
+        order = stable_order(scores)   # = np.argsort(scores, kind="stable")
         rank = np.empty(n, dtype=np.int64)
         rank[order] = np.arange(n)
         scores_order = (order, rank)
