@@ -81,9 +81,13 @@ def weighted_draws(rng: np.random.Generator, p: np.ndarray, shape: tuple[int, ..
     # below every one of a higher bin; only weights in its own bin need a search.
     in_bin = np.bincount((cdf * k).astype(np.int64), minlength=k + 1)
     below = np.cumsum(in_bin) - in_bin
-    b = (u * k).astype(np.int64)
-    out = below[b]
-    unsure = np.flatnonzero(in_bin[b])
+    # One table, one random look-up per uniform: twice the weights below the bin, plus
+    # one if a weight lies inside it.
+    table = below * 2
+    table += in_bin > 0
+    code = table[(u * k).astype(np.int64)]
+    unsure = np.flatnonzero(code & 1)
+    out = code >> 1
     if unsure.size:
         flat = out.reshape(-1)
         flat[unsure] = cdf.searchsorted(u.reshape(-1)[unsure], side="right")

@@ -13,7 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 
 __all__ = ["GraphData", "canonical_edges", "adjacency", "edge_keys", "keys_to_edges",
-           "sorted_unique", "in_sorted", "stable_order"]
+           "sorted_unique", "in_sorted", "stable_order", "stable_sort"]
 
 
 def sorted_unique(a: np.ndarray) -> np.ndarray:
@@ -51,23 +51,30 @@ def stable_order(x: np.ndarray) -> np.ndarray:
     >>> stable_order(np.array([2.0, 1.0, 2.0, 0.5])).tolist()
     [3, 1, 0, 2]
     """
+    return stable_sort(x)[0]
+
+
+def stable_sort(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`stable_order` and the sorted values ``x[order]`` (gathered once)."""
     x = np.asarray(x)
     k = x.size
     if x.dtype != np.float64 or x.ndim != 1 or k < 2:
-        return np.argsort(x, kind="stable")
+        order = np.argsort(x, kind="stable")
+        return order, np.take_along_axis(x, order, axis=-1)
     xi = x.view(np.int64)
     if xi.min() < 0 or xi.max() >= 0x7FF0000000000000:
-        return np.argsort(x, kind="stable")
+        order = np.argsort(x, kind="stable")
+        return order, x[order]
     bits = int(k - 1).bit_length()
     low = np.int64((1 << bits) - 1)
     packed = xi & ~low
     packed |= np.arange(k, dtype=np.int64)
     packed.sort()
     order = packed & low
+    xs = x[order]
     packed >>= bits
     same = packed[1:] == packed[:-1]          # neighbours that only the index told apart
     if same.any():
-        xs = x[order]
         wrong = np.flatnonzero(same & (xs[1:] != xs[:-1]))
         if wrong.size:
             starts = np.flatnonzero(np.concatenate([[True], ~same]))
@@ -75,7 +82,8 @@ def stable_order(x: np.ndarray) -> np.ndarray:
             for r in np.unique(np.searchsorted(starts, wrong, side="right") - 1).tolist():
                 seg = order[starts[r]:ends[r]]
                 seg[:] = seg[np.lexsort((seg, x[seg]))]
-    return order
+                xs[starts[r]:ends[r]] = x[seg]
+    return order, xs
 
 
 #: From this many unsorted values, :func:`in_sorted` sorts them before searching ...

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from .graph import stable_order
+from .graph import stable_sort
 from .schema import RUBRIC_KEYS
 
 __all__ = [
@@ -62,8 +62,7 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
         # average_ranks' arithmetic, with each sorted place's rank written straight to
         # its person (one scatter, not a rank vector and a second one).
         x = consumption[idx]
-        order = stable_order(x)    # any sorting order gives the same average ranks
-        xs = x[order]
+        order, xs = stable_sort(x)    # any sorting order gives the same average ranks
         new = np.empty(xs.size, dtype=bool)
         new[0] = True
         np.not_equal(xs[1:], xs[:-1], out=new[1:])
@@ -75,7 +74,14 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
             ranks = np.repeat(starts + (sizes + 1) / 2.0, sizes)
         ranks -= 0.5
         ranks /= idx.size
-        out[idx[order]] = ranks
+        if idx.size == out.size:
+            out[order] = ranks
+        else:
+            # Back to the participants' order first: one random scatter, then a
+            # sequential one (not a random gather of idx and a random scatter).
+            by_part = np.empty(idx.size)
+            by_part[order] = ranks
+            out[idx] = by_part
     return out
 
 
