@@ -155,7 +155,12 @@ def test_edits_with_hubs_equal_a_rebuild(seed):
         remove = edges.keys[rng.random(edges.m) < 0.1]
         remove = np.concatenate([remove, remove[:3], _hub_keys(rng, n, 20)])  # repeats, absent
         add = np.concatenate([_hub_keys(rng, n, n // 2), remove[:5]])   # some re-added
-        edges.update(rng.permutation(remove), rng.permutation(add))
+        if rng.random() < 0.5:
+            remove = np.append(remove, edges.keys[-1])   # the last key: the search's edge
+        want = sorted((set(edges.keys.tolist()) - set(remove.tolist())) | set(add.tolist()))
+        changed = edges.update(rng.permutation(remove), rng.permutation(add))
+        assert edges.keys.tolist() == want
+        assert changed
         rebuilt = Adjacency(edges.keys, n)
         got = edges.adjacency()
         for side in ("upper", "lower"):
