@@ -63,15 +63,17 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
         # its person (one scatter, not a rank vector and a second one).
         x = consumption[idx]
         order, xs = stable_sort(x)    # any sorting order gives the same average ranks
-        new = np.empty(xs.size, dtype=bool)
-        new[0] = True
-        np.not_equal(xs[1:], xs[:-1], out=new[1:])
-        if new.all():
-            ranks = np.arange(1, xs.size + 1, dtype=np.float64)
-        else:
-            starts = np.flatnonzero(new)
-            sizes = np.diff(np.append(starts, xs.size))
-            ranks = np.repeat(starts + (sizes + 1) / 2.0, sizes)
+        ranks = np.arange(1, xs.size + 1, dtype=np.float64)   # place + 1 where untied
+        dup = np.flatnonzero(xs[1:] == xs[:-1]) + 1            # equal to the one before
+        if dup.size:
+            # Only the tied runs get their average rank, start + (size + 1) / 2 (the
+            # same sum average_ranks does for every run, singletons included).
+            first = np.flatnonzero(np.concatenate([[True], dup[1:] != dup[:-1] + 1]))
+            start = dup[first] - 1
+            sizes = np.append(dup[first[1:] - 1], dup[-1]) + 1 - start
+            before = np.cumsum(sizes) - sizes
+            places = np.arange(int(sizes.sum())) + np.repeat(start - before, sizes)
+            ranks[places] = np.repeat(start + (sizes + 1) / 2.0, sizes)
         ranks -= 0.5
         ranks /= idx.size
         if idx.size == out.size:
