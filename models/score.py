@@ -168,12 +168,21 @@ def combine(comps: Mapping[str, np.ndarray], wn: Mapping[str, float], violations
     [930.0]
     """
     raw = np.zeros(next(iter(comps.values())).shape[0])
+    tmp = np.empty_like(raw)
+
+    def times(a, w) -> np.ndarray:
+        # w * a into one scratch array where that gives the same bits (float64 arrays).
+        if isinstance(a, np.ndarray) and a.dtype == np.float64 and a.shape == raw.shape:
+            return np.multiply(a, w, out=tmp)
+        return w * a
+
     for k in RUBRIC_KEYS:
-        raw += wn[k] * comps[k]
-    score = SCORE_MIN + SPAN * raw
+        raw += times(comps[k], wn[k])
+    raw *= SPAN
+    raw += SCORE_MIN
     if violation_points:
-        score -= violation_points * violations
-    return np.clip(score, SCORE_MIN, SCORE_MAX)
+        raw -= times(violations, violation_points)
+    return np.clip(raw, SCORE_MIN, SCORE_MAX, out=raw)
 
 
 def social_component_loop(graph, prev_scores, isolation_value: float) -> np.ndarray:

@@ -173,3 +173,24 @@ def test_edits_with_hubs_equal_a_rebuild(seed):
         assert u.dtype == v.dtype == np.int64
         assert np.array_equal(u * np.int64(n) + v, edges.keys)
         assert np.array_equal(edges.edges(), np.column_stack(np.divmod(edges.keys, n)))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_combine_equals_the_plain_sum(dtype):
+    from models.schema import RUBRIC_KEYS
+    from models.score import SCORE_MAX, SCORE_MIN, SPAN, combine, normalised_weights
+
+    rng = np.random.default_rng(7)
+    n = 1000
+    comps = {k: rng.random(n).astype(dtype) for k in RUBRIC_KEYS}
+    wn = normalised_weights({k: float(rng.random()) for k in RUBRIC_KEYS})
+    violations = rng.poisson(0.5, n).astype(float) * rng.random(n)
+    for points in (0.0, 37.5):
+        raw = np.zeros(n)
+        for k in RUBRIC_KEYS:
+            raw += wn[k] * comps[k]
+        want = SCORE_MIN + SPAN * raw
+        if points:
+            want -= points * violations
+        want = np.clip(want, SCORE_MIN, SCORE_MAX)
+        assert np.array_equal(combine(comps, wn, violations, points), want)
