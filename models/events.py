@@ -10,9 +10,9 @@ import math
 
 import numpy as np
 
-__all__ = ["decay_factor", "miss_probability", "prior_record", "relieve_scams", "spending",
-           "STATUS_RESTRICTED",
-           "STATUS_NORMAL", "STATUS_PRIVILEGED", "status_of"]
+__all__ = ["decay_factor", "faded", "miss_probability", "prior_record", "relieve_scams",
+           "spending", "STATUS_RESTRICTED", "STATUS_NORMAL", "STATUS_PRIVILEGED", "status_of",
+           "zero_where"]
 
 STATUS_RESTRICTED = -1
 STATUS_NORMAL = 0
@@ -32,6 +32,22 @@ def decay_factor(half_life: float) -> float:
     if math.isinf(half_life):
         return 1.0
     return 2.0 ** (-1.0 / half_life)
+
+
+def faded(record: np.ndarray, decay: float, new: np.ndarray) -> np.ndarray:
+    """A record faded by a month, plus this month's: ``record * decay + new`` as a new
+    array (callers may hold the old one), made once and added to in place."""
+    out = record * decay
+    out += new
+    return out
+
+
+def zero_where(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``np.where(mask, 0.0, values)``: a copy, zero where ``mask`` is set."""
+    out = values.copy()
+    if mask.any():
+        out[mask] = 0.0
+    return out
 
 
 def status_of(scores: np.ndarray, privileged_at: float, restricted_below: float) -> np.ndarray:

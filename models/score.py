@@ -19,6 +19,7 @@ __all__ = [
     "normalised_weights",
     "behaviour_percentile",
     "base_components",
+    "KeptComponents",
     "social_component",
     "combine",
     "base_mean",
@@ -125,6 +126,34 @@ def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.nda
             if fixed is None or k not in fixed:
                 arr[opted_out] = arr[takes_part].mean() if use_mean else optout_value
     return comps
+
+
+class KeptComponents:
+    """:func:`base_components` that keeps ``capacity`` and ``identity`` between calls.
+
+    They depend only on wealth and stability (fixed for a population: make a new
+    object for a new one), the opt-outs and the imputation, so they are recomputed only
+    when the opt-outs or the imputation change. The arrays handed out are shared
+    between calls and must not be written to.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._opted_out: np.ndarray | None = None
+        self._fixed: dict[str, np.ndarray] | None = None
+
+    def __call__(self, *, opted_out: np.ndarray, optout_value: float, imputation: str,
+                 **data: np.ndarray) -> dict[str, np.ndarray]:
+        key = (optout_value, imputation)
+        fresh = self._fixed is None or key != self._key or not np.array_equal(
+            self._opted_out, opted_out)
+        comps = base_components(opted_out=opted_out, optout_value=optout_value,
+                                imputation=imputation, fixed=None if fresh else self._fixed,
+                                **data)
+        if fresh:
+            self._key, self._opted_out = key, opted_out.copy()
+            self._fixed = {k: comps[k] for k in ("capacity", "identity")}
+        return comps
 
 
 def social_component(adj, degree: np.ndarray, prev_scores: np.ndarray,

@@ -27,8 +27,8 @@ import numpy as np
 from . import measures as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
-from .events import (decay_factor, miss_probability, prior_record, relieve_scams, spending,
-                     status_of)
+from .events import (decay_factor, faded, miss_probability, prior_record, relieve_scams,
+                     spending, status_of, zero_where)
 from .graph import GraphData, in_sorted, sorted_unique
 from .history import NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
@@ -37,7 +37,7 @@ from .population import draw_population
 from .recording import MOBILITY_LAG, STATUS_NAMES, person_table, step_metrics
 from .scenario import Scenario
 from .schema import FIELD_BY_NAME, louvain_every
-from .score import base_components, base_mean, combine, normalised_weights, social_component
+from .score import KeptComponents, base_mean, combine, normalised_weights, social_component
 from .ties import EdgeSet, GainRule, review_ties
 
 __all__ = ["Simulation", "STATUS_NAMES"]
@@ -51,21 +51,6 @@ KEEP_SCORES_UP_TO = 20_000
 # Independent random streams, so that switching one mechanism off leaves the draws of
 # the others unchanged (common random numbers make scenario comparisons sharper).
 _STREAMS = ("network", "population", "events", "ties", "dating", "record", "optout")
-
-
-def _decayed(record: np.ndarray, decay: float, new: np.ndarray) -> np.ndarray:
-    """``record * decay + new`` as a new array, without a second temporary."""
-    out = record * decay
-    out += new
-    return out
-
-
-def _zero_where(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``np.where(mask, 0.0, values)``, as a copy also when no mask entry is set."""
-    out = values.copy()
-    if mask.any():
-        out[mask] = 0.0
-    return out
 
 
 class Simulation:
@@ -153,7 +138,7 @@ class Simulation:
         self.step_count = 0
         self._applied = sc
         wn = normalised_weights(sc.weights)
-        self._fixed: tuple | None = None   # see _base_components
+        self._kept_components = KeptComponents()   # a new population: nothing kept
         comps = self._base_components()
         b = base_mean(comps, wn)
         comps["social"] = b  # MODEL.md: before any score is known, social is one's own b
@@ -168,22 +153,11 @@ class Simulation:
         self._record()
 
     def _base_components(self) -> dict[str, np.ndarray]:
-        # Capacity and identity change only with the opt-outs and the imputation, so
-        # they are kept until one of those changes (the same arrays, never written to).
-        sc = self._applied
-        key = (sc["rubric.optout_value"], sc["rubric.optout_imputation"])
-        cached, fixed = self._fixed, None
-        if cached is not None and cached[0] == key and np.array_equal(cached[1],
-                                                                      self.pop.opted_out):
-            fixed = cached[2]
-        comps = base_components(
+        return self._kept_components(
             missed=self.missed, wealth=self.pop.wealth, stability=self.pop.stability,
             consumption=self.consumption, opted_out=self.pop.opted_out,
-            optout_value=key[0], imputation=key[1], fixed=fixed)
-        if fixed is None:
-            self._fixed = (key, self.pop.opted_out.copy(),
-                           {k: comps[k] for k in ("capacity", "identity")})
-        return comps
+            optout_value=self._applied["rubric.optout_value"],
+            imputation=self._applied["rubric.optout_imputation"])
 
     # ------------------------------------------------------------------ public API
     @property
@@ -333,9 +307,8 @@ class Simulation:
         part = ~self.pop.opted_out
         self.last_auc = M.score_auc(self.scores[part], missed_now[part])
         decay = decay_factor(sc["events.forgiveness_half_life"])
-        # New arrays (callers may hold the old ones), each made once and added to in place.
-        self.missed = _decayed(self.missed, decay, missed_now)
-        self.scam_debt = _decayed(self.scam_debt, decay, scammed & ~ordinary)
+        self.missed = faded(self.missed, decay, missed_now)
+        self.scam_debt = faded(self.scam_debt, decay, scammed & ~ordinary)
         if sc["events.scam_relief"] == "verified":
             relieve_scams(self.missed, self.scam_debt, self.scam_start, t,
                           sc["events.relief_delay"])
@@ -345,15 +318,13 @@ class Simulation:
         if sc["events.scam_relief"] == "verified":
             done &= t - self.scam_start >= sc["events.relief_delay"]
         self.scam_start[done] = -1
-        self.violations = _decayed(self.violations, decay,
-                                   rng.poisson(sc["events.violation_rate"], n))
-        noise = rng.standard_normal(n)
-        noise *= sc["events.spend_noise"]
+        self.violations = faded(self.violations, decay, rng.poisson(sc["events.violation_rate"], n))
+        noise = sc["events.spend_noise"] * rng.standard_normal(n)
         self.potential_spend = spending(
             self.pop.amount, noise, self.status, np.zeros(n, dtype=bool),
             perks_on=sc["perks.enabled"], perk_spend_factor=sc["perks.perk_spend_factor"],
             restricted_spend_cap=sc["perks.restricted_spend_cap"])
-        self.consumption = _zero_where(self.pop.opted_out, self.potential_spend)
+        self.consumption = zero_where(self.pop.opted_out, self.potential_spend)
 
     def _ties(self, sc: Scenario) -> None:
         rng = self._rng["ties"]
@@ -399,7 +370,7 @@ class Simulation:
                 violation_points=sc["rubric.violation_points"],
                 imputation=sc["rubric.optout_imputation"],
                 optout_value=sc["rubric.optout_value"], margin=sc["optout.switch_margin"])
-            self.consumption = _zero_where(self.pop.opted_out, self.potential_spend)
+            self.consumption = zero_where(self.pop.opted_out, self.potential_spend)
         comps = self._base_components()
         comps["social"] = social
         self.components = comps
