@@ -81,9 +81,13 @@ def weighted_draws(rng: np.random.Generator, p: np.ndarray, shape: tuple[int, ..
     # below every one of a higher bin; only weights in its own bin need a search.
     in_bin = np.bincount((cdf * k).astype(np.int64), minlength=k + 1)
     below = np.cumsum(in_bin) - in_bin
-    b = (u * k).astype(np.int64)
-    out = below[b]
-    unsure = np.flatnonzero(in_bin[b])
+    # One table, one random look-up per uniform: twice the weights below the bin, plus
+    # one if a weight lies inside it.
+    table = below * 2
+    table += in_bin > 0
+    code = table[(u * k).astype(np.int64)]
+    unsure = np.flatnonzero(code & 1)
+    out = code >> 1
     if unsure.size:
         flat = out.reshape(-1)
         flat[unsure] = cdf.searchsorted(u.reshape(-1)[unsure], side="right")
@@ -108,7 +112,12 @@ def like_probability(own: np.ndarray, other: np.ndarray, *, display_scores: bool
     """
     if not display_scores:
         return np.full(np.shape(other), float(like_rate))
-    return like_rate * expit((other - own + selectivity) / like_width)
+    x = np.subtract(other, own, dtype=np.float64)
+    x += selectivity
+    x /= like_width
+    expit(x, out=x)
+    x *= like_rate
+    return x
 
 
 def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity: float,
@@ -150,29 +159,35 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
         pick = rng.choice(users.size, size=(users.size, feed))
     else:
         pick = weighted_draws(rng, p, (users.size, feed))
-    viewer = np.repeat(np.arange(users.size), feed)
-    pick = pick.ravel()
-    p_like = like_probability(scores[users[viewer]], scores[users[pick]],
+    pick = pick.reshape(users.size, feed)
+    # Scores gathered from the users' own (small) array: the same values as
+    # scores[users[...]], with fewer cache misses.
+    su = scores[users]
+    p_like = like_probability(np.repeat(su, feed), su[pick.ravel()],
                               display_scores=display_scores, selectivity=selectivity,
                               like_width=like_width, like_rate=like_rate)
-    like = rng.random(pick.size) < p_like
-    like &= pick != viewer
-    a = users[viewer[like]]
-    b = users[pick[like]]
-    state.aim_up = aim_up(scores[a], scores[b])
-    liked = sorted_unique(a * np.int64(n) + b)
-    a, b = np.divmod(liked, n)
-    mutual = in_sorted(b * np.int64(n) + a, liked) & (a < b)
-    new = liked[mutual]  # a < b, so these are canonical keys
+    like = (rng.random(pick.size) < p_like).reshape(users.size, feed)
+    like &= pick != np.arange(users.size)[:, None]
+    vi, fi = np.nonzero(like)          # viewers ascending, as the flat order gives them
+    pi = pick[vi, fi]
+    state.aim_up = aim_up(su[vi], su[pi])
+    a, b = users[vi], users[pi]
+    # A like is the unordered pair's key times two plus its direction: after one sort
+    # (repeated likes merged) a pair liked both ways is two neighbouring entries with
+    # the same pair key. The mutual pairs come out sorted, like liked[mutual] before.
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    directed = sorted_unique((lo * np.int64(n) + hi) * 2 + (a > b))
+    pair = directed >> 1
+    new = pair[1:][pair[1:] == pair[:-1]]
     if new.size == 0 or date_duration <= 0:
         return 0
     fresh = new[~in_sorted(new, state.keys)]
     u, v = np.divmod(fresh, n)
     np.add.at(state.matches, u, 1.0)
     np.add.at(state.matches, v, 1.0)
-    keys = np.concatenate([state.keys, fresh])
-    ends = np.concatenate([state.ends, np.full(fresh.size, step + date_duration, np.int64)])
-    order = np.argsort(keys, kind="stable")
-    state.keys = keys[order]
-    state.ends = ends[order]
+    # The fresh keys are sorted and none is there already: a merge gives the order a
+    # stable sort of both would.
+    at = np.searchsorted(state.keys, fresh)
+    state.keys = np.insert(state.keys, at, fresh)
+    state.ends = np.insert(state.ends, at, np.full(fresh.size, step + date_duration, np.int64))
     return int(fresh.size)

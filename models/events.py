@@ -10,9 +10,9 @@ import math
 
 import numpy as np
 
-__all__ = ["decay_factor", "miss_probability", "prior_record", "relieve_scams", "spending",
-           "STATUS_RESTRICTED",
-           "STATUS_NORMAL", "STATUS_PRIVILEGED", "status_of"]
+__all__ = ["decay_factor", "faded", "miss_probability", "prior_record", "relieve_scams",
+           "spending", "STATUS_RESTRICTED", "STATUS_NORMAL", "STATUS_PRIVILEGED", "status_of",
+           "zero_where"]
 
 STATUS_RESTRICTED = -1
 STATUS_NORMAL = 0
@@ -34,6 +34,22 @@ def decay_factor(half_life: float) -> float:
     return 2.0 ** (-1.0 / half_life)
 
 
+def faded(record: np.ndarray, decay: float, new: np.ndarray) -> np.ndarray:
+    """A record faded by a month, plus this month's: ``record * decay + new`` as a new
+    array (callers may hold the old one), made once and added to in place."""
+    out = record * decay
+    out += new
+    return out
+
+
+def zero_where(mask: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``np.where(mask, 0.0, values)``: a copy, zero where ``mask`` is set."""
+    out = values.copy()
+    if mask.any():
+        out[mask] = 0.0
+    return out
+
+
 def status_of(scores: np.ndarray, privileged_at: float, restricted_below: float) -> np.ndarray:
     """-1 restricted (below ``restricted_below``), 1 privileged (at or above
     ``privileged_at``), 0 otherwise.
@@ -43,10 +59,9 @@ def status_of(scores: np.ndarray, privileged_at: float, restricted_below: float)
     >>> status_of(np.array([400.0, 600.0, 700.0]), 700, 550).tolist()
     [-1, 0, 1]
     """
-    out = np.zeros(scores.shape[0], dtype=np.int8)
-    out[scores >= privileged_at] = STATUS_PRIVILEGED
-    out[scores < restricted_below] = STATUS_RESTRICTED
-    return out
+    # One pass per test, no masked writes; restricted wins where both hold.
+    up = (scores >= privileged_at).view(np.int8)
+    return np.where(scores < restricted_below, np.int8(STATUS_RESTRICTED), up)
 
 
 def miss_probability(reliability: np.ndarray, status: np.ndarray, *, base_miss_rate: float,
@@ -59,10 +74,17 @@ def miss_probability(reliability: np.ndarray, status: np.ndarray, *, base_miss_r
     """
     p = base_miss_rate * 2.0 * (1.0 - reliability)
     if perks_on:
-        factor = np.where(status == STATUS_PRIVILEGED, perk_miss_factor,
-                          np.where(status == STATUS_RESTRICTED, restriction_miss_factor, 1.0))
-        p = p * factor
-    return np.clip(p, 0.0, 1.0)
+        # The factor of each status by table look-up: the same products as choosing it
+        # with np.where, in a third of the passes.
+        p *= _by_status(status, restriction_miss_factor, 1.0, perk_miss_factor)
+    return np.clip(p, 0.0, 1.0, out=p)
+
+
+def _by_status(status: np.ndarray, restricted: float, normal: float,
+               privileged: float) -> np.ndarray:
+    """One value per person, chosen by status (-1, 0, 1)."""
+    table = np.array([restricted, normal, privileged], dtype=np.float64)
+    return table.take(status.astype(np.intp) + 1)
 
 
 def spending(amount: np.ndarray, noise: np.ndarray, status: np.ndarray, opted_out: np.ndarray,
@@ -77,9 +99,13 @@ def spending(amount: np.ndarray, noise: np.ndarray, status: np.ndarray, opted_ou
     """
     c = amount * np.exp(noise)
     if perks_on:
-        c = np.where(status == STATUS_PRIVILEGED, c * perk_spend_factor, c)
-        c = np.where(status == STATUS_RESTRICTED, np.minimum(c, restricted_spend_cap), c)
-    return np.where(opted_out, 0.0, c)
+        # Multiplying by 1.0 and taking the minimum with infinity leave a value as it
+        # is, so table look-ups give the bits of choosing with np.where.
+        c *= _by_status(status, 1.0, 1.0, perk_spend_factor)
+        np.minimum(c, _by_status(status, restricted_spend_cap, math.inf, math.inf), out=c)
+    if opted_out.any():
+        c[opted_out] = 0.0
+    return c
 
 
 def prior_record(reliability: np.ndarray, *, months: int, base_miss_rate: float,

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from .measures.ranks import average_ranks
+from .graph import stable_sort
 from .schema import RUBRIC_KEYS
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "normalised_weights",
     "behaviour_percentile",
     "base_components",
+    "KeptComponents",
     "social_component",
     "combine",
     "base_mean",
@@ -59,18 +60,46 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
     out = np.zeros(consumption.shape[0])
     idx = np.flatnonzero(takes_part)
     if idx.size:
-        out[idx] = (average_ranks(consumption[idx]) - 0.5) / idx.size
+        # average_ranks' arithmetic, with each sorted place's rank written straight to
+        # its person (one scatter, not a rank vector and a second one).
+        x = consumption[idx]
+        order, xs = stable_sort(x)    # any sorting order gives the same average ranks
+        ranks = np.arange(1, xs.size + 1, dtype=np.float64)   # place + 1 where untied
+        dup = np.flatnonzero(xs[1:] == xs[:-1]) + 1            # equal to the one before
+        if dup.size:
+            # Only the tied runs get their average rank, start + (size + 1) / 2 (the
+            # same sum average_ranks does for every run, singletons included).
+            first = np.flatnonzero(np.concatenate([[True], dup[1:] != dup[:-1] + 1]))
+            start = dup[first] - 1
+            sizes = np.append(dup[first[1:] - 1], dup[-1]) + 1 - start
+            before = np.cumsum(sizes) - sizes
+            places = np.arange(int(sizes.sum())) + np.repeat(start - before, sizes)
+            ranks[places] = np.repeat(start + (sizes + 1) / 2.0, sizes)
+        ranks -= 0.5
+        ranks /= idx.size
+        if idx.size == out.size:
+            out[order] = ranks
+        else:
+            # Back to the participants' order first: one random scatter, then a
+            # sequential one (not a random gather of idx and a random scatter).
+            by_part = np.empty(idx.size)
+            by_part[order] = ranks
+            out[idx] = by_part
     return out
 
 
 def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.ndarray,
                     consumption: np.ndarray, opted_out: np.ndarray, optout_value: float,
-                    imputation: str = "fixed") -> dict[str, np.ndarray]:
+                    imputation: str = "fixed",
+                    fixed: Mapping[str, np.ndarray] | None = None) -> dict[str, np.ndarray]:
     """The four non-social components, imputed for people who opted out.
 
     ``imputation="mean"``: each component of those who opted out is the mean of that
     component over the people who take part (``optout_value`` if nobody does);
-    ``"fixed"``: it is ``optout_value``.
+    ``"fixed"``: it is ``optout_value``. ``fixed``: the ``capacity`` and ``identity``
+    this function returned before for the same wealth, stability, opt-outs, value and
+    imputation (they depend on nothing else), reused rather than recomputed; the caller
+    must not change them in place.
 
     Examples
     --------
@@ -81,17 +110,50 @@ def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.nda
     >>> comps["history"].tolist(), comps["behaviour"].tolist()
     ([1.0, 0.5, 0.75], [0.25, 0.75, 0.5])
     """
-    comps = {
-        "history": 1.0 / (1.0 + missed),
-        "capacity": wealth.astype(float, copy=True),
-        "identity": stability.astype(float, copy=True),
-        "behaviour": behaviour_percentile(consumption, ~opted_out),
-    }
+    history = 1.0 + missed
+    np.divide(1.0, history, out=history)
+    comps = {"history": history, "capacity": None, "identity": None,
+             "behaviour": behaviour_percentile(consumption, ~opted_out)}
+    if fixed is not None:
+        comps["capacity"], comps["identity"] = fixed["capacity"], fixed["identity"]
+    else:
+        comps["capacity"] = wealth.astype(float, copy=True)
+        comps["identity"] = stability.astype(float, copy=True)
     if opted_out.any():
         use_mean = imputation == "mean" and not opted_out.all()
-        for arr in comps.values():
-            arr[opted_out] = arr[~opted_out].mean() if use_mean else optout_value
+        takes_part = ~opted_out
+        for k, arr in comps.items():
+            if fixed is None or k not in fixed:
+                arr[opted_out] = arr[takes_part].mean() if use_mean else optout_value
     return comps
+
+
+class KeptComponents:
+    """:func:`base_components` that keeps ``capacity`` and ``identity`` between calls.
+
+    They depend only on wealth and stability (fixed for a population: make a new
+    object for a new one), the opt-outs and the imputation, so they are recomputed only
+    when the opt-outs or the imputation change. The arrays handed out are shared
+    between calls and must not be written to.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._opted_out: np.ndarray | None = None
+        self._fixed: dict[str, np.ndarray] | None = None
+
+    def __call__(self, *, opted_out: np.ndarray, optout_value: float, imputation: str,
+                 **data: np.ndarray) -> dict[str, np.ndarray]:
+        key = (optout_value, imputation)
+        fresh = self._fixed is None or key != self._key or not np.array_equal(
+            self._opted_out, opted_out)
+        comps = base_components(opted_out=opted_out, optout_value=optout_value,
+                                imputation=imputation, fixed=None if fresh else self._fixed,
+                                **data)
+        if fresh:
+            self._key, self._opted_out = key, opted_out.copy()
+            self._fixed = {k: comps[k] for k in ("capacity", "identity")}
+        return comps
 
 
 def social_component(adj, degree: np.ndarray, prev_scores: np.ndarray,
@@ -135,12 +197,21 @@ def combine(comps: Mapping[str, np.ndarray], wn: Mapping[str, float], violations
     [930.0]
     """
     raw = np.zeros(next(iter(comps.values())).shape[0])
+    tmp = np.empty_like(raw)
+
+    def times(a, w) -> np.ndarray:
+        # w * a into one scratch array where that gives the same bits (float64 arrays).
+        if isinstance(a, np.ndarray) and a.dtype == np.float64 and a.shape == raw.shape:
+            return np.multiply(a, w, out=tmp)
+        return w * a
+
     for k in RUBRIC_KEYS:
-        raw += wn[k] * comps[k]
-    score = SCORE_MIN + SPAN * raw
+        raw += times(comps[k], wn[k])
+    raw *= SPAN
+    raw += SCORE_MIN
     if violation_points:
-        score -= violation_points * violations
-    return np.clip(score, SCORE_MIN, SCORE_MAX)
+        raw -= times(violations, violation_points)
+    return np.clip(raw, SCORE_MIN, SCORE_MAX, out=raw)
 
 
 def social_component_loop(graph, prev_scores, isolation_value: float) -> np.ndarray:

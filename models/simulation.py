@@ -27,8 +27,8 @@ import numpy as np
 from . import measures as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
-from .events import (decay_factor, miss_probability, prior_record, relieve_scams, spending,
-                     status_of)
+from .events import (decay_factor, faded, miss_probability, prior_record, relieve_scams,
+                     spending, status_of, zero_where)
 from .graph import GraphData, in_sorted, sorted_unique
 from .history import NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
@@ -37,7 +37,7 @@ from .population import draw_population
 from .recording import MOBILITY_LAG, STATUS_NAMES, person_table, step_metrics
 from .scenario import Scenario
 from .schema import FIELD_BY_NAME, louvain_every
-from .score import base_components, base_mean, combine, normalised_weights, social_component
+from .score import KeptComponents, base_mean, combine, normalised_weights, social_component
 from .ties import EdgeSet, GainRule, review_ties
 
 __all__ = ["Simulation", "STATUS_NAMES"]
@@ -138,6 +138,7 @@ class Simulation:
         self.step_count = 0
         self._applied = sc
         wn = normalised_weights(sc.weights)
+        self._kept_components = KeptComponents()   # a new population: nothing kept
         comps = self._base_components()
         b = base_mean(comps, wn)
         comps["social"] = b  # MODEL.md: before any score is known, social is one's own b
@@ -152,7 +153,7 @@ class Simulation:
         self._record()
 
     def _base_components(self) -> dict[str, np.ndarray]:
-        return base_components(
+        return self._kept_components(
             missed=self.missed, wealth=self.pop.wealth, stability=self.pop.stability,
             consumption=self.consumption, opted_out=self.pop.opted_out,
             optout_value=self._applied["rubric.optout_value"],
@@ -288,13 +289,13 @@ class Simulation:
         n = self.n
         t = self.step_count
         duration = sc["events.scam_duration"]
-        new_scam = (rng.random(n) < sc["events.scam_rate"]) & (self.scam_left == 0)
+        new_scam = np.flatnonzero((rng.random(n) < sc["events.scam_rate"]) & (self.scam_left == 0))
         if duration > 0:
             self.scam_left[new_scam] = duration
             # A new scam before an old one's relief keeps the old debt for the new relief.
-            self.scam_debt[new_scam & (self.scam_start < 0)] = 0.0
+            self.scam_debt[new_scam[self.scam_start[new_scam] < 0]] = 0.0
             self.scam_start[new_scam] = t
-            self.ever_scammed |= new_scam
+            self.ever_scammed[new_scam] = True
         p = miss_probability(
             self.pop.reliability, self.status, base_miss_rate=sc["events.base_miss_rate"],
             perks_on=sc["perks.enabled"], perk_miss_factor=sc["perks.perk_miss_factor"],
@@ -306,8 +307,8 @@ class Simulation:
         part = ~self.pop.opted_out
         self.last_auc = M.score_auc(self.scores[part], missed_now[part])
         decay = decay_factor(sc["events.forgiveness_half_life"])
-        self.missed = self.missed * decay + missed_now
-        self.scam_debt = self.scam_debt * decay + (scammed & ~ordinary)
+        self.missed = faded(self.missed, decay, missed_now)
+        self.scam_debt = faded(self.scam_debt, decay, scammed & ~ordinary)
         if sc["events.scam_relief"] == "verified":
             relieve_scams(self.missed, self.scam_debt, self.scam_start, t,
                           sc["events.relief_delay"])
@@ -317,13 +318,13 @@ class Simulation:
         if sc["events.scam_relief"] == "verified":
             done &= t - self.scam_start >= sc["events.relief_delay"]
         self.scam_start[done] = -1
-        self.violations = self.violations * decay + rng.poisson(sc["events.violation_rate"], n)
+        self.violations = faded(self.violations, decay, rng.poisson(sc["events.violation_rate"], n))
         noise = sc["events.spend_noise"] * rng.standard_normal(n)
         self.potential_spend = spending(
             self.pop.amount, noise, self.status, np.zeros(n, dtype=bool),
             perks_on=sc["perks.enabled"], perk_spend_factor=sc["perks.perk_spend_factor"],
             restricted_spend_cap=sc["perks.restricted_spend_cap"])
-        self.consumption = np.where(self.pop.opted_out, 0.0, self.potential_spend)
+        self.consumption = zero_where(self.pop.opted_out, self.potential_spend)
 
     def _ties(self, sc: Scenario) -> None:
         rng = self._rng["ties"]
@@ -369,7 +370,7 @@ class Simulation:
                 violation_points=sc["rubric.violation_points"],
                 imputation=sc["rubric.optout_imputation"],
                 optout_value=sc["rubric.optout_value"], margin=sc["optout.switch_margin"])
-            self.consumption = np.where(self.pop.opted_out, 0.0, self.potential_spend)
+            self.consumption = zero_where(self.pop.opted_out, self.potential_spend)
         comps = self._base_components()
         comps["social"] = social
         self.components = comps

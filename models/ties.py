@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .adjacency import Adjacency
-from .graph import in_sorted, sorted_unique
+from .graph import in_sorted, sorted_unique, stable_order
 
 __all__ = ["Adjacency", "EdgeSet", "GainRule", "HOMOPHILY_WINDOW", "homophily_window",
            "review_ties"]
@@ -38,17 +38,38 @@ class EdgeSet:
         return int(self.keys.size)
 
     def endpoints(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(u, v)`` arrays with ``u < v``."""
-        return np.divmod(self.keys, self.n)
+        """``(u, v)`` arrays with ``u < v``, int64, in key order."""
+        if self._adj is None:
+            return np.divmod(self.keys, self.n)
+        # The adjacency holds them already: the upper triangle's rows and columns are
+        # the keys' u and v, in key order (no division of every key).
+        adj = self._adj
+        u = np.repeat(np.arange(self.n, dtype=np.int64), adj.up_deg)
+        return u, adj.upper.indices.astype(np.int64)
 
     def edges(self) -> np.ndarray:
-        """Canonical ``(m, 2)`` array."""
-        u, v = self.endpoints()
-        return np.column_stack([u, v])
+        """Canonical ``(m, 2)`` array (a new one at each call)."""
+        out = np.empty((self.keys.size, 2), dtype=np.int64)
+        if self._adj is None:
+            np.floor_divide(self.keys, self.n, out=out[:, 0])
+            np.remainder(self.keys, self.n, out=out[:, 1])
+        else:
+            adj = self._adj
+            out[:, 0] = np.repeat(np.arange(self.n, dtype=np.int64), adj.up_deg)
+            out[:, 1] = adj.upper.indices
+        return out
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
         """Membership of each key."""
         return in_sorted(keys, self.keys)
+
+    def _places(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For sorted ``keys``: whether each is in the set, and where it is or would go."""
+        at = np.searchsorted(self.keys, keys)
+        hit = np.zeros(keys.size, dtype=bool)
+        inside = np.flatnonzero(at < self.keys.size)
+        hit[inside] = self.keys[at[inside]] == keys[inside]
+        return hit, at
 
     def update(self, remove: np.ndarray, add: np.ndarray) -> bool:
         """Remove then add keys; return True if the set changed.
@@ -58,17 +79,18 @@ class EdgeSet:
         empty = np.empty(0, dtype=np.int64)
         drop, drop_at, new, new_at = empty, empty, empty, empty
         if remove.size:
-            hit = self.contains(remove)
+            # One search gives both who is there and where (sorted keys reuse its path).
+            remove = sorted_unique(remove)
+            hit, at = self._places(remove)
             if hit.any():
-                drop = sorted_unique(remove[hit])
-                drop_at = np.searchsorted(self.keys, drop)
+                drop, drop_at = remove[hit], at[hit]
                 self.keys = np.delete(self.keys, drop_at)
         if add.size:
             add = sorted_unique(add)
-            new = add[~self.contains(add)]
-            if new.size:
+            hit, at = self._places(add)
+            if not hit.all():
                 # Inserting sorted keys is a linear merge, cheaper than re-sorting all keys.
-                new_at = np.searchsorted(self.keys, new)
+                new, new_at = add[~hit], at[~hit]
                 self.keys = np.insert(self.keys, new_at, new)
         changed = bool(drop.size or new.size)
         if changed and self._adj is not None:
@@ -224,7 +246,7 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
         return remove, empty
     scores_order = None
     if homophilous_search > 0:
-        order = np.argsort(scores, kind="stable")
+        order = stable_order(scores)   # = np.argsort(scores, kind="stable")
         rank = np.empty(n, dtype=np.int64)
         rank[order] = np.arange(n)
         scores_order = (order, rank)

@@ -14,7 +14,7 @@ from scipy.sparse.csgraph import connected_components
 
 from models.adjacency import Adjacency
 from models.dating import weighted_draws
-from models.graph import SORT_QUERIES_FROM, in_sorted, sorted_unique
+from models.graph import SORT_QUERIES_FROM, SORT_QUERIES_IN, in_sorted, sorted_unique
 from models.measures import component_summary
 from models.ties import EdgeSet
 
@@ -113,7 +113,8 @@ def test_weighted_draws_refuse_what_numpy_refuses():
 @pytest.mark.parametrize("q", [10, SORT_QUERIES_FROM + 1, 3 * SORT_QUERIES_FROM])
 def test_in_sorted_equals_a_plain_search(q):
     rng = np.random.default_rng(q)
-    keys = sorted_unique(rng.integers(0, 10**6, 2 * SORT_QUERIES_FROM))
+    # Enough keys for the sorted-query path (it is taken only into long key arrays).
+    keys = sorted_unique(rng.integers(0, 10**6, 2 * SORT_QUERIES_IN))
     values = rng.integers(0, 10**6, q)
     values[::2] = keys[rng.integers(0, keys.size, values[::2].size)]
     plain = np.isin(values, keys)
