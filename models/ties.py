@@ -27,6 +27,10 @@ class EdgeSet:
         self.n = int(n)
         self.keys = np.asarray(keys, dtype=np.int64)
         self._adj: Adjacency | None = None
+        self._ends: tuple[np.ndarray, np.ndarray] | None = None
+        #: The last change: ``(keys before it, keys dropped, keys added)``, or None. Lets
+        #: a measure kept across steps (models.measures.tracked) follow the edit.
+        self.last_edit: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def from_edges(cls, edges: np.ndarray, n: int) -> EdgeSet:
@@ -40,6 +44,22 @@ class EdgeSet:
     def endpoints(self) -> tuple[np.ndarray, np.ndarray]:
         """``(u, v)`` arrays with ``u < v``."""
         return np.divmod(self.keys, self.n)
+
+    def ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(u, v)`` with ``u < v`` in key order, in the adjacency's index dtype (int32
+        while it fits), cached until the next change and read-only.
+
+        Read off the upper triangle (its column indices are the keys' ``v`` in key
+        order, see models/adjacency.py): no division of the int64 keys.
+        """
+        if self._ends is None:
+            upper = self.adjacency().upper
+            it = upper.indices.dtype
+            u = np.repeat(np.arange(self.n, dtype=it), np.diff(upper.indptr))
+            v = upper.indices.copy()
+            u.flags.writeable = v.flags.writeable = False
+            self._ends = (u, v)
+        return self._ends
 
     def edges(self) -> np.ndarray:
         """Canonical ``(m, 2)`` array."""
@@ -57,6 +77,7 @@ class EdgeSet:
         """
         empty = np.empty(0, dtype=np.int64)
         drop, drop_at, new, new_at = empty, empty, empty, empty
+        before = self.keys
         if remove.size:
             hit = self.contains(remove)
             if hit.any():
@@ -71,8 +92,11 @@ class EdgeSet:
                 new_at = np.searchsorted(self.keys, new)
                 self.keys = np.insert(self.keys, new_at, new)
         changed = bool(drop.size or new.size)
-        if changed and self._adj is not None:
-            self._adj = self._adj.edited(drop, drop_at, new, new_at)
+        if changed:
+            self._ends = None
+            self.last_edit = (before, drop, new)
+            if self._adj is not None:
+                self._adj = self._adj.edited(drop, drop_at, new, new_at)
         return changed
 
     def adjacency(self) -> Adjacency:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from ._arrays import NAN, _dense_codes, _dot, _edges
-from .distribution import quintile_masks
+from .distribution import fifth_indices
 
-__all__ = ["edge_correlation", "degree_gap", "match_gap", "group_gap", "optout_gap",
+__all__ = ["edge_correlation", "ends_correlation", "degree_gap", "match_gap", "group_gap", "optout_gap",
            "group_restricted_gap", "victim_gap", "aim_up"]
 
 #: Desirability is measured from the bottom of the score range.
@@ -46,14 +46,26 @@ def edge_correlation(values, edges) -> float:
     nan
     """
     e = _edges(edges)
-    if e.shape[0] == 0:
+    return ends_correlation(values, e[:, 0], e[:, 1])
+
+
+def ends_correlation(values, u: np.ndarray, v: np.ndarray) -> float:
+    """:func:`edge_correlation` of the edges ``(u[i], v[i])``, given as two index arrays
+    (e.g. ``EdgeSet.ends()``, int32), the same float."""
+    if u.size == 0:
         return NAN
-    v = np.asarray(values, dtype=np.float64)
-    a = v[e[:, 0]]
-    b = v[e[:, 1]]
-    ref = a[0]  # see _centred: makes "all equal" an exact zero
-    a -= ref
-    b -= ref
+    x = np.asarray(values, dtype=np.float64)
+    ref = x[u[0]]  # see _centred: makes "all equal" an exact zero
+    if u.size >= x.size:
+        # Subtracting before the gathers gives the same floats in half the passes.
+        y = x - ref
+        a = y[u]
+        b = y[v]
+    else:
+        a = x[u]
+        b = x[v]
+        a -= ref
+        b -= ref
     mu = (a.sum() + b.sum()) / (2 * a.size)
     a -= mu
     b -= mu
@@ -63,24 +75,32 @@ def edge_correlation(values, edges) -> float:
     return float(np.clip(2.0 * _dot(a, b) / den, -1.0, 1.0))
 
 
+def _mean_of(d: np.ndarray, idx: np.ndarray) -> float:
+    """``d[idx].mean()`` as float64; for integers the exact sum over the count (what the
+    float mean of integers below 2**53 rounds to)."""
+    d = np.asarray(d)
+    if d.dtype.kind in "iu":
+        return int(d[idx].sum()) / idx.size
+    return float(d[idx].astype(np.float64, copy=False).mean())
+
+
 def degree_gap(scores, deg, quintiles=None) -> float:
     """Mean degree of the top score quintile over that of the bottom quintile.
 
     Quintiles as in :func:`quintile_masks` (``quintiles``: its answer for ``scores``,
-    when the caller has it already). nan when the bottom mean is 0 or there is
-    nobody.
+    masks or sorted index arrays, when the caller has it already). nan when the bottom
+    mean is 0 or there is nobody.
 
     Examples
     --------
     >>> degree_gap([1, 2, 3, 4, 5], [1, 0, 0, 0, 4])
     4.0
     """
-    top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
-    d = np.asarray(deg, dtype=np.float64)
-    if not bottom.any():
+    top, bottom = fifth_indices(quintiles, scores)
+    if bottom.size == 0:
         return NAN
-    low = d[bottom].mean()
-    return float(d[top].mean() / low) if low != 0 else NAN
+    low = _mean_of(deg, bottom)
+    return float(_mean_of(deg, top) / low) if low != 0 else NAN
 
 
 def match_gap(scores, uses, matches, quintiles=None) -> float:
@@ -88,7 +108,8 @@ def match_gap(scores, uses, matches, quintiles=None) -> float:
 
     The rate of a quintile is ``sum(matches) / sum(uses)`` over its people (a pooled rate,
     so heavy users weigh more); ``uses`` and ``matches`` may be fractional (smoothed)
-    counts. Quintiles as in :func:`quintile_masks` (``quintiles``: its answer, if known).
+    counts. Quintiles as in :func:`quintile_masks` (``quintiles``: its answer, masks or
+    sorted index arrays, if known).
 
     Returns
     -------
@@ -100,7 +121,7 @@ def match_gap(scores, uses, matches, quintiles=None) -> float:
     >>> match_gap([1, 2, 3, 4, 5], [2, 1, 1, 1, 4], [1, 0, 0, 0, 4])
     2.0
     """
-    top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
+    top, bottom = fifth_indices(quintiles, scores)
     u = np.asarray(uses, dtype=np.float64)
     w = np.asarray(matches, dtype=np.float64)
     u_top, u_bottom = u[top].sum(), u[bottom].sum()
@@ -143,11 +164,16 @@ def optout_gap(deg, opted_out) -> float:
     >>> optout_gap([4, 2, 1, 0], [False, False, True, True])
     2.5
     """
-    d = np.asarray(deg, dtype=np.float64).ravel()
     out = np.asarray(opted_out, dtype=bool).ravel()
     k = np.count_nonzero(out)
     if k == 0 or k == out.size:
         return NAN
+    d = np.asarray(deg).ravel()
+    if d.dtype.kind in "iu":
+        # Integer degrees: exact sums over the counts, the floats the two means round to.
+        s_out = int(d[out].sum())
+        return float((int(d.sum()) - s_out) / (out.size - k) - s_out / k)
+    d = d.astype(np.float64, copy=False)
     return float(d[~out].mean() - d[out].mean())
 
 
