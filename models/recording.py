@@ -34,6 +34,14 @@ class _Kept:
         self.forest = M.ComponentForest()
         self.inside = M.InsideCount()
         self.orders: dict[int, np.ndarray] = {}   # step -> a sorting order of its scores
+        self.summary: tuple[np.ndarray | None, tuple[float, float]] = (None, (0.0, 0.0))
+
+    def components(self, sim) -> tuple[float, float]:
+        """``(giant_share, components)``, counted again only when the labels change."""
+        labels = self.forest.labels(sim.friends)
+        if self.summary[0] is not labels:
+            self.summary = (labels, M.component_summary(sim.n, None, labels))
+        return self.summary[1]
 
 
 _KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -63,7 +71,7 @@ def _mobility(kept: _Kept, step: int, view: M.SortedScores, past) -> float:
     # (the window, the tests), it is those of the step after.
     for then in (step - MOBILITY_LAG, step - MOBILITY_LAG + 1):
         order = kept.orders.get(then)
-        if order is not None and (view_then := M.SortedScores(b, order)).sorts(b):
+        if order is not None and (view_then := M.SortedScores.kept(b, order)) is not None:
             return M.mobility_of_ranks(view.ranks(), view_then.ranks())
     return M.mobility_of_ranks(view.ranks(), M.average_ranks(b))
 
@@ -74,7 +82,7 @@ def step_metrics(sim) -> dict[str, float]:
     sc = sim.applied
     s = sim.scores
     kept = _kept(sim)
-    ends = sim.friends.ends()
+    adj = sim.friends.adjacency()
     deg = sim.degree()
     labels = sim.communities()
     n = sim.n
@@ -82,7 +90,9 @@ def step_metrics(sim) -> dict[str, float]:
     # One ranking of the scores for the median, Gini, shares, fifths and mobility.
     view = M.SortedScores(np.asarray(s, dtype=np.float64)) if n else None
     fifths = M.fifth_indices(view.quintiles() if view else None, s)  # for the three gaps
-    giant, components = M.component_summary(n, None, kept.forest.labels(sim.friends))
+    giant, components = kept.components(sim)
+    group_gap, group_restricted_gap = M.group_gaps(s, sim.pop.group,
+                                                   sc["perks.restricted_below"])
     return {
         "step": float(sim.step_count),
         "mean_score": float(np.mean(s)),
@@ -92,7 +102,8 @@ def step_metrics(sim) -> dict[str, float]:
                              else float(np.mean(s < sc["perks.restricted_below"]))),
         "privileged_share": (view.share_at_least(sc["perks.privileged_at"]) if view
                              else float(np.mean(s >= sc["perks.privileged_at"]))),
-        "assortativity": M.ends_correlation(s, *ends),
+        # The upper triangle's rows are the ties in key order (models/adjacency.py).
+        "assortativity": M.ends_correlation(s, None, adj.upper.indices, rows=adj.up_deg),
         "dating_assortativity": M.edge_correlation(s, sim.dating.edges()),
         "modularity": kept.inside.modularity(sim.friends, labels, deg),
         "stratification": M.between_share(s, labels),
@@ -100,7 +111,7 @@ def step_metrics(sim) -> dict[str, float]:
         "giant_share": giant,
         "degree_gap": M.degree_gap(s, deg, fifths),
         "match_gap": M.match_gap(s, sim.dating.uses, sim.dating.matches, fifths),
-        "group_gap": M.group_gap(s, sim.pop.group),
+        "group_gap": group_gap,
         "optout_gap": M.optout_gap(deg, sim.pop.opted_out),
         "mobility": (_mobility(kept, sim.step_count, view, past) if view
                      else M.mobility(s, past) if past is not None else math.nan),
@@ -110,8 +121,7 @@ def step_metrics(sim) -> dict[str, float]:
         "score_auc": sim.last_auc,
         "victim_gap": M.victim_gap(s, sim.ever_scammed),
         "optout_share": float(np.mean(sim.pop.opted_out)),
-        "group_restricted_gap": M.group_restricted_gap(s, sim.pop.group,
-                                                       sc["perks.restricted_below"]),
+        "group_restricted_gap": group_restricted_gap,
         "friend_ties": float(sim.friends.m),
         "dating_ties": float(sim.dating.keys.size),
         "mean_degree": float(2.0 * sim.friends.m / n),

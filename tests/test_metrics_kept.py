@@ -138,6 +138,20 @@ def test_sorted_scores_answer_as_the_plain_functions(n, tied):
         assert not view.sorts(-s)
 
 
+@pytest.mark.parametrize("n, m", [(50, 0), (50, 1), (50, 300), (3000, 15000)])
+def test_correlation_from_csr_rows_is_the_edge_correlation(n, m):
+    rng = np.random.default_rng(m)
+    es = EdgeSet(_keys(rng, n, m), n)
+    # Node 0 often has no upper tie: the first tie's first end is found, not assumed.
+    es.update(es.keys[es.keys < n], np.empty(0, dtype=np.int64))
+    upper = es.adjacency().upper
+    for x in (rng.random(n), np.full(n, 3.0), rng.integers(0, 3, n)):
+        want = M.edge_correlation(x, es.edges())
+        assert repr(M.ends_correlation(x, None, upper.indices, rows=np.diff(upper.indptr))) \
+            == repr(want)
+        assert repr(M.ends_correlation(x, *es.ends())) == repr(want)
+
+
 def _auc_by_ranks(s, bad):
     # The rank-sum form score_auc used before (the Mann-Whitney U from average ranks).
     n_bad = int(np.count_nonzero(bad))
@@ -196,6 +210,9 @@ def _plain_metrics(sim) -> dict[str, float]:
         "degree_gap": M.degree_gap(s, deg, fifths),
         "match_gap": M.match_gap(s, sim.dating.uses, sim.dating.matches, fifths),
         "optout_gap": M.optout_gap(deg, sim.pop.opted_out),
+        "group_gap": M.group_gap(s, sim.pop.group),
+        "group_restricted_gap": M.group_restricted_gap(s, sim.pop.group,
+                                                       sc["perks.restricted_below"]),
         "mobility": M.mobility(s, past) if past is not None else math.nan,
         "bottom_isolated_share": M.bottom_isolated_share(s, deg, fifths),
     }

@@ -44,6 +44,7 @@ from .mixing import (
     edge_correlation,
     ends_correlation,
     group_gap,
+    group_gaps,
     group_restricted_gap,
     match_gap,
     optout_gap,
@@ -69,6 +70,6 @@ __all__ = [
     "group_gap", "group_restricted_gap", "isolated_share", "louvain", "match_gap",
     "mobility", "modularity", "optout_gap", "quintile_masks", "score_auc", "summary_stats",
     "victim_gap", "ComponentForest", "InsideCount", "SortedScores", "ends_correlation",
-    "fifth_indices", "gini_sorted", "mobility_of_ranks", "modularity_of_counts", "quintiles_at",
+    "fifth_indices", "gini_sorted", "group_gaps", "mobility_of_ranks", "modularity_of_counts", "quintiles_at",
     "ranks_from_order",
 ]

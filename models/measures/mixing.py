@@ -12,7 +12,7 @@ from ._arrays import NAN, _dense_codes, _dot, _edges
 from .distribution import fifth_indices
 
 __all__ = ["edge_correlation", "ends_correlation", "degree_gap", "match_gap", "group_gap", "optout_gap",
-           "group_restricted_gap", "victim_gap", "aim_up"]
+           "group_restricted_gap", "group_gaps", "victim_gap", "aim_up"]
 
 #: Desirability is measured from the bottom of the score range.
 SCORE_FLOOR = 350.0
@@ -49,12 +49,24 @@ def edge_correlation(values, edges) -> float:
     return ends_correlation(values, e[:, 0], e[:, 1])
 
 
-def ends_correlation(values, u: np.ndarray, v: np.ndarray) -> float:
+def ends_correlation(values, u: np.ndarray, v: np.ndarray, rows=None) -> float:
     """:func:`edge_correlation` of the edges ``(u[i], v[i])``, given as two index arrays
-    (e.g. ``EdgeSet.ends()``, int32), the same float."""
+    (e.g. ``EdgeSet.ends()``, int32), the same float.
+
+    ``rows`` instead of ``u`` (pass ``u=None``): the edges are the rows of a CSR
+    triangle, ``u`` being node ``i`` repeated ``rows[i]`` times (``v`` its column
+    indices); a repeat then replaces the first gather.
+    """
+    x = np.asarray(values, dtype=np.float64)
+    if rows is not None:
+        rows = np.asarray(rows)
+        if v.size == 0:
+            return NAN
+        first = int(np.argmax(rows > 0))    # the first edge's first end
+        y = x - x[first]
+        return _centred_correlation(np.repeat(y, rows), y[v])
     if u.size == 0:
         return NAN
-    x = np.asarray(values, dtype=np.float64)
     ref = x[u[0]]  # see _centred: makes "all equal" an exact zero
     if u.size >= x.size:
         # Subtracting before the gathers gives the same floats in half the passes.
@@ -66,6 +78,12 @@ def ends_correlation(values, u: np.ndarray, v: np.ndarray) -> float:
         b = x[v]
         a -= ref
         b -= ref
+    return _centred_correlation(a, b)
+
+
+def _centred_correlation(a: np.ndarray, b: np.ndarray) -> float:
+    """The correlation of ``edge_correlation`` from the two ends' values less the first
+    one's (changed in place)."""
     mu = (a.sum() + b.sum()) / (2 * a.size)
     a -= mu
     b -= mu
@@ -204,6 +222,28 @@ def group_restricted_gap(scores, group_codes, restricted_below: float) -> float:
     below = np.bincount(codes, weights=(s < restricted_below).astype(np.float64))[used]
     share = below / np.bincount(codes)[used]
     return float(share[np.argmin(means)] - share[np.argmax(means)])
+
+
+def group_gaps(scores, group_codes, restricted_below: float) -> tuple[float, float]:
+    """``(group_gap, group_restricted_gap)`` from one pass over the groups, the same
+    floats as the two functions.
+
+    Examples
+    --------
+    >>> group_gaps([500.0, 600.0, 700.0, 800.0, 540.0, 560.0], [0, 0, 1, 1, 2, 2], 550)
+    (200.0, 0.5)
+    """
+    s = np.asarray(scores, dtype=np.float64).ravel()
+    if s.size == 0:
+        return NAN, NAN
+    codes = _dense_codes(group_codes)
+    counts = np.bincount(codes)
+    used = np.flatnonzero(counts > 0)
+    means = np.bincount(codes, weights=s)[used] / counts[used]
+    below = np.bincount(codes, weights=(s < restricted_below).astype(np.float64))[used]
+    share = below / counts[used]
+    return (float(means.max() - means.min()),
+            float(share[np.argmin(means)] - share[np.argmax(means)]))
 
 
 def victim_gap(scores, ever_scammed) -> float:

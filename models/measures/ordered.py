@@ -68,5 +68,14 @@ class SortedScores:
         """Whether ``order`` also sorts ``other`` (so it can rank it)."""
         if other.shape != self.s.shape:
             return False
-        o = other[self.order]
+        o = self.xs if other is self.s else other[self.order]
         return bool(np.all(o[1:] >= o[:-1]))
+
+    @classmethod
+    def kept(cls, s: np.ndarray, order: np.ndarray) -> SortedScores | None:
+        """The view of ``s`` by a kept ``order``, or None if that does not sort ``s``
+        (checked: one gather and one comparison, no sort)."""
+        if order.shape != s.shape:
+            return None
+        view = cls(s, order)
+        return view if view.sorts(s) else None
