@@ -76,6 +76,36 @@ def test_component_forest_splits_off_a_person_and_joins_them_again():
     assert forest.labels(es).tolist() == [0, 0, 0, 0, 0]
 
 
+def test_component_forest_reroots_a_cut_off_part_through_a_descendant():
+    # A ring 0-1-2-3-4-5-0: the forest from 0 has 1 above 2 and 5 above 4 (3 under one
+    # of them). Dropping 0-1 leaves 1 with only its child 2 as a neighbour; the ring
+    # still joins everyone (a path now), which is found without a rebuild.
+    n = 6
+    ring = np.sort(np.array([min(i, (i + 1) % n) * n + max(i, (i + 1) % n) for i in range(n)]))
+    es = EdgeSet(ring, n)
+    forest = M.ComponentForest()
+    forest.labels(es)
+    for drop in (0 * n + 1,):
+        es.update(np.array([drop]), np.empty(0, dtype=np.int64))
+        np.testing.assert_array_equal(forest.labels(es), np.zeros(n))
+        assert forest.rebuilds == 1
+        kids = np.flatnonzero(forest.parent != np.arange(n))
+        lo = np.minimum(kids, forest.parent[kids])
+        hi = np.maximum(kids, forest.parent[kids])
+        assert es.contains(lo * np.int64(n) + hi).all() and kids.size == n - 1
+
+
+def test_component_forest_sees_two_cut_off_parts_that_only_touch_each_other():
+    # 0 above 1 and 2, 1 above 3, 2 above 4, and a tie 3-4. Dropping 0-1 and 0-2 cuts
+    # off {1, 3} and {2, 4}: joined to each other, not to 0, so a split.
+    n = 5
+    es = EdgeSet(np.array([0 * n + 1, 0 * n + 2, 1 * n + 3, 2 * n + 4, 3 * n + 4]), n)
+    forest = M.ComponentForest()
+    forest.labels(es)
+    es.update(np.array([0 * n + 1, 0 * n + 2]), np.empty(0, dtype=np.int64))
+    assert forest.labels(es).tolist() == [0, 1, 1, 1, 1]
+
+
 def test_component_forest_rebuilds_when_two_edits_were_missed():
     rng = np.random.default_rng(3)
     es = EdgeSet(_keys(rng, 100, 120), 100)

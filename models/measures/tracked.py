@@ -12,9 +12,11 @@ labelling. Ties added inside a component change nothing; a tie added between two
 components means a rebuild. A dropped forest tie cuts off its child ``c`` with its
 subtree; ``c`` is hung on a neighbour ``w`` whose path to its root meets no cut-off
 node. Such a ``w`` is outside ``c``'s subtree (a path from inside it would pass ``c``),
-so the forest stays acyclic, and spans the same nodes. If every cut child is re-hung
-(children of children in later rounds), no component split and the labels stand; if
-one cannot be, the labelling and forest are rebuilt. Depths are only a guide to keep
+so the forest stays acyclic, and spans the same nodes. When no cut child has such a
+neighbour, a tie from deeper inside a cut-off part re-roots that part there
+(:meth:`ComponentForest._reroot`). If every cut-off part is re-hung (later rounds
+see the parts re-hung before), no component split and the labels stand; if one cannot
+be, the labelling and forest are rebuilt. Depths are only a guide to keep
 paths short (the shallowest neighbour is chosen).
 """
 
@@ -126,15 +128,57 @@ class ComponentForest:
                 return False     # paths grew long: a rebuild makes the forest shallow again
             src, nb = src[ok], nb[ok]
             if src.size == 0:
-                return False     # perhaps a split: left to a rebuild
-            # Each cut child hangs on its shallowest attached neighbour (keeps paths short).
-            pick = np.lexsort((self.depth[nb], src))
-            child, first = np.unique(src[pick], return_index=True)
-            new_parent = nb[pick][first]
-            parent[child] = new_parent
-            self.depth[child] = self.depth[new_parent] + 1
-            detached[child] = False
+                # No cut child touches the attached forest itself: perhaps one of its
+                # descendants does.
+                if not self._reroot(adj, pending, detached):
+                    return False     # perhaps a split: left to a rebuild
+            else:
+                # Each cut child hangs on its shallowest attached neighbour (short paths).
+                pick = np.lexsort((self.depth[nb], src))
+                child, first = np.unique(src[pick], return_index=True)
+                new_parent = nb[pick][first]
+                parent[child] = new_parent
+                self.depth[child] = self.depth[new_parent] + 1
+                detached[child] = False
             pending = pending[detached[pending]]
+        return True
+
+    def _reroot(self, adj, pending: np.ndarray, detached: np.ndarray) -> bool:
+        """Re-hang cut-off subtrees by a tie from inside them to the attached forest.
+
+        Each node learns its nearest cut-off ancestor (itself included) by pointer
+        jumping; a tie from a node ``x`` whose nearest one is ``c`` to an attached node
+        ``y`` re-roots ``c``'s part at ``x`` (the parent pointers on the path from ``x``
+        up to ``c`` reversed) and hangs it on ``y``. The path stays inside that part, and
+        ``y`` was attached before, so no cycle forms. False when no part has such a tie.
+        """
+        n = detached.size
+        parent = self.parent
+        top = np.where(detached, np.arange(n), -1)
+        up = np.where(detached, np.arange(n), parent)     # stop the jumps at cut-off nodes
+        for _ in range(MAX_PATH.bit_length() + 1):
+            need = top < 0
+            top[need] = top[up[need]]
+            up = up[up]
+        if np.any(up != up[up]):
+            return False                 # deeper than MAX_PATH: left to a rebuild
+        inside = np.flatnonzero(top >= 0)
+        src, nb = _all_neighbours(adj, inside)
+        out = top[nb] < 0
+        src, nb = src[out], nb[out]
+        if src.size == 0:
+            return False
+        part, first = np.unique(top[src], return_index=True)
+        for c, x, y in zip(part.tolist(), src[first].tolist(), nb[first].tolist()):
+            prev, cur = y, x
+            while True:
+                nxt = int(parent[cur])
+                parent[cur] = prev
+                self.depth[cur] = self.depth[prev] + 1
+                if cur == c:
+                    break
+                prev, cur = cur, nxt
+            detached[c] = False
         return True
 
     def _attached(self, who: np.ndarray, detached: np.ndarray) -> np.ndarray | None:
