@@ -28,8 +28,8 @@ from .communities import (
     modularity_of_counts,
 )
 from .distribution import (
-    gini,
     fifth_indices,
+    gini,
     gini_sorted,
     mobility,
     mobility_of_ranks,

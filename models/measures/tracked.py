@@ -27,7 +27,7 @@ import numpy as np
 from ._arrays import NAN, _dense_codes
 from .communities import modularity_of_counts
 
-__all__ = ["ComponentForest", "InsideCount", "MAX_PATH"]
+__all__ = ["MAX_PATH", "ComponentForest", "InsideCount"]
 
 #: Longest path to a root followed before the forest is rebuilt (a breadth-first forest
 #: of a Barabasi-Albert graph is 4-6 deep; re-hanging cut children deepens it slowly).
