@@ -9,6 +9,7 @@ the measures themselves are pure functions in :mod:`models.measures`.
 from __future__ import annotations
 
 import math
+import weakref
 
 import numpy as np
 
@@ -25,45 +26,102 @@ MOBILITY_LAG = 12
 STATUS_NAMES = {-1: "restricted", 0: "normal", 1: "privileged"}
 
 
+class _Kept:
+    """What the metrics keep of one simulation between steps, each part checked before
+    use (models.measures.tracked; the score orders verify that they still sort)."""
+
+    def __init__(self) -> None:
+        self.forest = M.ComponentForest()
+        self.inside = M.InsideCount()
+        self.orders: dict[int, np.ndarray] = {}   # step -> a sorting order of its scores
+        self.summary: tuple[np.ndarray | None, tuple[float, float]] = (None, (0.0, 0.0))
+
+    def components(self, sim) -> tuple[float, float]:
+        """``(giant_share, components)``, counted again only when the labels change."""
+        labels = self.forest.labels(sim.friends)
+        if self.summary[0] is not labels:
+            self.summary = (labels, M.component_summary(sim.n, None, labels))
+        return self.summary[1]
+
+
+_KEPT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _kept(sim) -> _Kept:
+    kept = _KEPT.get(sim)
+    if kept is None:
+        kept = _KEPT[sim] = _Kept()
+    return kept
+
+
+def _mobility(kept: _Kept, step: int, view: M.SortedScores, past) -> float:
+    """``M.mobility(s, past)``, the past scores ranked with the order kept from their
+    step when it still sorts them."""
+    idx = np.int32 if view.s.size < 2**31 else np.int64
+    kept.orders[step] = view.order.astype(idx)
+    for old in [k for k in kept.orders if not step - MOBILITY_LAG <= k <= step]:
+        del kept.orders[old]
+    if past is None:
+        return math.nan
+    s = view.s
+    b = np.asarray(past, dtype=np.float64).ravel()
+    if b.shape != s.shape or b.size == 0 or np.array_equal(s, b):
+        return M.mobility(s, b)
+    # In a step, the past is the scores of step - MOBILITY_LAG; asked after the step
+    # (the window, the tests), it is those of the step after.
+    for then in (step - MOBILITY_LAG, step - MOBILITY_LAG + 1):
+        order = kept.orders.get(then)
+        if order is not None and (view_then := M.SortedScores.kept(b, order)) is not None:
+            return M.mobility_of_ranks(view.ranks(), view_then.ranks())
+    return M.mobility_of_ranks(view.ranks(), M.average_ranks(b))
+
+
 def step_metrics(sim) -> dict[str, float]:
     """The metrics of MODEL.md section 6 for ``sim``'s current state (a
     :class:`~models.simulation.Simulation`)."""
     sc = sim.applied
     s = sim.scores
-    edges = sim.friends.edges()
+    kept = _kept(sim)
+    adj = sim.friends.adjacency()
     deg = sim.degree()
     labels = sim.communities()
     n = sim.n
     past = sim.scores_back()
-    fifths = M.quintile_masks(s)   # one ranking for the three gaps below
-    giant, components = M.component_summary(
-        n, edges, sim.friends.adjacency().component_labels())
+    # One ranking of the scores for the median, Gini, shares, fifths and mobility.
+    view = M.SortedScores(np.asarray(s, dtype=np.float64)) if n else None
+    fifths = M.fifth_indices(view.quintiles() if view else None, s)  # for the three gaps
+    giant, components = kept.components(sim)
+    group_gap, group_restricted_gap = M.group_gaps(s, sim.pop.group,
+                                                   sc["perks.restricted_below"])
     return {
         "step": float(sim.step_count),
         "mean_score": float(np.mean(s)),
-        "median_score": float(np.median(s)),
-        "gini": M.gini(s - 350.0),
-        "restricted_share": float(np.mean(s < sc["perks.restricted_below"])),
-        "privileged_share": float(np.mean(s >= sc["perks.privileged_at"])),
-        "assortativity": M.edge_correlation(s, edges),
+        "median_score": view.median() if view else float(np.median(s)),
+        "gini": view.gini(350.0) if view else M.gini(s - 350.0),
+        "restricted_share": (view.share_below(sc["perks.restricted_below"]) if view
+                             else float(np.mean(s < sc["perks.restricted_below"]))),
+        "privileged_share": (view.share_at_least(sc["perks.privileged_at"]) if view
+                             else float(np.mean(s >= sc["perks.privileged_at"]))),
+        # The upper triangle's rows are the ties in key order (models/adjacency.py).
+        "assortativity": M.ends_correlation(s, None, adj.upper.indices, rows=adj.up_deg),
         "dating_assortativity": M.edge_correlation(s, sim.dating.edges()),
-        "modularity": M.modularity(n, edges, labels),
+        "modularity": kept.inside.modularity(sim.friends, labels, deg),
         "stratification": M.between_share(s, labels),
         "isolated_share": float(np.mean(deg == 0)),
         "giant_share": giant,
         "degree_gap": M.degree_gap(s, deg, fifths),
         "match_gap": M.match_gap(s, sim.dating.uses, sim.dating.matches, fifths),
-        "group_gap": M.group_gap(s, sim.pop.group),
+        "group_gap": group_gap,
         "optout_gap": M.optout_gap(deg, sim.pop.opted_out),
-        "mobility": M.mobility(s, past) if past is not None else math.nan,
+        "mobility": (_mobility(kept, sim.step_count, view, past) if view
+                     else M.mobility(s, past) if past is not None else math.nan),
         "components": components,
         "bottom_isolated_share": M.bottom_isolated_share(s, deg, fifths),
         "aim_up": sim.dating.aim_up,
         "score_auc": sim.last_auc,
         "victim_gap": M.victim_gap(s, sim.ever_scammed),
         "optout_share": float(np.mean(sim.pop.opted_out)),
-        "group_restricted_gap": M.group_restricted_gap(s, sim.pop.group,
-                                                       sc["perks.restricted_below"]),
+        "group_restricted_gap": group_restricted_gap,
         "friend_ties": float(sim.friends.m),
         "dating_ties": float(sim.dating.keys.size),
         "mean_degree": float(2.0 * sim.friends.m / n),

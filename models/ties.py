@@ -27,6 +27,10 @@ class EdgeSet:
         self.n = int(n)
         self.keys = np.asarray(keys, dtype=np.int64)
         self._adj: Adjacency | None = None
+        self._ends: tuple[np.ndarray, np.ndarray] | None = None
+        #: The last change: ``(keys before it, keys dropped, keys added)``, or None. Lets
+        #: a measure kept across steps (models.measures.tracked) follow the edit.
+        self.last_edit: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def from_edges(cls, edges: np.ndarray, n: int) -> EdgeSet:
@@ -46,6 +50,22 @@ class EdgeSet:
         adj = self._adj
         u = np.repeat(np.arange(self.n, dtype=np.int64), adj.up_deg)
         return u, adj.upper.indices.astype(np.int64)
+
+    def ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(u, v)`` with ``u < v`` in key order, in the adjacency's index dtype (int32
+        while it fits), cached until the next change and read-only.
+
+        Read off the upper triangle (its column indices are the keys' ``v`` in key
+        order, see models/adjacency.py): no division of the int64 keys.
+        """
+        if self._ends is None:
+            upper = self.adjacency().upper
+            it = upper.indices.dtype
+            u = np.repeat(np.arange(self.n, dtype=it), np.diff(upper.indptr))
+            v = upper.indices.copy()
+            u.flags.writeable = v.flags.writeable = False
+            self._ends = (u, v)
+        return self._ends
 
     def edges(self) -> np.ndarray:
         """Canonical ``(m, 2)`` array (a new one at each call)."""
@@ -78,6 +98,7 @@ class EdgeSet:
         """
         empty = np.empty(0, dtype=np.int64)
         drop, drop_at, new, new_at = empty, empty, empty, empty
+        before = self.keys
         if remove.size:
             # One search gives both who is there and where (sorted keys reuse its path).
             remove = sorted_unique(remove)
@@ -93,8 +114,11 @@ class EdgeSet:
                 new, new_at = add[~hit], at[~hit]
                 self.keys = np.insert(self.keys, new_at, new)
         changed = bool(drop.size or new.size)
-        if changed and self._adj is not None:
-            self._adj = self._adj.edited(drop, drop_at, new, new_at)
+        if changed:
+            self._ends = None
+            self.last_edit = (before, drop, new)
+            if self._adj is not None:
+                self._adj = self._adj.edited(drop, drop_at, new, new_at)
         return changed
 
     def adjacency(self) -> Adjacency:

@@ -13,7 +13,8 @@ import numpy as np
 from ._arrays import NAN, _dot
 from .ranks import average_ranks
 
-__all__ = ["gini", "summary_stats", "quintile_masks", "mobility", "score_auc"]
+__all__ = ["gini", "gini_sorted", "summary_stats", "quintile_masks", "quintiles_at", "fifth_indices", "mobility",
+           "mobility_of_ranks", "score_auc"]
 
 
 def gini(x) -> float:
@@ -46,7 +47,11 @@ def gini(x) -> float:
     >>> gini([0, 0, 0, 4])
     0.75
     """
-    xs = np.sort(np.asarray(x, dtype=np.float64).ravel())
+    return gini_sorted(np.sort(np.asarray(x, dtype=np.float64).ravel()))
+
+
+def gini_sorted(xs: np.ndarray) -> float:
+    """:func:`gini` of values already sorted ascending (float64), the same float."""
     n = xs.size
     if n == 0:
         return NAN
@@ -111,6 +116,17 @@ def quintile_masks(values) -> tuple[np.ndarray, np.ndarray]:
     # Two single-index partitions take the SIMD path; one call with both is 5x slower.
     low = np.partition(v, k - 1)[k - 1]
     high = np.partition(v, n - k)[n - k]
+    return quintiles_at(v, low, high)
+
+
+def quintiles_at(v: np.ndarray, low, high) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`quintile_masks` of a non-empty ``v`` given the ``k``-th smallest value
+    ``low`` and the ``k``-th largest ``high`` (``k = max(1, n // 5)``), e.g. read off a
+    sorted copy."""
+    n = v.size
+    k = max(1, n // 5)
+    top = np.zeros(n, dtype=bool)
+    bottom = np.zeros(n, dtype=bool)
     np.less(v, low, out=bottom)
     ties = np.flatnonzero(v == low)
     bottom[ties[: k - np.count_nonzero(bottom)]] = True
@@ -118,6 +134,20 @@ def quintile_masks(values) -> tuple[np.ndarray, np.ndarray]:
     ties = np.flatnonzero(v == high)
     top[ties[ties.size - (k - np.count_nonzero(top)):]] = True
     return top, bottom
+
+
+def fifth_indices(quintiles, scores) -> tuple[np.ndarray, np.ndarray]:
+    """The top and bottom fifth as sorted index arrays: ``quintiles`` as
+    :func:`quintile_masks` gives them (masks) or as index arrays, or None to rank
+    ``scores``.
+
+    Gathering a fifth's indices beats a boolean mask over everyone and keeps the index
+    order, so sums and means over a fifth are the same floats either way.
+    """
+    top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
+    top, bottom = np.asarray(top), np.asarray(bottom)
+    return (np.flatnonzero(top) if top.dtype == bool else top,
+            np.flatnonzero(bottom) if bottom.dtype == bool else bottom)
 
 
 def mobility(now, before) -> float:
@@ -153,13 +183,17 @@ def mobility(now, before) -> float:
         return NAN
     if np.array_equal(a, b):
         return 0.0
-    ra = average_ranks(a)
-    rb = average_ranks(b)
+    return mobility_of_ranks(average_ranks(a), average_ranks(b))
+
+
+def mobility_of_ranks(ra: np.ndarray, rb: np.ndarray) -> float:
+    """:func:`mobility` of two different, non-empty score vectors of one length, from
+    their average ranks (:func:`~models.measures.ranks.average_ranks`), the same float."""
     if np.array_equal(ra, rb):
         return 0.0
-    centre = (a.size + 1) / 2.0  # the mean of any average-rank vector
-    ra -= centre
-    rb -= centre
+    centre = (ra.size + 1) / 2.0  # the mean of any average-rank vector
+    ra = ra - centre
+    rb = rb - centre
     den = math.sqrt(_dot(ra, ra) * _dot(rb, rb))
     if den == 0:
         return NAN
@@ -201,6 +235,14 @@ def score_auc(scores, missed) -> float:
     n_good = s.size - n_bad
     if n_bad == 0 or n_good == 0:
         return NAN
-    ranks = average_ranks(s)
-    u = ranks[~bad].sum() - n_good * (n_good + 1) / 2.0
-    return float(u / (n_good * n_bad))
+    # The Mann-Whitney U counts the (paid, missed) pairs where the one who paid scores
+    # higher, ties half: from the two sorted groups, with no ranking of everyone (the
+    # rank-sum form, sum of the payers' average ranks - n_good (n_good + 1) / 2, is the
+    # same number: sums of halves, exact in float64).
+    good = np.sort(s[~bad])
+    low = np.sort(s[bad])
+    below = np.searchsorted(good, low, side="left")
+    above = np.searchsorted(good, low, side="right")
+    # Twice U: for each who missed, 2 per payer above and 1 per payer tied.
+    twice = int(2 * (n_good * n_bad - int(above.sum())) + int((above - below).sum()))
+    return float((twice / 2.0) / (n_good * n_bad))

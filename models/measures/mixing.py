@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 
 from ._arrays import NAN, _dense_codes, _dot, _edges
-from .distribution import quintile_masks
+from .distribution import fifth_indices
 
-__all__ = ["edge_correlation", "degree_gap", "match_gap", "group_gap", "optout_gap",
-           "group_restricted_gap", "victim_gap", "aim_up"]
+__all__ = ["edge_correlation", "ends_correlation", "degree_gap", "match_gap", "group_gap", "optout_gap",
+           "group_restricted_gap", "group_gaps", "victim_gap", "aim_up"]
 
 #: Desirability is measured from the bottom of the score range.
 SCORE_FLOOR = 350.0
@@ -46,14 +46,44 @@ def edge_correlation(values, edges) -> float:
     nan
     """
     e = _edges(edges)
-    if e.shape[0] == 0:
+    return ends_correlation(values, e[:, 0], e[:, 1])
+
+
+def ends_correlation(values, u: np.ndarray, v: np.ndarray, rows=None) -> float:
+    """:func:`edge_correlation` of the edges ``(u[i], v[i])``, given as two index arrays
+    (e.g. ``EdgeSet.ends()``, int32), the same float.
+
+    ``rows`` instead of ``u`` (pass ``u=None``): the edges are the rows of a CSR
+    triangle, ``u`` being node ``i`` repeated ``rows[i]`` times (``v`` its column
+    indices); a repeat then replaces the first gather.
+    """
+    x = np.asarray(values, dtype=np.float64)
+    if rows is not None:
+        rows = np.asarray(rows)
+        if v.size == 0:
+            return NAN
+        first = int(np.argmax(rows > 0))    # the first edge's first end
+        y = x - x[first]
+        return _centred_correlation(np.repeat(y, rows), y[v])
+    if u.size == 0:
         return NAN
-    v = np.asarray(values, dtype=np.float64)
-    a = v[e[:, 0]]
-    b = v[e[:, 1]]
-    ref = a[0]  # see _centred: makes "all equal" an exact zero
-    a -= ref
-    b -= ref
+    ref = x[u[0]]  # see _centred: makes "all equal" an exact zero
+    if u.size >= x.size:
+        # Subtracting before the gathers gives the same floats in half the passes.
+        y = x - ref
+        a = y[u]
+        b = y[v]
+    else:
+        a = x[u]
+        b = x[v]
+        a -= ref
+        b -= ref
+    return _centred_correlation(a, b)
+
+
+def _centred_correlation(a: np.ndarray, b: np.ndarray) -> float:
+    """The correlation of ``edge_correlation`` from the two ends' values less the first
+    one's (changed in place)."""
     mu = (a.sum() + b.sum()) / (2 * a.size)
     a -= mu
     b -= mu
@@ -63,24 +93,32 @@ def edge_correlation(values, edges) -> float:
     return float(np.clip(2.0 * _dot(a, b) / den, -1.0, 1.0))
 
 
+def _mean_of(d: np.ndarray, idx: np.ndarray) -> float:
+    """``d[idx].mean()`` as float64; for integers the exact sum over the count (what the
+    float mean of integers below 2**53 rounds to)."""
+    d = np.asarray(d)
+    if d.dtype.kind in "iu":
+        return int(d[idx].sum()) / idx.size
+    return float(d[idx].astype(np.float64, copy=False).mean())
+
+
 def degree_gap(scores, deg, quintiles=None) -> float:
     """Mean degree of the top score quintile over that of the bottom quintile.
 
     Quintiles as in :func:`quintile_masks` (``quintiles``: its answer for ``scores``,
-    when the caller has it already). nan when the bottom mean is 0 or there is
-    nobody.
+    masks or sorted index arrays, when the caller has it already). nan when the bottom
+    mean is 0 or there is nobody.
 
     Examples
     --------
     >>> degree_gap([1, 2, 3, 4, 5], [1, 0, 0, 0, 4])
     4.0
     """
-    top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
-    d = np.asarray(deg, dtype=np.float64)
-    if not bottom.any():
+    top, bottom = fifth_indices(quintiles, scores)
+    if bottom.size == 0:
         return NAN
-    low = d[bottom].mean()
-    return float(d[top].mean() / low) if low != 0 else NAN
+    low = _mean_of(deg, bottom)
+    return float(_mean_of(deg, top) / low) if low != 0 else NAN
 
 
 def match_gap(scores, uses, matches, quintiles=None) -> float:
@@ -88,7 +126,8 @@ def match_gap(scores, uses, matches, quintiles=None) -> float:
 
     The rate of a quintile is ``sum(matches) / sum(uses)`` over its people (a pooled rate,
     so heavy users weigh more); ``uses`` and ``matches`` may be fractional (smoothed)
-    counts. Quintiles as in :func:`quintile_masks` (``quintiles``: its answer, if known).
+    counts. Quintiles as in :func:`quintile_masks` (``quintiles``: its answer, masks or
+    sorted index arrays, if known).
 
     Returns
     -------
@@ -100,7 +139,7 @@ def match_gap(scores, uses, matches, quintiles=None) -> float:
     >>> match_gap([1, 2, 3, 4, 5], [2, 1, 1, 1, 4], [1, 0, 0, 0, 4])
     2.0
     """
-    top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
+    top, bottom = fifth_indices(quintiles, scores)
     u = np.asarray(uses, dtype=np.float64)
     w = np.asarray(matches, dtype=np.float64)
     u_top, u_bottom = u[top].sum(), u[bottom].sum()
@@ -143,11 +182,16 @@ def optout_gap(deg, opted_out) -> float:
     >>> optout_gap([4, 2, 1, 0], [False, False, True, True])
     2.5
     """
-    d = np.asarray(deg, dtype=np.float64).ravel()
     out = np.asarray(opted_out, dtype=bool).ravel()
     k = np.count_nonzero(out)
     if k == 0 or k == out.size:
         return NAN
+    d = np.asarray(deg).ravel()
+    if d.dtype.kind in "iu":
+        # Integer degrees: exact sums over the counts, the floats the two means round to.
+        s_out = int(d[out].sum())
+        return float((int(d.sum()) - s_out) / (out.size - k) - s_out / k)
+    d = d.astype(np.float64, copy=False)
     return float(d[~out].mean() - d[out].mean())
 
 
@@ -178,6 +222,28 @@ def group_restricted_gap(scores, group_codes, restricted_below: float) -> float:
     below = np.bincount(codes, weights=(s < restricted_below).astype(np.float64))[used]
     share = below / np.bincount(codes)[used]
     return float(share[np.argmin(means)] - share[np.argmax(means)])
+
+
+def group_gaps(scores, group_codes, restricted_below: float) -> tuple[float, float]:
+    """``(group_gap, group_restricted_gap)`` from one pass over the groups, the same
+    floats as the two functions.
+
+    Examples
+    --------
+    >>> group_gaps([500.0, 600.0, 700.0, 800.0, 540.0, 560.0], [0, 0, 1, 1, 2, 2], 550)
+    (200.0, 0.5)
+    """
+    s = np.asarray(scores, dtype=np.float64).ravel()
+    if s.size == 0:
+        return NAN, NAN
+    codes = _dense_codes(group_codes)
+    counts = np.bincount(codes)
+    used = np.flatnonzero(counts > 0)
+    means = np.bincount(codes, weights=s)[used] / counts[used]
+    below = np.bincount(codes, weights=(s < restricted_below).astype(np.float64))[used]
+    share = below / counts[used]
+    return (float(means.max() - means.min()),
+            float(share[np.argmin(means)] - share[np.argmax(means)]))
 
 
 def victim_gap(scores, ever_scammed) -> float:

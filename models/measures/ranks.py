@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["average_ranks"]
+__all__ = ["average_ranks", "ranks_from_order"]
 
 
 def average_ranks(x) -> np.ndarray:
@@ -31,8 +31,18 @@ def average_ranks(x) -> np.ndarray:
     x = np.asarray(x).ravel()
     if x.size == 0:
         return np.empty(0, dtype=np.float64)
-    order = np.argsort(x)  # not stable: tied values get the same rank anyway
-    xs = x[order]
+    return ranks_from_order(x, np.argsort(x))  # not stable: tied values get one rank anyway
+
+
+def ranks_from_order(x: np.ndarray, order: np.ndarray, xs: np.ndarray | None = None
+                     ) -> np.ndarray:
+    """:func:`average_ranks` of a non-empty ``x`` from any ascending sorting permutation
+    ``order`` of it (``xs``: ``x[order]``, when the caller has it).
+
+    The ranks do not depend on which permutation: tied values share their average.
+    """
+    if xs is None:
+        xs = x[order]
     new = np.empty(x.size, dtype=bool)
     new[0] = True
     np.not_equal(xs[1:], xs[:-1], out=new[1:])

@@ -11,7 +11,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from ._arrays import NAN, _edges
-from .distribution import quintile_masks
+from .distribution import fifth_indices
 
 __all__ = ["degrees", "isolated_share", "giant_share", "component_labels", "components",
            "component_summary", "bottom_isolated_share"]
@@ -116,7 +116,8 @@ def components(n: int, edges) -> float:
 
 def bottom_isolated_share(scores, deg, quintiles=None) -> float:
     """Share of the bottom score fifth with no friends (fifths as in :func:`quintile_masks`;
-    ``quintiles``: its answer for ``scores``, when the caller has it already).
+    ``quintiles``: its answer for ``scores``, or those as sorted index arrays, when the
+    caller has it already).
 
     nan when there is nobody.
 
@@ -125,8 +126,8 @@ def bottom_isolated_share(scores, deg, quintiles=None) -> float:
     >>> bottom_isolated_share([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [0, 3, 0, 0, 1, 1, 1, 1, 1, 1])
     0.5
     """
-    _top, bottom = quintiles if quintiles is not None else quintile_masks(scores)
-    if not bottom.any():
+    _top, bottom = fifth_indices(quintiles, scores)
+    if bottom.size == 0:
         return NAN
     d = np.asarray(deg).ravel()
-    return float(np.count_nonzero(d[bottom] == 0) / np.count_nonzero(bottom))
+    return float(np.count_nonzero(d[bottom] == 0) / bottom.size)
