@@ -54,7 +54,8 @@ def test_cli_refuses_a_bad_output_path_before_running(capsys, tmp_path):
     assert main(["run", "karate", "--steps", "100000", "--quiet",
                  "--metrics-out", str(tmp_path / "nodir" / "m.csv")]) == 2
     err = capsys.readouterr().err
-    assert err.strip() == f"scorenet: {tmp_path / 'nodir' / 'm.csv'}: No such folder"
+    want = f"scorenet: {tmp_path / 'nodir' / 'm.csv'}: --metrics-out: No such folder"
+    assert err.strip() == want
 
 
 def test_cli_refuses_the_same_file_twice_and_empty_names(capsys, tmp_path):

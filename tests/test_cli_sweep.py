@@ -130,7 +130,7 @@ def test_dask_scheduler_equals_the_local_run(tmp_path):
     (["--seed-list", "1,1"], "lists a seed twice"),
     (["--workers", "0"], "--workers: must be >= 1"),
     (["--set", "rubric.social=-2"], "rubric.social: must be >= 0"),
-    (["--out-suffix", ".txt"], "name a .csv or .parquet file"),
+    (["--out-suffix", ".txt"], "--out: must end in .csv or .parquet"),
     (["--out-dir", "missing"], "No such folder"),
 ])
 def test_mistakes_are_one_line_before_any_run(tmp_path, capsys, monkeypatch, argv, says):

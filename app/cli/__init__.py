@@ -81,6 +81,17 @@ def _internal_error(exc: BaseException) -> int:
     return 70
 
 
+def _pipe_closed() -> int:
+    """Standard output's reader left (``scorenet run | head``): quiet, as other tools
+    are; what is still buffered goes nowhere, so Python's exit does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 128 + int(getattr(signal, "SIGPIPE", 13))
+
+
 def _opens_the_app(first: str) -> bool:
     """True when the first argument is a scenario or an option of ``gui``, not a command
     (a mistyped command stays a usage error)."""
@@ -105,7 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         _catch_signals()
     try:
-        return _main(argv)
+        status = _main(argv)
+        sys.stdout.flush()   # here, so that a reader that left is seen below
+        return status
+    except BrokenPipeError:
+        return _pipe_closed()
     except KeyboardInterrupt as exc:
         signum = getattr(exc, "signum", signal.SIGINT)
         sys.stderr.write("scorenet: " + (_("terminated") if signum == signal.SIGTERM
@@ -134,6 +149,8 @@ def _main(argv: Sequence[str] | None) -> int:
     except (ScenarioError, UsageError) as exc:
         sys.stderr.write(f"scorenet: {exc}\n")
         return 2
+    except BrokenPipeError:
+        raise   # the reader of standard output left: main() exits quietly
     except OSError as exc:
         # Files that cannot be read or written: a user problem, not a crash.
         from models.errors import printable

@@ -9,7 +9,8 @@ import time
 
 from app.common.language import gettext as _
 
-__all__ = ["UsageError", "Progress", "add_scenario_options", "load_from_args"]
+__all__ = ["UsageError", "Progress", "add_scenario_options", "load_from_args",
+           "with_graph_hash"]
 
 
 class UsageError(Exception):
@@ -54,9 +55,11 @@ def _sets(args: argparse.Namespace) -> dict:
     return out
 
 
-def load_from_args(args: argparse.Namespace):
+def load_from_args(args: argparse.Namespace, varied: dict | None = None):
     """The scenario after ``--set``, ``--graph``, ``--steps`` and ``--seed``; each option's
-    mistakes name that option, a bad graph file names the file."""
+    mistakes name that option, a bad graph file names the file. ``varied`` holds a
+    sweep's first ``--vary`` value of keys that ``--set`` may need (``network.path`` for
+    ``--set network.kind=file``); every run replaces them."""
     from pathlib import Path
 
     from models.errors import ScenarioError, printable
@@ -65,8 +68,10 @@ def load_from_args(args: argparse.Namespace):
 
     sets = _sets(args)
     scenario = load_scenario(args.scenario, check_graph=False)
-    scenario = scenario.replace(sets, blame="--set")
+    scenario = scenario.replace({**(varied or {}), **sets}, blame="--set")
     blame = "--set" if {"network.path", "network.kind"} & set(sets) else None
+    if varied and "network.path" in varied:
+        blame = "--vary network.path"
     if args.graph is not None:
         if not args.graph.strip():
             raise UsageError(_("--graph: needs a file name"))
@@ -84,6 +89,20 @@ def load_from_args(args: argparse.Namespace):
             scenario = scenario.replace({key: value}, blame=flag)
     check_graph_file(scenario, blame)
     return scenario
+
+
+def with_graph_hash(scenario):
+    """The scenario with its graph file's SHA-256 recorded (as ``--save-scenario`` does),
+    so that an output's sidecar, run again after the graph changed, says so."""
+    if scenario.graph_path() is None or scenario["network.sha256"]:
+        return scenario
+    from models.io.bundle import sha256_of_graph
+
+    try:
+        sha = sha256_of_graph(scenario.graph_path())
+    except Exception:   # noqa: BLE001 - an unreadable graph is reported when it is read
+        return scenario
+    return scenario.replace({"network.sha256": sha})
 
 
 class Progress:

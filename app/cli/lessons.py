@@ -80,7 +80,12 @@ def run(args: argparse.Namespace) -> int:
         _check_output(args.output, lesson.source)
         from models.lesson_pdf import write_worksheet
 
-        write_worksheet(lesson, args.output)
+        try:
+            write_worksheet(lesson, args.output)
+        except OSError as exc:   # a full disk, a device: name the option too
+            from app.cli.outputs import output_error
+
+            raise output_error("--output", args.output, exc) from None
         return 0
     from models.lesson_run import worksheet
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from app.cli.common import UsageError
 from app.common.language import gettext
 
-__all__ = ["OUTPUTS", "add_output_options", "Output", "check_outputs"]
+__all__ = ["OUTPUTS", "add_output_options", "Output", "check_outputs", "check_paths",
+           "scenario_inputs", "output_error", "folder_error"]
 
 #: Table outputs: a name of any other kind (``edges.txt``, ``my.toml``) is refused, so
 #: that a slip of the option never writes CSV over a graph or scenario file.
@@ -89,30 +90,67 @@ def _key(path: str | Path):
         return os.path.normcase(os.path.realpath(path))
 
 
-def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Output]:
-    """The requested outputs, or UsageError / OSError naming the first bad one.
+def check_outputs(args: argparse.Namespace, inputs: dict[str, Path | None]) -> list[Output]:
+    """``scorenet run``'s requested outputs (see :func:`check_paths`)."""
+    return check_paths([(flag, getattr(args, dest, None), exts)
+                        for flag, (dest, _, _, exts) in OUTPUTS.items()], inputs,
+                       tables=_TABLES, bare=("--save-scenario", "--save-bundle"))
 
-    ``inputs`` maps a description (``"the scenario"``) to an input file's path.
+
+def scenario_inputs(scenario) -> dict[str, Path | None]:
+    """A scenario's input files, for :func:`check_paths`: its file (a sidecar too) and
+    its graph file (``--graph`` or ``network.path``)."""
+    src = Path(scenario.source)
+    return {gettext("the scenario file"): src if src.is_file() else None,
+            gettext("the graph file"): scenario.graph_path()}
+
+
+def output_error(flag: str, path: str, exc: OSError) -> UsageError:
+    """An output that cannot be written, as one line naming the file and the option."""
+    from models.errors import printable
+
+    return UsageError(f"{printable(path, 200)}: {flag}: "
+                      f"{printable(exc.strerror or exc, 200)}")
+
+
+def folder_error(path: str, flag: str) -> UsageError:
+    """An output path naming a folder, refused in words saying so."""
+    text = (gettext("{path}: {flag}: names a folder (ends with a slash), not a file")
+            if path.endswith(("/", os.sep)) else
+            gettext("{path}: {flag}: is a directory; name a file in it"))
+    return UsageError(text.format(path=path, flag=flag))
+
+
+def check_paths(wanted, inputs: dict[str, Path | None], *, tables=None,
+                bare=()) -> list[Output]:
+    """The outputs given, or UsageError naming the first bad one.
+
+    ``wanted`` lists ``(flag, path or None, allowed extensions or None)``; ``inputs``
+    maps a description (``"the scenario file"``) to an input's path. ``tables`` are the
+    flags that may name Parquet (default: those allowing .parquet); ``bare`` the flags
+    written without a ``FILE.meta.toml`` sidecar.
     """
     from models.atomic import check_writable
     from models.io.provenance import sidecar_path
 
     outs = []
-    for flag, (dest, _, _, exts) in OUTPUTS.items():
-        path = getattr(args, dest, None)
+    for flag, path, exts in wanted:
         if path is None:
             continue
         if not path.strip():
             raise UsageError(gettext("{flag}: needs a file name").format(flag=flag))
-        if exts and not path.lower().endswith(exts) and not path.endswith(("/", os.sep)) \
-                and not _is_stream(path):   # a folder or a pipe: the write check says
+        if path.endswith(("/", os.sep)) or os.path.isdir(path):
+            raise UsageError(folder_error(path, flag))
+        if exts and not path.lower().endswith(exts) and not _is_stream(path):
             raise UsageError(gettext("{path}: {flag}: must end in {suffixes}").format(
                 path=path, flag=flag, suffixes=gettext(" or ").join(exts)))
         outs.append(Output(flag, path))
+    parquet_ok = tables if tables is not None else tuple(
+        flag for flag, _, exts in wanted if exts and ".parquet" in exts)
     taken: dict[str, tuple[str, bool]] = {
         _key(p): (what, True) for what, p in inputs.items() if p is not None}
     for out in outs:
-        if out.parquet and out.flag not in _TABLES:
+        if out.parquet and out.flag not in parquet_ok:
             raise UsageError(gettext("{path}: {flag}: Parquet is for tables").format(
                 path=out.path, flag=out.flag))
         if out.parquet:
@@ -123,6 +161,8 @@ def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Out
             except ParquetMissing as exc:
                 raise UsageError(str(exc)) from None
         for p, side in ((out.path, ""), (str(sidecar_path(out.path)), gettext("its sidecar "))):
+            if side and out.flag in bare:
+                continue
             hit = taken.get(_key(p))
             if hit is not None:
                 what, is_input = hit
@@ -134,8 +174,11 @@ def check_outputs(args: argparse.Namespace, inputs: dict[str, Path]) -> list[Out
                                  .format(path=out.path, flag=out.flag, side=side, what=what))
             taken[_key(p)] = ((gettext("the {flag} sidecar") if side
                                else gettext("the {flag} file")).format(flag=out.flag), False)
-        check_writable(out.path)
-        if out.flag not in ("--save-scenario", "--save-bundle"):
+        try:
+            check_writable(out.path)
+        except OSError as exc:
+            raise output_error(out.flag, out.path, exc) from None
+        if out.flag not in bare:
             _check_name_fits(sidecar_path(out.path), out)
     return outs
 

@@ -17,6 +17,7 @@ import re
 import sys
 
 from app.cli.common import Progress, UsageError, add_scenario_options, load_from_args
+from app.cli.outputs import check_paths, folder_error, scenario_inputs
 from app.common.language import gettext as _
 
 __all__ = ["add_parser", "run", "parse_size"]
@@ -96,12 +97,14 @@ def _compare_overrides(items: list[str]) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.atomic import check_writable
+    import os
 
     if not args.out or not args.out.strip():
         raise UsageError(_("--out FILE is required (.mp4, .gif, .png or .svg)"))
     from app.picture.movie import movie_format, movie_size
 
+    if os.path.isdir(args.out) or args.out.endswith(("/", os.sep)):
+        raise folder_error(args.out, "--out")
     try:
         fmt = movie_format(args.out)
     except ValueError as exc:
@@ -115,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
     scenarios = [scenario]
     if args.compare:
         scenarios.append(scenario.replace(compare, blame="--compare"))
-    check_writable(args.out)
+    # Not over an input (a graph is read by its content, so graph.png can be one).
+    check_paths([("--out", args.out, None)], scenario_inputs(scenario), bare=("--out",))
     return _render(scenarios, args, fmt, size, fps)
 
 

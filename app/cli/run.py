@@ -6,10 +6,20 @@ import argparse
 import shlex
 import sys
 from contextlib import ExitStack
-from pathlib import Path
 
-from app.cli.common import Progress, UsageError, add_scenario_options, load_from_args
-from app.cli.outputs import add_output_options, check_outputs
+from app.cli.common import (
+    Progress,
+    UsageError,
+    add_scenario_options,
+    load_from_args,
+    with_graph_hash,
+)
+from app.cli.outputs import (
+    add_output_options,
+    check_outputs,
+    output_error,
+    scenario_inputs,
+)
 from app.cli.sweep import RunProgress, add_seed_options, format_ensemble, seeds, workers
 from app.common.language import gettext as _
 
@@ -57,12 +67,6 @@ def _summary(sim) -> str:
     return "\n".join(lines)
 
 
-def _inputs(scenario) -> dict[str, Path | None]:
-    src = Path(scenario.source)
-    return {_("the scenario file"): src if src.is_file() else None,
-            _("the graph file"): scenario.graph_path()}
-
-
 def _note(sim) -> None:
     from models.errors import printable
 
@@ -97,7 +101,9 @@ def run(args: argparse.Namespace) -> int:
     from models.simulation import Simulation
 
     scenario = load_from_args(args)
-    outs = {o.flag: o for o in check_outputs(args, _inputs(scenario))}
+    outs = {o.flag: o for o in check_outputs(args, scenario_inputs(scenario))}
+    if outs:   # every sidecar records the graph's SHA-256, as --save-scenario does
+        scenario = with_graph_hash(scenario)
     if args.seeds is not None or args.seed_list is not None:
         return _ensemble(args, scenario, outs)
     if not args.quiet:
@@ -186,8 +192,8 @@ def _write_results(sim, outs, prov, timeline) -> None:
             write(path)
             if flag not in ("--save-scenario", "--save-bundle"):
                 prov.write_sidecar(path, what)
-        except OSError as exc:   # e.g. a full disk: say which file
-            raise OSError(exc.errno, exc.strerror or str(exc), path) from None
+        except OSError as exc:   # e.g. a full disk: say which file and option
+            raise output_error(flag, path, exc) from None
         except ValueError as exc:   # an id that the format cannot hold
             raise UsageError(f"{path}: {flag}: {exc}") from None
 
@@ -217,6 +223,6 @@ def _ensemble(args: argparse.Namespace, scenario, outs) -> int:
             Provenance(scenario, plan.steps, command).write_sidecar(
                 path, f"metrics per seed and step, seeds {listed}")
         except OSError as exc:
-            raise OSError(exc.errno, exc.strerror or str(exc), path) from None
+            raise output_error("--metrics-out", path, exc) from None
     print(format_ensemble(scenario.name, outcome))
     return 0

@@ -14,7 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from app.cli.common import UsageError, add_scenario_options, load_from_args
+from app.cli.common import (
+    UsageError,
+    add_scenario_options,
+    load_from_args,
+    with_graph_hash,
+)
 from app.common.language import gettext as _
 
 __all__ = ["add_parser", "run", "RunProgress", "store_for", "format_ensemble"]
@@ -115,57 +120,122 @@ def seeds(args: argparse.Namespace, base) -> list[int]:
     return seed_range(base, args.seeds if args.seeds is not None else 1)
 
 
-def _check_out(flag: str, path: str | None, suffixes: tuple[str, ...]) -> Path | None:
-    from models.atomic import check_writable
-
-    if path is None:
-        return None
-    if not path.strip():
-        raise UsageError(_("{flag}: needs a file name").format(flag=flag))
-    p = Path(path)
-    if p.suffix.lower() not in suffixes:
-        raise UsageError(_("{flag} {path}: name a {suffixes} file").format(
-            flag=flag, path=path, suffixes=_(" or ").join(suffixes)))
-    if p.suffix.lower() == ".parquet":
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise UsageError(_("{flag} {path}: Parquet needs pyarrow (pip install pyarrow); "
-                               "or name a .csv file").format(flag=flag, path=path)) from None
-    check_writable(p)
-    return p
-
-
 def _executor(address: str | None):
-    """A Dask executor for ``address`` and its client, or (None, None)."""
+    """A Dask executor for ``address`` and its client, or (None, None); a wrong address
+    is one line, within :data:`CONNECT_TIMEOUT` seconds."""
     if address is None:
         return None, None
     try:
         from distributed import Client
+        from distributed.comm.addressing import parse_address
     except ImportError:
         raise UsageError(_("--scheduler needs Dask: pip install 'scorenet[cluster]'")) from None
     try:
-        client = Client(address, timeout=10, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
+        _scheme, where = parse_address(address)
+    except (ValueError, TypeError):
+        where = ""
+    if not where or any(c.isspace() for c in where):
+        raise UsageError(_("--scheduler {address}: not an address like tcp://HOST:8786")
+                         .format(address=address))
+
+    class Quiet(Client):
+        """A client that, failing to connect, stops its event loop at once: Dask's own
+        clean-up would wait twice the timeout and print a traceback."""
+
+        failed = False
+
+        def __init__(self, *args, **kwargs) -> None:
+            try:
+                super().__init__(*args, **kwargs)
+            except BaseException:
+                self.failed = True
+                runner = getattr(self, "_loop_runner", None)
+                if runner is not None:
+                    runner.stop()
+                raise
+
+        def __del__(self) -> None:
+            if not self.failed:
+                super().__del__()
+
+    try:
+        client = Quiet(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except Exception as exc:   # noqa: BLE001 - refused, timed out, or not Dask at all
+        from models.errors import printable
+
+        # Something that is not a scheduler can answer with a huge frame length.
+        error = _("no Dask scheduler answers there") if isinstance(exc, MemoryError) \
+            else printable(exc, 160)
         raise UsageError(_("--scheduler {address}: cannot connect: {error}").format(
-            address=address, error=exc)) from None
+            address=address, error=error)) from None
     return client.get_executor(pure=False), client
 
 
-def run(args: argparse.Namespace) -> int:
-    from models.sweeps import (RunStore, describe, execute, make_plan, parse_vary,
-                               summary_columns, tidy_columns, write_meta, write_table)
+#: Seconds to reach a scheduler.
+CONNECT_TIMEOUT = 5
 
-    base = load_from_args(args)   # a bad --set/--steps/--seed names the option
-    vary = [parse_vary(text) for text in args.vary]
+
+def _vary(args: argparse.Namespace):
+    """The ``--vary`` arguments read; a key also given by ``--set`` is refused (which
+    would win is not obvious), and graph paths are from the current folder, as with
+    ``--set`` and ``--graph``."""
+    import os
+
+    from models.sweeps import parse_vary
+
+    given = {item.partition("=")[0].strip() for item in args.sets}
+    vary = []
+    for text in args.vary:
+        key, values = parse_vary(text)
+        if key in given:
+            raise UsageError(_("--set {key}: is also given by --vary {key}; give its values "
+                               "in --vary only").format(key=key))
+        if key == "network.path":
+            values = [os.path.abspath(os.path.expanduser(v)) if isinstance(v, str) else v
+                      for v in values]
+        vary.append((key, values))
+    return vary
+
+
+def _check_graphs(base, vary) -> None:
+    """Each ``--vary network.path`` file, checked as ``--graph`` would be."""
+    from models.io.scenario_files import check_graph_file
+
+    for key, values in vary:
+        if key == "network.path" and base["network.kind"] == "file":
+            for value in values:
+                check_graph_file(base.replace({key: value}), f"--vary {key}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.cli.outputs import check_paths, scenario_inputs
+    from models.sweeps import (
+        RunStore,
+        describe,
+        execute,
+        make_plan,
+        summary_columns,
+        tidy_columns,
+        write_meta,
+        write_table,
+    )
+
+    vary = _vary(args)
+    first = {k: v[0] for k, v in vary if k == "network.path" and v}
+    base = load_from_args(args, first)   # a bad --set/--steps/--seed names the option
+    _check_graphs(base, vary)
     plan = make_plan(base, vary, seeds(args, base))
-    out = _check_out("--out", args.out, (".csv", ".parquet"))
-    summary_out = _check_out("--summary-out", args.summary_out, (".csv",))
-    if summary_out is not None and summary_out.resolve() == out.resolve():
-        raise UsageError(_("--out and --summary-out name the same file"))
+    outs = {o.flag: Path(o.path) for o in check_paths(
+        [("--out", args.out, (".csv", ".parquet")), ("--summary-out", args.summary_out,
+                                                      (".csv",))],
+        {**scenario_inputs(base), **_graph_inputs(vary)}, bare=("--summary-out",))}
+    out, summary_out = outs["--out"], outs.get("--summary-out")
+    base = with_graph_hash(base)   # the sidecar records the graph's SHA-256
+    plan = make_plan(base, vary, plan.seeds)
     n_workers = workers(args)
     executor, client = _executor(args.scheduler)
-    store = RunStore(store_for(out))
+    store = RunStore(store_for(out), note=lambda text: sys.stderr.write(
+        "scorenet: " + _("note: {text}").format(text=text) + "\n"))
     command = shlex.join(["scorenet", *getattr(args, "argv", sys.argv[1:])])
     progress = RunProgress(sys.stderr, args.quiet)
     if not args.quiet:
@@ -205,6 +275,11 @@ def run(args: argparse.Namespace) -> int:
                                                found=len(plan) - outcome.computed,
                                                folder=store.folder) + "\n")
     return 0
+
+
+def _graph_inputs(vary) -> dict:
+    return {_("the graph file {path}").format(path=v): Path(v)
+            for k, values in vary if k == "network.path" for v in values}
 
 
 def _stored(plan, run, store) -> bool:

@@ -176,6 +176,10 @@ def seed_range(base: Scenario, count: int) -> list[int]:
     if isinstance(count, bool) or not isinstance(count, (int, np.integer)) or count < 1:
         raise ScenarioError("--seeds", "", f"must be a whole number >= 1, got {count!r}")
     first = base["run.seed"]
+    top = FIELD_BY_NAME["run.seed"].hi
+    if top is not None and first + int(count) - 1 > top:
+        raise ScenarioError("--seeds", "", f"{int(count)} seeds from run.seed = {first} "
+                            f"({base.source}) pass the largest seed, {top}")
     return list(range(first, first + int(count)))
 
 

@@ -136,8 +136,9 @@ def execute(plan: SweepPlan, *, executor: Executor | None = None, workers: int =
     for run in plan.runs():
         sc = plan.scenario_for(run)
         key = run_key(sc, version)
-        if store is not None and key in store:
-            outcome.results[run.index] = store.load(key)
+        found = store.get(key) if store is not None else None   # damaged: run again
+        if found is not None:
+            outcome.results[run.index] = found
         else:
             todo.append((run, key, sc))
     total = len(plan)
