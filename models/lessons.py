@@ -66,6 +66,7 @@ from typing import Any
 
 from models.errors import ScenarioError
 from models.history import METRIC_COLUMNS
+from models.lesson_checks import check_step
 from models.overrides import check_overrides
 from models.scenario import Scenario, load_scenario
 from models.schema import FIELD_BY_NAME
@@ -346,25 +347,6 @@ def _step(r: _Reader, raw: Any, i: int, before: Scenario, base_dir: Path,
                 compare=compare, opens_compare=opens)
 
 
-def _people(scenario: Scenario) -> int | None:
-    """How many people the scenario's network has, when known before it is built."""
-    kind = scenario["network.kind"]
-    if kind == "file":
-        return None   # known once read; an index past the end is clipped (pick_person)
-    return 34 if kind == "karate" else int(scenario["population.size"])
-
-
-def _check_index(r: _Reader, step: Step, i: int) -> None:
-    """A person given by index must exist: ``scam = 100000`` among 500 people is a slip."""
-    n = _people(step.scenario)
-    where = f"step {i}"
-    for key, who in (("scam", step.scam),
-                     ("highlight.person", step.highlight and step.highlight.person)):
-        if n is not None and isinstance(who, int) and not isinstance(who, bool) and who >= n:
-            r.fail(where, key, f"person {who} does not exist: the network has {n:,} "
-                               f"people (0 to {n - 1:,})")
-
-
 def load_lesson(name_or_path: str | os.PathLike[str], lang: str | None = "en") -> Lesson:
     """Read and validate a lesson file, or a shipped lesson by name, in ``lang``.
 
@@ -411,7 +393,7 @@ def load_lesson(name_or_path: str | os.PathLike[str], lang: str | None = "en") -
     steps, current, compare = [], scenario, None
     for i, raw in enumerate(raw_steps, start=1):
         step = _step(r, raw, i, current, path.parent, compare)
-        _check_index(r, step, i)
+        check_step(step, i, r.fail)
         if i == 1:   # the lesson starts from its scenario at month 0
             step = replace(step, rebuild=True)
         steps.append(step)
