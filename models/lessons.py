@@ -290,6 +290,10 @@ def _step(r: _Reader, raw: Any, i: int, before: Scenario, base_dir: Path,
     for name in changes:
         if name not in FIELD_BY_NAME:
             r.fail(where, f"set.{name}", "not a scenario parameter")
+    path = changes.get("network.path")
+    if isinstance(path, str) and path and not Path(os.path.expanduser(path)).is_absolute():
+        # A graph file next to the lesson, as its scenarios are (not the preset's folder).
+        changes = {**changes, "network.path": str(base_dir / os.path.expanduser(path))}
     try:
         scenario = scenario.replace(changes, source=r.source)
     except ScenarioError as exc:

@@ -221,3 +221,10 @@ def test_a_step_that_fails_while_it_runs_names_the_lesson_and_the_step(tmp_path)
     ok = load_lesson(_lesson(tmp_path, STEP + FILE_STEP.format(path="three.txt")
                              + STEP + "scam = 2\n"))
     assert [o.months for o in walk(ok)] == [1, 1, 1]
+
+
+def test_a_graph_file_a_step_sets_is_found_next_to_the_lesson(tmp_path):
+    lesson = load_lesson(_lesson(tmp_path, FILE_STEP.format(path="three.txt") + STEP
+                                 + "scam = 2\n", HEAD.replace('"ok.toml"', '"karate"')))
+    assert lesson.steps[0].changes["network.path"] == str(tmp_path / "three.txt")
+    assert [o.months for o in walk(lesson)] == [1, 1]
