@@ -228,3 +228,18 @@ def test_a_graph_file_a_step_sets_is_found_next_to_the_lesson(tmp_path):
                                  + "scam = 2\n", HEAD.replace('"ok.toml"', '"karate"')))
     assert lesson.steps[0].changes["network.path"] == str(tmp_path / "three.txt")
     assert [o.months for o in walk(lesson)] == [1, 1]
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["run", "karate", "--quiet", "--metrics-out", "a\x00b.csv"], "--metrics-out"),
+    (["run", "karate", "--quiet", "--save-scenario=a\x00b.toml"], "--save-scenario"),
+    (["run", "karate", "--quiet", "--graph", "a\x00b"], "--graph"),
+    (["sweep", "karate", "--quiet", "--out", "a\x00b.csv"], "--out"),
+    (["lessons", "--worksheet", "who_decides", "-o", "a\x00b.md"], "-o"),
+    (["run", "a\x00b.toml"], "a\\x00b.toml"),
+])
+def test_a_nul_in_any_argument_names_the_option(tmp_path, monkeypatch, capsys, argv,
+                                               option):
+    monkeypatch.chdir(tmp_path)
+    assert _refused(capsys, *argv) == f"scorenet: {option}: contains a NUL character"
+    assert not list(tmp_path.iterdir())
