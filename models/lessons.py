@@ -8,7 +8,8 @@ metric, and end with a reflection question. Teacher notes stay off the projected
 
 The file is validated on load like a scenario: every key is known, every value has the
 right type and range, every parameter change is checked against the scenario schema,
-and an error is one line naming the file, the step and the key::
+each step against the network in force then (:mod:`models.lesson_checks`), and an error
+is one line naming the file, the step and the key (a step that fails while it runs too)::
 
     who_decides.toml: step 3: run: must be a whole number of months >= 0, got 'ten'
 
@@ -29,7 +30,7 @@ Format (every key but the ones marked optional is required)::
     text = "what the class reads"
     notes = "for the teacher only"     # optional; the other step keys are optional too
     scenario = "friends_count"         # start this scenario afresh
-    set = { "rubric.social" = 0.4 }    # parameter changes
+    set = { "rubric.social" = 0.4 }    # parameter changes (a graph file next to the lesson)
     reset = true                       # start again at month 0 with the seed
     scam = "highest"                   # a person: highest, lowest, most_friends,
                                        # fewest_friends, median, previous (the one
