@@ -13,7 +13,7 @@ from collections.abc import Callable
 from models.errors import ScenarioError
 from models.scenario import Scenario
 
-__all__ = ["people", "check_step"]
+__all__ = ["check_step", "people"]
 
 Fail = Callable[[str, str, str], None]
 

@@ -65,8 +65,8 @@ def test_open_network_refuses_a_loop_a_nul_and_one_person(qtbot, dialogs, tmp_pa
     try:
         for chosen, said in ((tmp_path / "loop1", f"{tmp_path / 'loop1'}: symbolic link loop"),
                              (tmp_path / "a\x00b", "a\\x00b: contains a NUL character"),
-                             (tmp_path / "one.txt", f"{tmp_path / 'one.txt'}: network.path: "
-                                                    "the graph has 1 person")):
+                             (tmp_path / "one.txt", (f"{tmp_path / 'one.txt'}: network.path: "
+                                                     "the graph has 1 person"))):
             dialogs.clear()
             monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
                 lambda *a, _c=str(chosen), **k: (_c, "")))

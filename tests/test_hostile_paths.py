@@ -73,8 +73,8 @@ def test_a_nul_in_a_path_is_named_not_an_internal_error(tmp_path, monkeypatch, c
 
 @pytest.mark.parametrize("text, name", [
     ("1 1\n", "self.txt"),
-    ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="a"/>'
-     "</graph></graphml>", "one.graphml"),
+    (('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="a"/>'
+      "</graph></graphml>"), "one.graphml"),
 ])
 def test_a_graph_of_one_person_names_the_graph_file(tmp_path, monkeypatch, capsys, text,
                                                     name):
@@ -96,8 +96,8 @@ def test_a_graph_of_one_person_names_the_graph_file(tmp_path, monkeypatch, capsy
 # --------------------------------------------------------------- text that is no graph
 
 @pytest.mark.parametrize("text, said", [
-    ("alice -> bob\nbob -> carol\n", "line 1: '->' in 'alice -> bob' is an arrow or "
-                                     "separator, not a person"),
+    ("alice -> bob\nbob -> carol\n", ("line 1: '->' in 'alice -> bob' is an arrow or "
+                                      "separator, not a person")),
     ("a - b\n", "'-' in 'a - b'"),
     ("# ties\n\na -- b\n", "line 3: '--' in 'a -- b'"),
     ("1 : 2\n", "':' in '1 : 2'"),
