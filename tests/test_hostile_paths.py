@@ -119,6 +119,8 @@ def test_ids_with_dashes_and_colons_are_still_people(tmp_path):
     p.write_text('-1 2\na-b x:y\n-2 -1\n"->" q\ngraph 5\n')
     assert read_graph(p).ids.tolist() == ["-1", "2", "a-b", "x:y", "-2", "->", "q",
                                           "graph", "5"]
+    p.write_text("source,target,time\na,b,-\nb,c,3\n")   # a dash in an ignored column
+    assert read_graph(p).ids.tolist() == ["a", "b", "c"]
 
 
 # --------------------------------------------------------------- odd GraphML, GEXF, Pajek

@@ -69,12 +69,14 @@ def refuse_non_graph_text(head: str, whole: bool) -> None:
     _refuse_dot_and_marks(_numbered(head, whole))
 
 
-def _fields(line: str) -> list[str]:
-    """The line's fields as the edge-list reader splits them (first of tab, ``;``, ``,``
-    found, else runs of spaces), without a ``#`` comment."""
+def _people_fields(line: str) -> list[str]:
+    """The fields of the line the edge-list reader takes as people: split as it splits
+    (first of tab, ``;``, ``,`` found, else runs of spaces), without a ``#`` comment; in a
+    delimited line only the first two (its other columns are ignored: ``a,b,-`` is fine)."""
     line = line.split("#", 1)[0]
     sep = next((c for c in "\t;," if c in line), None)
-    return [f.strip() for f in line.split(sep)]
+    fields = [f.strip() for f in line.split(sep)]
+    return fields if sep is None else fields[:2]
 
 
 def _refuse_dot_and_marks(lines: list[tuple[int, str]]) -> None:
@@ -86,7 +88,7 @@ def _refuse_dot_and_marks(lines: list[tuple[int, str]]) -> None:
     for number, ln in lines:
         if '"' in ln:
             continue   # a quoted field is an id as written
-        mark = next((f for f in _fields(ln) if _MARKS.fullmatch(f)), None)
+        mark = next((f for f in _people_fields(ln) if _MARKS.fullmatch(f)), None)
         if mark is not None:
             raise Bad(f"line {number}: {short(mark)} in {short(ln)} is an arrow or "
                       "separator, not a person; write one tie a line as two people "
