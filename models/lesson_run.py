@@ -25,7 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from models.compare import Comparison
-from models.lessons import Lesson, Step
+from models.errors import ScenarioError
+from models.lessons import Lesson, LessonError, Step
 
 __all__ = ["pick_person", "StepOutcome", "run_step", "walk", "worksheet", "WORDS"]
 
@@ -140,10 +141,18 @@ def run_step(sim, step: Step, previous: int | None = None):
 
 
 def walk(lesson: Lesson) -> list[StepOutcome]:
-    """Run every step of ``lesson`` headless; one outcome per step."""
+    """Run every step of ``lesson`` headless; one outcome per step.
+
+    A step that fails (a graph file it sets that does not read) raises LessonError
+    naming the lesson file and the step."""
     sim, out, previous = None, [], None
-    for step in lesson.steps:
-        sim, outcome = run_step(sim, step, previous)
+    for i, step in enumerate(lesson.steps, start=1):
+        try:
+            sim, outcome = run_step(sim, step, previous)
+        except LessonError:
+            raise
+        except ScenarioError as exc:
+            raise LessonError(lesson.source or lesson.name, f"step {i}", str(exc)) from None
         out.append(outcome)
         if outcome.person is not None:
             previous = outcome.person[0]

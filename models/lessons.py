@@ -8,7 +8,8 @@ metric, and end with a reflection question. Teacher notes stay off the projected
 
 The file is validated on load like a scenario: every key is known, every value has the
 right type and range, every parameter change is checked against the scenario schema,
-and an error is one line naming the file, the step and the key::
+each step against the network in force then (:mod:`models.lesson_checks`), and an error
+is one line naming the file, the step and the key (a step that fails while it runs too)::
 
     who_decides.toml: step 3: run: must be a whole number of months >= 0, got 'ten'
 
@@ -29,7 +30,7 @@ Format (every key but the ones marked optional is required)::
     text = "what the class reads"
     notes = "for the teacher only"     # optional; the other step keys are optional too
     scenario = "friends_count"         # start this scenario afresh
-    set = { "rubric.social" = 0.4 }    # parameter changes
+    set = { "rubric.social" = 0.4 }    # parameter changes (a graph file next to the lesson)
     reset = true                       # start again at month 0 with the seed
     scam = "highest"                   # a person: highest, lowest, most_friends,
                                        # fewest_friends, median, previous (the one
@@ -66,6 +67,7 @@ from typing import Any
 
 from models.errors import ScenarioError
 from models.history import METRIC_COLUMNS
+from models.lesson_checks import check_step
 from models.overrides import check_overrides
 from models.scenario import Scenario, load_scenario
 from models.schema import FIELD_BY_NAME
@@ -286,6 +288,10 @@ def _step(r: _Reader, raw: Any, i: int, before: Scenario, base_dir: Path,
     for name in changes:
         if name not in FIELD_BY_NAME:
             r.fail(where, f"set.{name}", "not a scenario parameter")
+    path = changes.get("network.path")
+    if isinstance(path, str) and path and not Path(os.path.expanduser(path)).is_absolute():
+        # A graph file next to the lesson, as its scenarios are (not the preset's folder).
+        changes = {**changes, "network.path": str(base_dir / os.path.expanduser(path))}
     try:
         scenario = scenario.replace(changes, source=r.source)
     except ScenarioError as exc:
@@ -343,25 +349,6 @@ def _step(r: _Reader, raw: Any, i: int, before: Scenario, base_dir: Path,
                 compare=compare, opens_compare=opens)
 
 
-def _people(scenario: Scenario) -> int | None:
-    """How many people the scenario's network has, when known before it is built."""
-    kind = scenario["network.kind"]
-    if kind == "file":
-        return None   # known once read; an index past the end is clipped (pick_person)
-    return 34 if kind == "karate" else int(scenario["population.size"])
-
-
-def _check_index(r: _Reader, step: Step, i: int) -> None:
-    """A person given by index must exist: ``scam = 100000`` among 500 people is a slip."""
-    n = _people(step.scenario)
-    where = f"step {i}"
-    for key, who in (("scam", step.scam),
-                     ("highlight.person", step.highlight and step.highlight.person)):
-        if n is not None and isinstance(who, int) and not isinstance(who, bool) and who >= n:
-            r.fail(where, key, f"person {who} does not exist: the network has {n:,} "
-                               f"people (0 to {n - 1:,})")
-
-
 def load_lesson(name_or_path: str | os.PathLike[str], lang: str | None = "en") -> Lesson:
     """Read and validate a lesson file, or a shipped lesson by name, in ``lang``.
 
@@ -408,7 +395,7 @@ def load_lesson(name_or_path: str | os.PathLike[str], lang: str | None = "en") -
     steps, current, compare = [], scenario, None
     for i, raw in enumerate(raw_steps, start=1):
         step = _step(r, raw, i, current, path.parent, compare)
-        _check_index(r, step, i)
+        check_step(step, i, r.fail)
         if i == 1:   # the lesson starts from its scenario at month 0
             step = replace(step, rebuild=True)
         steps.append(step)

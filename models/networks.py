@@ -289,7 +289,8 @@ def build_network(scenario, rng: np.random.Generator) -> GraphData:
     if kind == "karate":
         return karate()
     if kind == "file":
-        from .io import read_graph   # the readers only when a file is read
+        from .io.read import read_graph, require_people   # readers only when a file is read
 
-        return read_graph(scenario.graph_path())
+        path = scenario.graph_path()
+        return require_people(read_graph(path), path)
     raise ValueError(f"unknown network kind {kind!r}")  # the schema rules this out

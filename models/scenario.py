@@ -125,6 +125,8 @@ def _check_value(field: Field, value: Any, source: str) -> Any:
         if not isinstance(value, str):
             raise ScenarioError(source, name,
                                 f"must be a string, got {_describe(value)} {_shown(value)}")
+        if "\x00" in value:   # no file name or title can hold one (the OS refuses it)
+            raise ScenarioError(source, name, "contains a NUL character")
         if field.choices is not None and value not in field.choices:
             raise ScenarioError(
                 source, name, f"must be one of {', '.join(field.choices)}; got {_shown(value)}")
@@ -342,6 +344,9 @@ def _flatten(doc: Mapping[str, Any], source: str) -> dict[str, Any]:
             continue
         if section == MADE_BY:
             continue
+        if section == "lesson" and "step" in doc:   # a guided lesson: it names a scenario
+            raise ScenarioError(source, "", "a lesson, not a scenario (open it with "
+                                "scorenet gui --lesson FILE)")
         if section not in SECTIONS:
             raise ScenarioError(source, section, _unknown_key_message(section + "."))
         if not isinstance(body, dict):

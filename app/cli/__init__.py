@@ -106,6 +106,20 @@ def _opens_the_app(first: str) -> bool:
     return first in preset_names() or first.lower().endswith(".toml") or Path(first).exists()
 
 
+def _nul_argument(argv: list[str]) -> str | None:
+    """The option (or the argument) whose value holds a NUL character, else None: no
+    file name can, and the file system calls raise ValueError on one (only a program
+    calling ``main`` can pass it: a shell cannot)."""
+    from models.errors import printable
+
+    for k, arg in enumerate(argv):
+        if "\x00" in arg:
+            if arg.startswith("--"):
+                return arg.split("=", 1)[0]
+            return argv[k - 1] if k and argv[k - 1].startswith("-") else printable(arg, 200)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scorenet`` command; returns the exit status.
 
@@ -134,6 +148,11 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     given = argv
     argv = list(sys.argv[1:] if argv is None else argv)
+    bad = _nul_argument(argv)
+    if bad is not None:
+        # In English, as the models' own "contains a NUL character" for a scenario value.
+        sys.stderr.write(f"scorenet: {bad}: contains a NUL character\n")
+        return 2
     if argv and _opens_the_app(argv[0]):
         # `scorenet friends_count`, `scorenet my.toml`, `scorenet --lesson x`: the app.
         argv = ["gui", *argv]

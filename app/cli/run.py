@@ -83,11 +83,12 @@ def _read_graph(scenario, quiet: bool):
     path = scenario.graph_path() if scenario["network.kind"] == "file" else None
     if path is None:
         return None
-    from models.io import read_graph
+    from models.io.read import read_graph, require_people
     from models.measures import community_method
 
     reading = Progress(sys.stderr, quiet, unit="MB", what="read MB")
-    graph = read_graph(path, progress=lambda done, total: reading(done >> 20, total >> 20))
+    graph = require_people(read_graph(path, progress=lambda done, total: reading(
+        done >> 20, total >> 20)), path)
     if not quiet and graph.n >= 50_000:
         method = community_method(scenario["run.communities"], graph.n)
         sys.stderr.write(f"{graph.n:,} people, {graph.m:,} ties; drawing the population, "

@@ -18,11 +18,11 @@ def read_graph_size(_simulation, path: str) -> tuple[int, int, tuple[str, ...]]:
     Raises
     ------
     models.errors.ScenarioError
-        One line naming the file and what is wrong with it.
+        One line naming the file and what is wrong with it (fewer than two people too).
     """
-    from models.graphio import read_graph
+    from models.io.read import read_graph, require_people
 
-    graph = read_graph(path)
+    graph = require_people(read_graph(path), path)   # refused now, not at every Reset
     return int(graph.n), int(graph.edges.shape[0]), tuple(graph.notes)
 
 

@@ -53,10 +53,12 @@ class FilesMixin:
         """Where file dialogs start: the scenario's folder, or home for a preset."""
         return self._path.parent if self._path and not _is_preset(self._path) else Path.home()
 
-    def _update_title(self) -> None:
+    def _update_title(self, opening: Scenario | None = None) -> None:
+        """The document's name, or ``opening``'s: the scenario opened in place of one
+        that failed, named at once (the document changes only once it is built)."""
         self.setWindowTitle(translate("files", "ScoreNet - {name}[*]").format(
-            name=tr_data("presets", self.scenario.name)))
-        self.setWindowModified(self.is_modified())
+            name=tr_data("presets", (opening or self.scenario).name)))
+        self.setWindowModified(opening is None and self.is_modified())
 
     def _on_scenario_changed(self, scenario: Scenario) -> None:
         opening = self._opening
@@ -196,9 +198,23 @@ class FilesMixin:
         path, _ = QFileDialog.getOpenFileName(
             self, translate("files", "Open network file"), str(start),
             tr_data("field_editors", GRAPH_FILE_FILTER))
-        if path:
-            settings().setValue("network_folder", str(Path(path).parent))
-            self.use_network_file(Path(path).resolve())
+        if not path:
+            return
+        settings().setValue("network_folder", str(Path(path).parent))
+        # Checked before resolve(), which raises on a symbolic link loop or a NUL: the
+        # same one-line refusal as the CLI's --graph.
+        from models.errors import printable
+        from models.io.special import special_file_problem
+
+        problem = special_file_problem(Path(path))
+        if problem:
+            self._refuse_network(f"{printable(path, limit=200)}: {problem}")
+            return
+        self.use_network_file(Path(path).resolve())
+
+    def _refuse_network(self, message: str) -> None:
+        QMessageBox.critical(self, translate("files", "ScoreNet"), message + "\n\n"
+                             + translate("files", "The network is unchanged."))
 
     def use_network_file(self, path: Path) -> None:
         """Read ``path`` where the model lives; use it from the next Reset only if it reads.
@@ -219,11 +235,8 @@ class FilesMixin:
                 translate("files", "{file}: {n:,} people, {m:,} friendships; used from the "
                           "next Reset.").format(file=path.name, n=n, m=m) + changed, 12000)
 
-        def refuse(message: str) -> None:
-            QMessageBox.critical(self, translate("files", "ScoreNet"), message + "\n\n"
-                                 + translate("files", "The network is unchanged."))
-
-        self.controller.call_in_worker(read_graph_size, accept, refuse, args=(str(path),))
+        self.controller.call_in_worker(read_graph_size, accept, self._refuse_network,
+                                       args=(str(path),))
 
     # ------------------------------------------------------------------ recent files
     def _recent(self) -> list[str]:

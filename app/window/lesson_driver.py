@@ -212,6 +212,17 @@ class LessonMixin:
                 self._highlight(index)
         self._sync_lesson_controls()
 
+    def lesson_failure(self, message: str) -> str:
+        """``message`` of a failed build, prefixed with the lesson file and step when it
+        was the build of the lesson's step (a graph file that a step sets)."""
+        opening = self._opening
+        if self.lesson is None or opening is None or opening[1] is not None:
+            return message   # a lesson step opens its scenario without a file
+        index = self.lesson_panel.index
+        if opening[0] != self.lesson.steps[index].scenario:
+            return message
+        return f"{self.lesson.source or self.lesson.name}: step {index + 1}: {message}"
+
     def _on_lesson_compare(self, active: bool) -> None:
         """A lesson's A/B on a narrow screen (under 1600 px, as a 1280x720 projector):
         the lesson, A and B fill the width; the Parameters, Person and A / B docks fold

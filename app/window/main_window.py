@@ -312,6 +312,7 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         if self._refused:   # shown beside the control already
             self._refused = False
             return
+        message = self.lesson_failure(message)   # a lesson step's build names the step
         self._opening = None   # a failed open leaves the previous scenario in place
         log_file = self.controller.take_bug_log()
         if log_file:
@@ -320,12 +321,13 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
             # Nothing runs yet (the first scenario's network could not be built): say
             # why, then open the default scenario so that the window is usable.
             self._fell_back = True
-            QMessageBox.critical(self, translate("main_window", "ScoreNet"),
-                                 message + "\n\n" + translate(
-                                     "main_window", "The default scenario is open instead."))
             default = load_scenario("default")
             self.open_loaded(default, Path(default.source))
             self._before_open = None   # nothing to go back to
+            self._update_title(default)   # the title names what is open, as the dialog says
+            QMessageBox.critical(self, translate("main_window", "ScoreNet"),
+                                 message + "\n\n" + translate(
+                                     "main_window", "The default scenario is open instead."))
             return
         QMessageBox.critical(self, translate("main_window", "ScoreNet"), message)
 

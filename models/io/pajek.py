@@ -77,6 +77,9 @@ def read_pajek(text: str) -> GraphData:
             if not 1 <= k <= n:
                 raise Bad(f"line {lineno}: vertex {k} outside 1..{n}")
             label = vm.group(2) if vm.group(2) is not None else vm.group(3)
+            if vm.group(2) is None and line[vm.end(1):].lstrip().startswith('"'):
+                raise Bad(f"line {lineno}: the label of vertex {k} opens a quote that is "
+                          f"not closed: {short(line)}")
             if label is not None:
                 labels[k] = label
         elif section in ("arcs", "edges"):

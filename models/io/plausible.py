@@ -7,10 +7,15 @@ refuse what is clearly something else and note what is merely odd:
 
 - every line holds ``|`` (and no tab, ``;`` or ``,``): a ``|``-separated file, refused;
 - program source (``import``/``def``/``class`` lines and ``name(...)`` calls), refused;
+- Graphviz DOT (a ``graph``/``digraph`` header with ``{``), refused: it is not read;
+- a field of nothing but arrow or separator marks (``->``, ``--``, ``-``, ``:``, ``{``,
+  ``}``...: ``alice -> bob``), refused: that is not a person (ids such as ``-1``,
+  ``a-b`` or ``x:y`` hold a letter or digit and are read as they are);
 - a file read as an adjacency list only because of a name after the second field, whose
   other lines hold decimal numbers there (``1 2 0.5`` then ``2 3 abc``): an edge list
   with a broken weight column, refused (name the file ``.adj`` to read it anyway);
-- no ties among several people: a note asks whether the separator is one ScoreNet reads.
+- no ties among several people: a note asks whether the separator is one ScoreNet reads
+  (the other formats get the same note, :func:`note_no_ties`).
 """
 
 from __future__ import annotations
@@ -20,20 +25,29 @@ import re
 from ..graph import GraphData
 from .base import Bad, short, with_notes
 
-__all__ = ["refuse_non_graph_text", "check_edge_list_result"]
+__all__ = ["check_edge_list_result", "note_no_ties", "refuse_non_graph_text"]
 
 _CODE_LINE = re.compile(r"\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|"
                         r"class\s+\w+\s*[(:{]|(?:public|private|static)\s+\w|"
                         r"(?:function|func|fn)\s+\w+\s*\()")
 _CALL = re.compile(r"\w\([^()\s]*\)")
+_DOT_HEADER = re.compile(r"(?:strict\s+)?(?:di)?graph\b[^{}]*\{", re.IGNORECASE)
+#: Only these characters: an arrow or separator (``->``, ``--``, ``<->``, ``:``, ``{``).
+_MARKS = re.compile(r"[-<>:=~{}\[\]]+")
 _DECIMAL = re.compile(r"[+-]?(?:\d*\.\d+|\d+\.\d*)(?:[eE][+-]?\d+)?")
 
 
-def _data_lines(head: str, whole: bool) -> list[str]:
+def _numbered(head: str, whole: bool) -> list[tuple[int, str]]:
+    """``(line number, stripped line)`` of the lines that are neither blank nor comments."""
     lines = head.splitlines()
     if not whole and lines:
         lines = lines[:-1]   # the last line of a cut head may be partial
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith(("#", "%"))]
+    return [(k, ln.strip()) for k, ln in enumerate(lines, 1)
+            if ln.strip() and not ln.lstrip().startswith(("#", "%"))]
+
+
+def _data_lines(head: str, whole: bool) -> list[str]:
+    return [ln for _, ln in _numbered(head, whole)]
 
 
 def refuse_non_graph_text(head: str, whole: bool) -> None:
@@ -52,6 +66,33 @@ def refuse_non_graph_text(head: str, whole: bool) -> None:
     if code >= 1 and calls >= 2:
         first = next(ln for ln in lines if _CODE_LINE.match(ln))
         raise Bad(f"looks like program source code ({short(first)}), not a graph")
+    _refuse_dot_and_marks(_numbered(head, whole))
+
+
+def _people_fields(line: str) -> list[str]:
+    """The fields of the line the edge-list reader takes as people: split as it splits
+    (first of tab, ``;``, ``,`` found, else runs of spaces), without a ``#`` comment; in a
+    delimited line only the first two (its other columns are ignored: ``a,b,-`` is fine)."""
+    line = line.split("#", 1)[0]
+    sep = next((c for c in "\t;," if c in line), None)
+    fields = [f.strip() for f in line.split(sep)]
+    return fields if sep is None else fields[:2]
+
+
+def _refuse_dot_and_marks(lines: list[tuple[int, str]]) -> None:
+    """Graphviz DOT, and arrows or separators read as people (``alice -> bob``)."""
+    for _, ln in lines[:5]:   # a DOT file opens with its header
+        if _DOT_HEADER.match(ln):
+            raise Bad(f"looks like Graphviz DOT ({short(ln)}), which is not read: export "
+                      "the network as GraphML, GML or an edge list")
+    for number, ln in lines:
+        if '"' in ln:
+            continue   # a quoted field is an id as written
+        mark = next((f for f in _people_fields(ln) if _MARKS.fullmatch(f)), None)
+        if mark is not None:
+            raise Bad(f"line {number}: {short(mark)} in {short(ln)} is an arrow or "
+                      "separator, not a person; write one tie a line as two people "
+                      "separated by a tab, ';', ',' or spaces")
 
 
 def check_edge_list_result(graph: GraphData, adjacency_by_name: bool) -> GraphData:
@@ -69,7 +110,13 @@ def check_edge_list_result(graph: GraphData, adjacency_by_name: bool) -> GraphDa
             raise Bad(f"some lines have a number ({short(decimal)}) after the two people "
                       "and others a name: an edge list with a broken third column? (name "
                       "the file .adj to read it as an adjacency list)")
+    return note_no_ties(graph, " (a tie needs two fields separated by a tab, ';', ',' "
+                               "or spaces)")
+
+
+def note_no_ties(graph: GraphData, hint: str = "") -> GraphData:
+    """``graph`` with a note when its people have no ties at all (in every format: a
+    GraphML of nodes only is as odd as an edge list of names only)."""
     if graph.m == 0 and graph.n > 1:
-        return with_notes(graph, f"no ties among the {graph.n:,} people (a tie needs two "
-                                 "fields separated by a tab, ';', ',' or spaces)")
+        return with_notes(graph, f"no ties among the {graph.n:,} people{hint}")
     return graph

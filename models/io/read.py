@@ -32,15 +32,17 @@ from .fastedges import FAST_FROM, read_plain_edges
 from .special import special_file_problem
 from .gml import read_gml
 from .pajek import read_pajek
-from .plausible import check_edge_list_result, refuse_non_graph_text
+from .plausible import check_edge_list_result, note_no_ties, refuse_non_graph_text
 from .xmlgraph import read_xml
 
-__all__ = ["read_graph", "read_graph_bytes", "KEY", "MAX_LINE"]
+__all__ = ["read_graph", "read_graph_bytes", "require_people", "KEY", "MAX_LINE", "MIN_PEOPLE"]
 
 KEY = "network.path"
 #: The longest line a line-based graph format may hold (an adjacency list of a person
 #: with 400,000 friends fits).
 MAX_LINE = 4 << 20
+#: A network needs this many people: the model pairs people, draws friends, ranks scores.
+MIN_PEOPLE = 2
 #: Files above this size are scanned for any content before they are loaded.
 _SCAN_ABOVE = 4 << 20
 _CHUNK = 1 << 20
@@ -142,7 +144,7 @@ def _parse(held: list[bytes], ext: str,
         del raw
         return _parse([member], Path(name).suffix.lower())
     if kind == "xml":
-        return read_xml(raw)
+        return note_no_ties(read_xml(raw))
     if kind != "gml":
         _check_lines(raw)
     if kind == "edges" and len(raw) >= FAST_FROM:
@@ -153,9 +155,9 @@ def _parse(held: list[bytes], ext: str,
     text = _decode(raw)
     del raw
     if kind == "gml":
-        return read_gml(text)
+        return note_no_ties(read_gml(text))
     if kind == "pajek":
-        return read_pajek(text)
+        return note_no_ties(read_pajek(text))
     refuse_non_graph_text(text[:4096], whole and len(text) <= 4096)
     by_name = kind == "adjacency"
     return check_edge_list_result(read_edge_list(text, adjacency=by_name), by_name)
@@ -177,6 +179,17 @@ def read_graph_bytes(raw: bytes, name: str, source: str | None = None,
         raise ScenarioError(source, KEY, "structure nested too deeply") from None
     except MemoryError:
         raise ScenarioError(source, KEY, "file too large to read into memory") from None
+
+
+def require_people(graph: GraphData, source: str | os.PathLike[str]) -> GraphData:
+    """``graph`` when it has :data:`MIN_PEOPLE` people or more, else a ScenarioError that
+    names the graph file ``source`` (a readable file, but no network one can simulate)."""
+    if graph.n < MIN_PEOPLE:
+        who = "person" if graph.n == 1 else "people"
+        raise ScenarioError(printable(source, limit=300), KEY,
+                            f"the graph has {graph.n} {who}; a network needs {MIN_PEOPLE} "
+                            "or more")
+    return graph
 
 
 def read_graph(path: str | os.PathLike[str],

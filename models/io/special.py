@@ -12,6 +12,8 @@ __all__ = ["special_file_problem"]
 
 def special_file_problem(path: Path) -> str | None:
     """Why ``path`` cannot be read as a file (None when it is a readable regular file)."""
+    if "\x00" in str(path):   # os.stat raises ValueError, not OSError, for these
+        return "contains a NUL character"
     try:
         st = path.stat()
     except OSError as exc:

@@ -16,12 +16,15 @@ Odd documents, decided as networkx and the formats' specifications do: an edge n
 undeclared node adds that person (networkx does; GraphML allows it), with a note; a
 second top-level ``<graph>`` is refused (networkx silently reads only the first); a GEXF
 ``attvalue`` for an undeclared attribute is ignored, with a note; a GEXF ``weight`` that
-is not a number is refused (the schema says float; networkx refuses it).
+is not a number is refused (the schema says float; networkx refuses it), and so is a NaN
+or infinite one; a GraphML ``<hyperedge>`` is refused (networkx refuses it: a tie joins
+two people); a ``group`` attribute of a type neither format defines is refused in both.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -38,6 +41,11 @@ __all__ = ["read_xml"]
 
 def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+#: The attribute types GraphML and GEXF define (GEXF 1.3's list types read as text).
+_TYPES = {"int", "integer", "long", "short", "byte", "biginteger", "float", "double", "real",
+          "bigdecimal", "boolean", "string", "char", "anyuri", "liststring", "date"}
 
 
 def _typed(text: str | None, kind: str, what: str) -> Any:
@@ -133,6 +141,9 @@ class _Reader:
             self.node_class = elem.get("class", "node") == "node"
             self.edge_class = elem.get("class", "node") == "edge"
             self.attr_class = elem.get("class", "node")
+        elif tag == "hyperedge" and self.kind == "graphml":
+            raise Bad("a GraphML <hyperedge>: ScoreNet's ties join two people; write each "
+                      "tie as an <edge>")
         elif tag == "node":
             nid = elem.get("id")
             if nid is None:
@@ -178,17 +189,22 @@ class _Reader:
             weight = elem.get("weight") if self.kind == "gexf" else None
             if weight is not None:   # GEXF's weight is a float (networkx refuses others)
                 try:
-                    float(weight)
+                    finite = math.isfinite(float(weight))
                 except ValueError:
+                    finite = None
+                if not finite:
+                    what = "a finite number" if finite is False else "a number"
                     raise Bad(f"edge #{len(self.edges) + 1} ({short(s, 20)} to "
-                              f"{short(t, 20)}): weight {short(weight)} is not a number") \
-                        from None
+                              f"{short(t, 20)}): weight {short(weight)} is not {what}")
             flag = elem.get("directed", "") if self.kind == "graphml" else elem.get("type", "")
             self.directed |= flag.lower() in ("true", "directed")
             self.edges.append((s, t))
             self.kinds.append(self._kind_of(elem))
 
     def _group(self, gid, gtype: str, elem) -> None:
+        if gtype.lower() not in _TYPES:   # its values are read by type: say, not guess
+            raise Bad(f"the group attribute's type {short(gtype)} is not a GraphML or GEXF "
+                      "type (integer, string, ...)")
         self.group_id, self.group_type = gid, gtype
         default = elem.find(self.ns + "default")
         if default is not None:
