@@ -9,6 +9,8 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
+from PySide6.QtCore import Qt  # noqa: E402
+
 from tests.test_app_lessons import _collisions  # noqa: E402
 
 WAIT = 60_000
@@ -43,5 +45,11 @@ def test_at_1280x720_the_network_fills_most_of_the_window(qtbot, open_window):
     qtbot.waitUntil(lambda: w.dashboard.height() >= 250, timeout=WAIT)
     _stepped(qtbot, w, 1)
     assert _collisions(w.dashboard) == []
+    assert w.dockWidgetArea(w.inspector_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     w.resize(1280, 720)
     qtbot.waitUntil(lambda: w.dashboard_docked, timeout=WAIT)
+    # Made small again (a window moved to a projector), the Person panel goes back into
+    # the tabs beside the parameters rather than keeping a column of its own.
+    assert w.dockWidgetArea(w.inspector_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert w.inspector_dock in w.tabifiedDockWidgets(w.controls_dock)
+    qtbot.waitUntil(lambda: net.width() >= 0.6 * 1280, timeout=WAIT)

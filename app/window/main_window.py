@@ -210,6 +210,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         if self._started:
+            # Only crossing a threshold re-arranges (a window moved to a projector).
+            self.arrange_docks(self.width())
             self.place_dashboard(self.height())
             QTimer.singleShot(0, self, self.fit_docks)   # once the docks have their new size
 
