@@ -30,6 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import remove_bench_files  # noqa: E402
+
 _FIRST_PAINT = r"""
 import sys, time
 t0 = float(sys.argv[1])
@@ -198,9 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"draws of the network in {args.seconds:g} s; CPU ms a frame: window "
                   f"{r['window_ms']:.1f}, model {r['model_ms']:.1f}; load {r['load']:.1f}",
                   flush=True)
-    Path(ROOT / ".bench.ini").unlink(missing_ok=True)
-    for name in MADE:
-        Path(ROOT / f".bench-{name}.toml").unlink(missing_ok=True)
+    remove_bench_files(ROOT, MADE)
     return 0
 
 

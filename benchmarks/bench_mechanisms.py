@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.timing import matvec_cpu  # noqa: E402
 
 
 def measure(size: int, steps: int, homophilous: float) -> dict:
     from models import load_scenario
-    from models.graph import adjacency
     from models.simulation import Simulation
 
     sc = load_scenario("default", {"population.size": size,
@@ -53,12 +58,7 @@ def measure(size: int, steps: int, homophilous: float) -> dict:
         c = time.process_time()
         sim.step()
         cpu = time.process_time() - c
-        full = adjacency(sim.friends.edges(), sim.n)
-        best = np.inf
-        for _ in range(5):
-            c = time.process_time()
-            full @ x
-            best = min(best, time.process_time() - c)
+        best = matvec_cpu(sim, x)
         cpus.append(cpu)
         ratios.append(cpu / best)
     out = {"mechanisms_ms": float(np.median(cpus)) * 1e3,

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.timing import matvec_cpu  # noqa: E402
 
 
 def measure(size: int, steps: int, communities: bool = True) -> dict:
@@ -31,7 +33,6 @@ def measure(size: int, steps: int, communities: bool = True) -> dict:
 
     from models import load_scenario
     from models import measures as M
-    from models.graph import adjacency
     from models.simulation import Simulation
 
     if size == 4039:
@@ -74,12 +75,7 @@ def measure(size: int, steps: int, communities: bool = True) -> dict:
         sim.step()
         times.append(time.perf_counter() - t)
         cpu = time.process_time() - c
-        full = adjacency(sim.friends.edges(), sim.n)
-        best = math.inf
-        for _ in range(5):
-            c = time.process_time()
-            full @ x
-            best = min(best, time.process_time() - c)
+        best = matvec_cpu(sim, x)
         matvecs.append(best)
         ratios.append(cpu / best)
     total = sum(times)

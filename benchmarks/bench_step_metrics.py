@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import matvec_cpu  # noqa: E402
+
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -36,7 +38,6 @@ def main(argv=None) -> None:
     import numpy as np
 
     from models import load_scenario
-    from models.graph import adjacency
     from models.recording import step_metrics
     from models.simulation import Simulation
 
@@ -73,12 +74,7 @@ def main(argv=None) -> None:
         prof = cProfile.Profile()
     for _ in range(args.steps):
         sim.step()
-        full = adjacency(sim.friends.edges(), sim.n)
-        best = math.inf
-        for _ in range(5):
-            c = time.process_time()
-            full @ x
-            best = min(best, time.process_time() - c)
+        best = matvec_cpu(sim, x)
         mats.append(best)
         ratios.append(timings[-1] / best if best > 0 else math.nan)
     print(f"size {args.size}: metrics {statistics.median(timings) * 1e3:.2f} ms CPU, "

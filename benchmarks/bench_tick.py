@@ -15,21 +15,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def best_ms(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times) * 1e3
+from benchmarks.timing import best_ms, remove_bench_files  # noqa: E402
 
 
 def parts(name: str, repeat: int) -> dict[str, float]:
@@ -39,7 +31,8 @@ def parts(name: str, repeat: int) -> dict[str, float]:
     from app.network import motion
     from app.network.tie_raster import paint_ties
     from app.window.start import create_window
-    from benchmarks.bench_app_fps import ROOT as BROOT, scenario_path
+    from benchmarks.bench_app_fps import ROOT as BROOT
+    from benchmarks.bench_app_fps import scenario_path
 
     os.environ.setdefault("SCORENET_SETTINGS", str(BROOT / ".bench.ini"))
     app, window, _ = create_window(scenario_path(name))
@@ -117,9 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<10} {key:<28} {value:9.1f}")
     from benchmarks.bench_app_fps import MADE
 
-    Path(ROOT / ".bench.ini").unlink(missing_ok=True)
-    for name in MADE:
-        Path(ROOT / f".bench-{name}.toml").unlink(missing_ok=True)
+    remove_bench_files(ROOT, MADE)
     return 0
 
 

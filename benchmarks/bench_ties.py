@@ -12,7 +12,6 @@ the people's pixel raster built exactly (sorted overlaps) or fast (while moving)
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -20,14 +19,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def best_ms(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times) * 1e3
+from benchmarks.timing import best_ms  # noqa: E402
 
 
 def main() -> None:
@@ -39,7 +31,7 @@ def main() -> None:
     from app.network.motion import MOVING_TIE_SAMPLES
     from app.network.people import NodeRaster
     from app.network.tie_raster import paint_ties
-    from app.picture.scene import _segments_path
+    from app.picture.scene import segments_path
     from models.layout import layout
 
     ig.set_random_number_generator(__import__("random").Random(0))
@@ -56,11 +48,11 @@ def main() -> None:
         canvas = FigureCanvasAgg(fig)
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_axis_off()
-        patch = PathPatch(_segments_path(pos, edges), fill=False, linewidth=0.4, alpha=0.2)
+        patch = PathPatch(segments_path(pos, edges), fill=False, linewidth=0.4, alpha=0.2)
         ax.add_patch(patch)
         canvas.draw()
         agg_all = best_ms(canvas.draw, 3)
-        patch.set_path(_segments_path(pos, edges[:: max(1, len(edges) // 2000)]))
+        patch.set_path(segments_path(pos, edges[:: max(1, len(edges) // 2000)]))
         agg_some = best_ms(canvas.draw, 3)
         buf = np.full((H, W, 4), 255, np.uint8)
         px = pos * [W - 40, H - 40] + 20
