@@ -87,21 +87,20 @@ def step_metrics(sim) -> dict[str, float]:
     labels = sim.communities()
     n = sim.n
     past = sim.scores_back()
-    # One ranking of the scores for the median, Gini, shares, fifths and mobility.
-    view = M.SortedScores(np.asarray(s, dtype=np.float64)) if n else None
-    fifths = M.fifth_indices(view.quintiles() if view else None, s)  # for the three gaps
+    # One ranking of the scores for the median, Gini, shares, fifths and mobility (a
+    # simulation has 2 people or more, so there is always something to rank).
+    view = M.SortedScores(np.asarray(s, dtype=np.float64))
+    fifths = M.fifth_indices(view.quintiles(), s)  # for the three gaps
     giant, components = kept.components(sim)
     group_gap, group_restricted_gap = M.group_gaps(s, sim.pop.group,
                                                    sc["perks.restricted_below"])
     return {
         "step": float(sim.step_count),
         "mean_score": float(np.mean(s)),
-        "median_score": view.median() if view else float(np.median(s)),
-        "gini": view.gini(350.0) if view else M.gini(s - 350.0),
-        "restricted_share": (view.share_below(sc["perks.restricted_below"]) if view
-                             else float(np.mean(s < sc["perks.restricted_below"]))),
-        "privileged_share": (view.share_at_least(sc["perks.privileged_at"]) if view
-                             else float(np.mean(s >= sc["perks.privileged_at"]))),
+        "median_score": view.median(),
+        "gini": view.gini(350.0),
+        "restricted_share": view.share_below(sc["perks.restricted_below"]),
+        "privileged_share": view.share_at_least(sc["perks.privileged_at"]),
         # The upper triangle's rows are the ties in key order (models/adjacency.py).
         "assortativity": M.ends_correlation(s, None, adj.upper.indices, rows=adj.up_deg),
         "dating_assortativity": M.edge_correlation(s, sim.dating.edges()),
@@ -113,8 +112,7 @@ def step_metrics(sim) -> dict[str, float]:
         "match_gap": M.match_gap(s, sim.dating.uses, sim.dating.matches, fifths),
         "group_gap": group_gap,
         "optout_gap": M.optout_gap(deg, sim.pop.opted_out),
-        "mobility": (_mobility(kept, sim.step_count, view, past) if view
-                     else M.mobility(s, past) if past is not None else math.nan),
+        "mobility": _mobility(kept, sim.step_count, view, past),
         "components": components,
         "bottom_isolated_share": M.bottom_isolated_share(s, deg, fifths),
         "aim_up": sim.dating.aim_up,

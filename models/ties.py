@@ -42,14 +42,11 @@ class EdgeSet:
         return int(self.keys.size)
 
     def endpoints(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(u, v)`` arrays with ``u < v``, int64, in key order."""
+        """``(u, v)`` arrays with ``u < v``, int64, in key order (new arrays)."""
         if self._adj is None:
             return np.divmod(self.keys, self.n)
-        # The adjacency holds them already: the upper triangle's rows and columns are
-        # the keys' u and v, in key order (no division of every key).
-        adj = self._adj
-        u = np.repeat(np.arange(self.n, dtype=np.int64), adj.up_deg)
-        return u, adj.upper.indices.astype(np.int64)
+        u, v = self.ends()
+        return u.astype(np.int64), v.astype(np.int64)
 
     def ends(self) -> tuple[np.ndarray, np.ndarray]:
         """``(u, v)`` with ``u < v`` in key order, in the adjacency's index dtype (int32
@@ -59,10 +56,10 @@ class EdgeSet:
         order, see models/adjacency.py): no division of the int64 keys.
         """
         if self._ends is None:
-            upper = self.adjacency().upper
-            it = upper.indices.dtype
-            u = np.repeat(np.arange(self.n, dtype=it), np.diff(upper.indptr))
-            v = upper.indices.copy()
+            adj = self.adjacency()
+            it = adj.upper.indices.dtype
+            u = np.repeat(np.arange(self.n, dtype=it), adj.up_deg)
+            v = adj.upper.indices.copy()
             u.flags.writeable = v.flags.writeable = False
             self._ends = (u, v)
         return self._ends
@@ -70,13 +67,7 @@ class EdgeSet:
     def edges(self) -> np.ndarray:
         """Canonical ``(m, 2)`` array (a new one at each call)."""
         out = np.empty((self.keys.size, 2), dtype=np.int64)
-        if self._adj is None:
-            np.floor_divide(self.keys, self.n, out=out[:, 0])
-            np.remainder(self.keys, self.n, out=out[:, 1])
-        else:
-            adj = self._adj
-            out[:, 0] = np.repeat(np.arange(self.n, dtype=np.int64), adj.up_deg)
-            out[:, 1] = adj.upper.indices
+        out[:, 0], out[:, 1] = self.endpoints() if self._adj is None else self.ends()
         return out
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
