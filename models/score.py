@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from .graph import stable_sort
+from .measures.ranks import place_ranks
 from .schema import RUBRIC_KEYS
 
 __all__ = [
@@ -60,21 +61,10 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
     out = np.zeros(consumption.shape[0])
     idx = np.flatnonzero(takes_part)
     if idx.size:
-        # average_ranks' arithmetic, with each sorted place's rank written straight to
-        # its person (one scatter, not a rank vector and a second one).
-        x = consumption[idx]
-        order, xs = stable_sort(x)    # any sorting order gives the same average ranks
-        ranks = np.arange(1, xs.size + 1, dtype=np.float64)   # place + 1 where untied
-        dup = np.flatnonzero(xs[1:] == xs[:-1]) + 1            # equal to the one before
-        if dup.size:
-            # Only the tied runs get their average rank, start + (size + 1) / 2 (the
-            # same sum average_ranks does for every run, singletons included).
-            first = np.flatnonzero(np.concatenate([[True], dup[1:] != dup[:-1] + 1]))
-            start = dup[first] - 1
-            sizes = np.append(dup[first[1:] - 1], dup[-1]) + 1 - start
-            before = np.cumsum(sizes) - sizes
-            places = np.arange(int(sizes.sum())) + np.repeat(start - before, sizes)
-            ranks[places] = np.repeat(start + (sizes + 1) / 2.0, sizes)
+        # Each sorted place's average rank written straight to its person (one
+        # scatter, not a rank vector and a second one).
+        order, xs = stable_sort(consumption[idx])   # any sorting order gives the same ranks
+        ranks = place_ranks(xs)
         ranks -= 0.5
         ranks /= idx.size
         if idx.size == out.size:

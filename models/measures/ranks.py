@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["average_ranks", "ranks_from_order"]
+__all__ = ["average_ranks", "place_ranks", "ranks_from_order"]
 
 
 def average_ranks(x) -> np.ndarray:
@@ -41,17 +41,28 @@ def ranks_from_order(x: np.ndarray, order: np.ndarray, xs: np.ndarray | None = N
 
     The ranks do not depend on which permutation: tied values share their average.
     """
-    if xs is None:
-        xs = x[order]
-    new = np.empty(x.size, dtype=bool)
-    new[0] = True
-    np.not_equal(xs[1:], xs[:-1], out=new[1:])
     ranks = np.empty(x.size, dtype=np.float64)
-    if new.all():
-        # No ties (usual for scores): rank k + 1 at place k, the same floats as below.
-        ranks[order] = np.arange(1, x.size + 1, dtype=np.float64)
-        return ranks
-    starts = np.flatnonzero(new)
-    sizes = np.diff(np.append(starts, x.size))
-    ranks[order] = np.repeat(starts + (sizes + 1) / 2.0, sizes)
+    ranks[order] = place_ranks(x[order] if xs is None else xs)
+    return ranks
+
+
+def place_ranks(xs: np.ndarray) -> np.ndarray:
+    """The average rank of each place of the ascending values ``xs``: ``k + 1`` at an
+    untied place ``k``, a tied run's mean place + 1 at each of its places.
+
+    Only the tied runs are averaged: an untied place's ``start + (1 + 1) / 2`` is the
+    same float as ``k + 1``, so the ranks are those of averaging every run.
+
+    >>> place_ranks(np.array([1.0, 2.0, 2.0, 5.0])).tolist()
+    [1.0, 2.5, 2.5, 4.0]
+    """
+    ranks = np.arange(1, xs.size + 1, dtype=np.float64)
+    dup = np.flatnonzero(xs[1:] == xs[:-1]) + 1            # equal to the one before
+    if dup.size:
+        first = np.flatnonzero(np.concatenate([[True], dup[1:] != dup[:-1] + 1]))
+        start = dup[first] - 1                                # each tied run's first place
+        sizes = np.append(dup[first[1:] - 1], dup[-1]) + 1 - start
+        before = np.cumsum(sizes) - sizes
+        places = np.arange(int(sizes.sum())) + np.repeat(start - before, sizes)
+        ranks[places] = np.repeat(start + (sizes + 1) / 2.0, sizes)
     return ranks
