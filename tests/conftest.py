@@ -58,3 +58,14 @@ def open_window(qtbot, tmp_path, monkeypatch):
     for w in opened:
         w.pair.shutdown()
         w.controller.shutdown()
+
+
+@pytest.fixture
+def kernels_on(monkeypatch):
+    """Compiled kernels (models.kernels) at any size for this test; skipped without numba
+    (the test extra installs it, so CI always runs these)."""
+    from models import accel
+
+    if not accel.available():
+        pytest.skip("numba is not installed")
+    monkeypatch.setenv(accel.ENV, "1")

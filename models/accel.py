@@ -1,0 +1,70 @@
+"""When a step uses compiled kernels (numba) for its hot loops, and when plain numpy.
+
+At 100,000 people and more a step is dominated by passes over the ties and the people
+that numpy makes one temporary array at a time (splicing the tie arrays, gathers,
+binary searches). :mod:`models.kernels` holds compiled versions of a few of them, each
+written as the plain loop it is and each giving **the same bits** as its numpy twin,
+which stays the reference (tests/test_kernels*.py compare the two on random inputs, and
+whole runs with and without the kernels, byte for byte). So whether the kernels run
+never changes a result: only how long it takes.
+
+They run when numba is installed (``pip install -e ".[fast]"``; the test extra has it
+too) and the simulation has at least :data:`ACCEL_FROM` people: importing numba and
+loading the compiled kernels from numba's cache costs about half a second once, more
+than the kernels save on a small network, and the first use on a machine compiles them
+(a few seconds, then cached). ``SCORENET_ACCEL=0`` turns them off, ``SCORENET_ACCEL=1``
+uses them at any size (the tests), anything else (or unset) is the default, by size.
+
+No floating-point function whose last bit differs between libraries (exp, log, power)
+is computed in a kernel: those stay with numpy. Kernels are compiled without
+``fastmath``, so additions and products are not fused or reordered.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import warnings
+
+__all__ = ["ACCEL_FROM", "ENV", "available", "use_kernels"]
+
+#: From this many people on, a step uses the compiled kernels (when numba is installed).
+ACCEL_FROM = 50_000
+
+#: The environment variable that overrides the choice by size: "0" off, "1" always.
+ENV = "SCORENET_ACCEL"
+
+
+@functools.cache
+def available() -> bool:
+    """Whether numba imports here (once per process; a broken install warns once)."""
+    try:
+        import numba  # noqa: F401
+    except ImportError:
+        return False
+    except Exception as exc:   # e.g. a numba too old for this numpy: run on numpy
+        warnings.warn(f"numba is installed but does not load ({exc}); running without "
+                      "compiled kernels", RuntimeWarning, stacklevel=2)
+        return False
+    return True
+
+
+def use_kernels(n: int) -> bool:
+    """Whether work on a network of ``n`` people should use :mod:`models.kernels`.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ[ENV] = "0"
+    >>> use_kernels(10**6)
+    False
+    >>> del os.environ[ENV]
+    >>> use_kernels(10)
+    False
+    """
+    mode = os.environ.get(ENV, "")
+    if mode == "0":
+        return False
+    if mode != "1" and n < ACCEL_FROM:
+        return False
+    return available()
