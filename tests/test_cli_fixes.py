@@ -309,3 +309,25 @@ def test_a_new_table_name_of_another_kind_is_refused_too(tmp_path, capsys):
     assert main(["run", "karate", "--steps", "1", "--quiet", "--nodes-out", str(target)]) == 2
     assert "--nodes-out: must end in .csv or .parquet" in capsys.readouterr().err
     assert not target.exists()
+
+
+@pytest.mark.parametrize("extra", [[], ["--set", "network.kind=file"],
+                                   ["--set", "network.path=elsewhere.txt"]])
+def test_graph_beside_a_set_network_kind_of_file_runs_on_that_graph(tmp_path, capsys, extra):
+    graph = tmp_path / "ring.txt"
+    graph.write_text("".join(f"{i} {(i + 1) % 7}\n" for i in range(7)))
+    out = tmp_path / "m.csv"
+    assert main(["run", "karate", "--steps", "1", "--quiet", "--graph", str(graph), *extra,
+                 "--metrics-out", str(out)]) == 0, capsys.readouterr().err
+    header, first = out.read_text().splitlines()[:2]
+    row = dict(zip(header.split(","), first.split(",")))
+    assert float(row["friend_ties"]) == 7.0   # the ring's, not karate's 78
+
+
+def test_a_bad_set_value_beside_graph_is_still_named(tmp_path, capsys):
+    graph = tmp_path / "ring.txt"
+    graph.write_text("1 2\n2 3\n3 1\n")
+    assert main(["run", "karate", "--steps", "1", "--quiet", "--graph", str(graph),
+                 "--set", "network.kind=nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "--set" in err and "nonsense" in err
