@@ -331,3 +331,24 @@ def test_a_bad_set_value_beside_graph_is_still_named(tmp_path, capsys):
                  "--set", "network.kind=nonsense"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "--set" in err and "nonsense" in err
+
+
+def test_an_interrupt_counts_a_damaged_run_file_as_not_kept(tmp_path, monkeypatch, capsys):
+    import models.sweeps as sweeps
+    from app.cli.sweep import store_for
+
+    out = tmp_path / "s.csv"
+    args = ["sweep", "karate", "--steps", "2", "--seeds", "2", "--workers", "1", "--out",
+            str(out)]
+    assert main([*args, "--quiet"]) == 0
+    files = sorted(store_for(out).glob("*.npz"))
+    assert len(files) == 2
+    files[0].write_bytes(b"")   # emptied: that run is computed again on a rerun
+
+    def interrupted(plan, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sweeps, "execute", interrupted)
+    capsys.readouterr()
+    assert main(args) == 130
+    assert "1 of 2 runs kept" in capsys.readouterr().err
