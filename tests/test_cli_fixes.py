@@ -352,3 +352,28 @@ def test_an_interrupt_counts_a_damaged_run_file_as_not_kept(tmp_path, monkeypatc
     capsys.readouterr()
     assert main(args) == 130
     assert "1 of 2 runs kept" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_whose_reader_leaves_is_named_in_one_line(tmp_path, capsys):
+    import os
+    import threading
+    import time
+
+    fifo = tmp_path / "people.csv"
+    os.mkfifo(fifo)
+
+    def read_a_little():
+        with open(fifo, "rb") as fh:   # blocks until the run opens the pipe
+            fh.read(100)
+
+    reader = threading.Thread(target=read_a_little, daemon=True)
+    reader.start()
+    time.sleep(0.2)   # the reader waits on the pipe before the run looks for one
+    status = main(["run", "default", "--steps", "30", "--quiet", "--people-out", str(fifo)])
+    reader.join(5)
+    err = capsys.readouterr().err
+    assert status == 2, err
+    assert len(err.strip().splitlines()) == 1 and "--people-out" in err \
+        and "people.csv" in err
+    assert fifo.is_fifo()   # the pipe itself is left in place
