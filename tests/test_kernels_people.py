@@ -188,3 +188,16 @@ def test_the_kernels_stand_aside_for_inputs_they_were_not_written_for(kernels_on
     assert out.dtype == np.float64 and np.allclose(out, 650.0)
     assert behaviour_percentile(np.array([3, 1, 2]), np.ones(3, bool)).tolist() == \
         pytest.approx([5 / 6, 1 / 6, 0.5])
+
+
+def test_the_kernels_max_min_and_clip_are_numpys_to_the_sign_of_zero(kernels_on):
+    from models.kernels.people import _clip_np, _max_np, _min_np
+
+    special = [-0.0, 0.0, 1.0, -1.0, math.inf, -math.inf, math.nan, 0.5]
+    for a in special:
+        for b in special:
+            pair = np.array([a]), np.array([b])
+            assert _same(np.float64(_max_np(a, b)), np.maximum(*pair)[0]), (a, b)
+            assert _same(np.float64(_min_np(a, b)), np.minimum(*pair)[0]), (a, b)
+        assert _same(np.float64(_clip_np(a, 0.0, 1.0)), np.clip(np.array([a]), 0.0, 1.0)[0]), a
+        assert _same(np.float64(_clip_np(a, -0.0, 0.5)), np.clip(np.array([a]), -0.0, 0.5)[0]), a
