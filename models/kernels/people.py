@@ -189,34 +189,55 @@ def pack_values(x, idx, bits):
 
 
 @kernel
+def _rank_run(first, end, scale, places, out):
+    """``out[places[i]]`` for the tied sorted places ``first..end-1``: their mean rank
+    ``first + (size + 1) / 2`` (``first + 1`` alone), less 0.5, over ``scale``."""
+    if end - first == 1:
+        r = float(first + 1)
+    else:
+        r = float(first) + float(end - first + 1) / 2.0
+    r = (r - 0.5) / scale
+    for j in range(places.shape[0]):
+        out[places[j]] = r
+
+
+@kernel
 def percentile_from_packed(packed, x, idx, bits, out):
     """The mid-rank percentiles of ``x[idx]`` from their sorted :func:`pack_values`
-    keys, written to ``out[j]`` for the j-th of ``idx`` (as :func:`rank_places`).
+    keys, written to ``out[j]`` for the j-th of ``idx`` (the ranks of
+    :func:`rank_places`).
 
-    Keys that only their index told apart (values equal in all but the cleared bits)
-    are put in the values' order first, so the ranks are those of a true sort."""
+    Only where neighbouring keys share their value bits are the values themselves read:
+    they may be equal (a tie, sharing a rank) or differ in the cleared bits (then that
+    stretch is put in the values' order first, so the ranks are those of a true sort).
+    """
     size = packed.shape[0]
+    scale = float(size)
     low = np.int64((1 << bits) - 1)
-    order = np.empty(size, dtype=np.int64)
-    xs = np.empty(size)
-    for k in range(size):
-        j = packed[k] & low
-        order[k] = j
-        xs[k] = x[idx[j]]
     k = 0
     while k < size:
-        end = k + 1
         high = packed[k] >> bits
-        mixed = False
+        end = k + 1
         while end < size and (packed[end] >> bits) == high:
-            mixed = mixed or xs[end] != xs[k]
             end += 1
-        if mixed:
-            by_value = np.argsort(xs[k:end], kind="mergesort")
-            order[k:end] = order[k:end][by_value]
-            xs[k:end] = xs[k:end][by_value]
+        if end - k == 1:
+            out[packed[k] & low] = (float(k + 1) - 0.5) / scale
+        else:
+            places = packed[k:end] & low
+            values = np.empty(end - k)
+            for i in range(end - k):
+                values[i] = x[idx[places[i]]]
+            by_value = np.argsort(values, kind="mergesort")
+            places = places[by_value]
+            values = values[by_value]
+            a = 0
+            while a < end - k:
+                b = a + 1
+                while b < end - k and values[b] == values[a]:
+                    b += 1
+                _rank_run(k + a, k + b, scale, places[a:b], out)
+                a = b
         k = end
-    rank_places(order, xs, out)
 
 
 @kernel
