@@ -227,12 +227,35 @@ def social_component(adj, degree: np.ndarray, prev_scores: np.ndarray,
     (friendship plus current dating ties): a scipy sparse matrix or anything with
     ``adj @ x``; ``degree`` is its row sums.
     """
+    if _fast(prev_scores) and (parts := _kernel_social(adj, degree, prev_scores,
+                                                        isolation_value)) is not None:
+        return parts
     s = (prev_scores - SCORE_MIN) / SPAN
     total = adj @ s
     out = np.full(s.shape[0], float(isolation_value))
     has = degree > 0
     np.divide(total, degree, out=out, where=has)
     return out
+
+
+def _kernel_social(adj, degree, prev_scores, isolation_value) -> np.ndarray | None:
+    """:func:`social_component` on an :class:`~models.adjacency.Adjacency` (or one plus
+    extra edges) with the passes around scipy's two triangle mat-vecs (and numpy's
+    bincounts of the extra edges) in kernels; None for any other matrix."""
+    from .adjacency import Adjacency, _PlusEdges
+    from .kernels import people as K
+
+    base = adj.base if isinstance(adj, _PlusEdges) else adj
+    if not isinstance(base, Adjacency) or degree.dtype.kind not in "iu":
+        return None
+    s = K.scaled(prev_scores, SCORE_MIN, SPAN)
+    by_u = by_v = np.empty(0)
+    if isinstance(adj, _PlusEdges):   # numpy adds the two bincounts, empty or not
+        n = s.shape[0]
+        by_u = np.bincount(adj.u, weights=s[adj.v], minlength=n)
+        by_v = np.bincount(adj.v, weights=s[adj.u], minlength=n)
+    return K.social_from_sums(base.upper @ s, base.lower @ s, by_u, by_v, degree,
+                              float(isolation_value))
 
 
 def base_mean(comps: Mapping[str, np.ndarray], wn: Mapping[str, float]) -> np.ndarray:

@@ -201,3 +201,26 @@ def test_the_kernels_max_min_and_clip_are_numpys_to_the_sign_of_zero(kernels_on)
             assert _same(np.float64(_min_np(a, b)), np.minimum(*pair)[0]), (a, b)
         assert _same(np.float64(_clip_np(a, 0.0, 1.0)), np.clip(np.array([a]), 0.0, 1.0)[0]), a
         assert _same(np.float64(_clip_np(a, -0.0, 0.5)), np.clip(np.array([a]), -0.0, 0.5)[0]), a
+
+
+@pytest.mark.parametrize("n", [2, 3, 60, 3000])
+def test_social_component_gives_the_bits_of_numpy(n, kernels_on, monkeypatch):
+    from models.adjacency import Adjacency
+    from models.score import social_component
+
+    for seed in SEEDS:
+        rng = np.random.default_rng(seed)
+        u, v = rng.integers(0, n, (2, 4 * n))
+        keys = np.unique(np.minimum(u, v) * n + np.maximum(u, v))
+        keys = keys[keys // n != keys % n]                 # no self-ties
+        keys = keys[rng.random(keys.size) < 0.8]           # some people have no tie left
+        plain_adj = Adjacency(keys, n)
+        # Dates who are not friends: several per person, at both ends of their keys.
+        a, b = rng.integers(0, n, (2, 3 * n))
+        extra = np.setdiff1d(np.minimum(a, b) * n + np.maximum(a, b), keys)
+        extra = extra[extra // n != extra % n]
+        scores = rng.random(n) * 600 + 350
+        for adj in (plain_adj, plain_adj.plus(extra), plain_adj.plus(extra[:0])):
+            plain, fast = _both(monkeypatch,
+                                lambda: social_component(adj, adj.degree, scores, 0.3))
+            assert _same(plain, fast), seed

@@ -14,7 +14,8 @@ Twins: :func:`life_month` of ``models.events.numpy_month``; :func:`reciprocal_hi
 :func:`pack_values`, :func:`percentile_from_packed`, :func:`rank_places`, :func:`spread`
 and :func:`fill_where` of ``models.score.base_components`` and
 ``behaviour_percentile``; :func:`combine5` of ``models.score.combine``;
-:func:`status_pass` of ``models.events.status_of``.
+:func:`status_pass` of ``models.events.status_of``; :func:`scaled` and
+:func:`social_from_sums` of ``models.score.social_component`` around scipy's mat-vecs.
 
 Not here: the social term's two triangle mat-vecs. A kernel summing each row as scipy's
 ``csr_matvec`` does (left to right from 0.0) was no faster than scipy at 100,000 people
@@ -31,7 +32,8 @@ import numpy as np
 from ._jit import kernel
 
 __all__ = ["combine5", "fill_where", "life_month", "pack_values", "percentile_from_packed",
-           "rank_places", "reciprocal_history", "spread", "status_pass"]
+           "rank_places", "reciprocal_history", "scaled", "social_from_sums", "spread",
+           "status_pass"]
 
 
 @kernel
@@ -125,6 +127,33 @@ def life_month(first, second, poisson, growth, reliability, status, amount, opte
         spend[i] = c
         consumption[i] = 0.0 if opted_out[i] else c
     return new_missed, new_debt, new_viol, scammed, missed_now, spend, consumption
+
+
+@kernel
+def scaled(x, lo, span):
+    """``(x - lo) / span`` in one pass."""
+    out = np.empty(x.shape[0])
+    for i in range(x.shape[0]):
+        out[i] = (x[i] - lo) / span
+    return out
+
+
+@kernel
+def social_from_sums(upper, lower, by_u, by_v, degree, isolation_value):
+    """``(upper + lower [+ by_u + by_v]) / degree``, ``isolation_value`` where the degree
+    is 0: the social term from the two triangles' mat-vecs and, when ``by_u`` is not
+    empty, the ``bincount`` sums of the extra ties, added in that order (twin:
+    ``score.social_component`` on an ``Adjacency`` or ``Adjacency.plus``)."""
+    n = upper.shape[0]
+    out = np.empty(n)
+    extra = by_u.shape[0] > 0
+    for i in range(n):
+        total = upper[i] + lower[i]
+        if extra:
+            total = total + by_u[i]
+            total = total + by_v[i]
+        out[i] = total / float(degree[i]) if degree[i] > 0 else isolation_value
+    return out
 
 
 @kernel
