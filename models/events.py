@@ -1,7 +1,10 @@
 """One month of life events: bills paid or missed, scams, violations, spending.
 
 Perks and restrictions act here: they change the chance of missing a bill and how much
-a person spends. Everything is vectorised over people.
+a person spends. Everything is vectorised over people; on a large network
+(:func:`models.accel.use_kernels`) a month is one compiled pass
+(:func:`models.kernels.people.life_month`) after the same draws, with the same bits as
+:func:`numpy_month`, the reference.
 """
 
 from __future__ import annotations
