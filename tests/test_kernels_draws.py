@@ -1,0 +1,142 @@
+"""The dating round's and the tie review's kernels give the bits of their numpy twins.
+
+models/kernels/draws.py (the feed's weighted picks, the like test and the mutual pairs)
+against models/dating.py's numpy lines, on random inputs and at the edges: one weight,
+all the weight on one person, many zero weights in a row, empty feeds, two users, a
+feed that shows users themselves.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models import accel
+from models.dating import DatingState, _likes, _likes_compiled, dating_round, weighted_draws
+
+
+def _weights(rng: np.random.Generator, size: int) -> np.ndarray:
+    """Skewed weights with runs of zeros (people nobody is shown)."""
+    w = rng.random(size) ** rng.choice([0.5, 1.0, 3.0, 12.0])
+    w[rng.random(size) < rng.choice([0.0, 0.2, 0.9])] = 0.0
+    if rng.random() < 0.3:                      # a long run of zeros: one crowded bin
+        a = int(rng.integers(0, size))
+        w[a:a + int(rng.integers(0, size + 1))] = 0.0
+    if w.sum() == 0:
+        w[int(rng.integers(0, size))] = 1.0
+    return w / w.sum()
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_weighted_picks_equal_rng_choice(seed, kernels_on):
+    rng = np.random.default_rng(seed)
+    size = int(rng.choice([1, 2, 3, 15, 16, 17, int(rng.integers(1, 5000))]))
+    p = _weights(rng, size)
+    shape = (int(rng.integers(0, 300)), int(rng.integers(1, 12)))
+    got = weighted_draws(np.random.default_rng(seed), p, shape, kernels=True)
+    want = np.random.default_rng(seed).choice(size, size=shape, p=p)
+    assert _same(got, want)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0.0, 1e6, allow_subnormal=True), min_size=1, max_size=60),
+       st.integers(0, 2**32 - 1))
+def test_weighted_picks_equal_rng_choice_on_any_weights(w, seed):
+    if not accel.available():
+        pytest.skip("numba is not installed")
+    w = np.array(w)
+    if not w.sum() > 0:
+        return
+    p = w / w.sum()
+    if abs(p.sum() - 1.0) > 1e-8:   # numpy refuses these; weighted_draws hands them on
+        return
+    got = weighted_draws(np.random.default_rng(seed), p, (50,), kernels=True)
+    assert _same(got, np.random.default_rng(seed).choice(p.size, size=50, p=p))
+
+
+def test_weighted_picks_on_weights_at_the_bin_edges(kernels_on):
+    # Cumulative weights that are exact multiples of 1/16 and 1/32 sit on bin edges.
+    p = np.array([1, 1, 2, 0, 4, 8], dtype=float) / 16.0
+    for seed in range(5):
+        got = weighted_draws(np.random.default_rng(seed), p, (4000,), kernels=True)
+        assert _same(got, np.random.default_rng(seed).choice(6, size=4000, p=p))
+    from models.kernels.draws import weighted_picks
+    cdf = np.cumsum(p)
+    u = np.unique(np.concatenate([cdf, np.nextafter(cdf, 0), np.arange(32) / 32.0]))
+    u = u[u < 1.0]
+    assert _same(weighted_picks(cdf, u), cdf.searchsorted(u, side="right"))
+
+
+def test_weighted_draws_still_hand_bad_weights_to_numpy(kernels_on):
+    with pytest.raises(ValueError):
+        weighted_draws(np.random.default_rng(0), np.array([0.5, -0.1, 0.6]), (2,),
+                       kernels=True)
+
+
+def _feed(rng: np.random.Generator, rows: int, feed: int, dtype) -> tuple:
+    n = int(rng.integers(rows, 3 * rows + 2))
+    users = np.sort(rng.choice(n, rows, replace=False)).astype(np.int64)
+    su = rng.uniform(350.0, 950.0, rows)
+    su[rng.random(rows) < 0.1] = 350.0
+    # Small pools and long feeds: many repeats, self-picks and pairs liked both ways.
+    pick = rng.integers(0, rows, (rows, feed)).astype(dtype)
+    return users, su, pick, n
+
+
+LIKES = [dict(display_scores=True, selectivity=100.0, like_width=50.0, like_rate=0.5),
+         dict(display_scores=True, selectivity=-80.0, like_width=30.0, like_rate=1.0),
+         dict(display_scores=False, selectivity=0.0, like_width=10.0, like_rate=0.8),
+         dict(display_scores=True, selectivity=50, like_width=25, like_rate=0.0)]
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_likes_kernel_equals_numpy(seed, kernels_on):
+    rng = np.random.default_rng(seed)
+    rows = [2, 3, 50, 300][seed // 6]
+    feed = int(rng.choice([1, 2, int(rng.integers(3, 30))]))
+    dtype = [np.int64, np.int32, np.intp][seed % 3]
+    users, su, pick, n = _feed(rng, rows, feed, dtype)
+    params = LIKES[seed % len(LIKES)]
+    want = _likes(users, su, pick, n, rng=np.random.default_rng(seed), **params)
+    got = _likes_compiled(users, su, pick, n, rng=np.random.default_rng(seed), **params)
+    for g, w in zip(got, want):
+        assert _same(g, w)
+    if not params["display_scores"] and rows * feed >= 100:
+        assert want[2].size > 0        # the case of pairs liked both ways was met
+
+
+def test_likes_kernel_on_an_empty_feed_and_a_feed_of_oneself(kernels_on):
+    users, su = np.array([3, 7]), np.array([600.0, 700.0])
+    for pick in (np.zeros((2, 0), dtype=np.int64), np.array([[0, 0], [1, 1]])):
+        want = _likes(users, su, pick, 9, display_scores=True, selectivity=0.0,
+                      like_width=50.0, like_rate=1.0, rng=np.random.default_rng(1))
+        got = _likes_compiled(users, su, pick, 9, display_scores=True, selectivity=0.0,
+                              like_width=50.0, like_rate=1.0, rng=np.random.default_rng(1))
+        for g, w in zip(got, want):
+            assert _same(g, w) and g.size == 0
+
+
+@pytest.mark.parametrize("hidden", [False, True])
+def test_dating_rounds_with_and_without_kernels_agree(hidden, monkeypatch, kernels_on):
+    n = 3000
+    scores = np.random.default_rng(9).uniform(350.0, 950.0, n)
+    states = []
+    for mode in ("0", "1"):
+        monkeypatch.setenv(accel.ENV, mode)
+        state, rng = DatingState(n), np.random.default_rng(4)
+        for step in range(1, 7):
+            dating_round(state, scores, step, activity=0.3, feed_size=40,
+                         exposure_bias=2.0, display_scores=not hidden, selectivity=60.0,
+                         like_width=40.0, like_rate=0.9, date_duration=3, rng=rng)
+        states.append((state, rng.random()))
+    (a, ra), (b, rb) = states
+    assert a.keys.size > 0 and ra == rb
+    for name in ("keys", "ends", "uses", "matches"):
+        assert _same(getattr(a, name), getattr(b, name)), name
+    assert np.float64(a.aim_up).tobytes() == np.float64(b.aim_up).tobytes()
