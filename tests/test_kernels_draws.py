@@ -1,9 +1,11 @@
 """The dating round's and the tie review's kernels give the bits of their numpy twins.
 
 models/kernels/draws.py (the feed's weighted picks, the like test and the mutual pairs)
-against models/dating.py's numpy lines, on random inputs and at the edges: one weight,
-all the weight on one person, many zero weights in a row, empty feeds, two users, a
-feed that shows users themselves.
+against models/dating.py's numpy lines, and models/kernels/review.py (reviewers, the
+gain rule's exponent, the dropped and made pairs, whether a candidate is taken) against
+models/ties.py's, on random inputs and at the edges: one weight, all the weight on one
+person, many zero weights in a row, empty feeds, two users, a feed that shows users
+themselves; no ties, people with no friends, int32 and int64 indices.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from hypothesis import strategies as st
 
 from models import accel
 from models.dating import DatingState, _likes, _likes_compiled, dating_round, weighted_draws
+from models.graph import canonical_edges
+from models.ties import EdgeSet, GainRule, _drops, _pair_keys, _reviewers, _taken, review_ties
 
 
 def _weights(rng: np.random.Generator, size: int) -> np.ndarray:
@@ -140,3 +144,102 @@ def test_dating_rounds_with_and_without_kernels_agree(hidden, monkeypatch, kerne
     for name in ("keys", "ends", "uses", "matches"):
         assert _same(getattr(a, name), getattr(b, name)), name
     assert np.float64(a.aim_up).tobytes() == np.float64(b.aim_up).tobytes()
+
+
+# ------------------------------------------------------------------------ tie review
+def _network(rng: np.random.Generator, n: int, m: int) -> EdgeSet:
+    edges = canonical_edges(rng.integers(0, n, m), rng.integers(0, n, m), n)
+    return EdgeSet.from_edges(edges, n)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_reviewers_drops_and_pair_keys_kernels_equal_numpy(seed, kernels_on):
+    rng = np.random.default_rng(seed)
+    n = int(rng.choice([2, 3, int(rng.integers(2, 3000))]))
+    deg = rng.integers(0, 3, n) * rng.integers(0, 50, n)      # many without friends
+    deg = deg.astype([np.int64, np.int32][seed % 2])
+    acting = rng.random(n) < rng.choice([0.0, 0.3, 1.0])
+    for lonely in (False, True):
+        want = _reviewers(acting, deg, lonely=lonely, kernels=False)
+        got = _reviewers(acting, deg, lonely=lonely, kernels=True)
+        for g, w in zip(got, want):
+            assert _same(g, w)
+    who, lonely = want
+    friend = rng.integers(0, n, who.size)
+    dropped = rng.random(who.size) < rng.choice([0.0, 0.5, 1.0])
+    for g, w in zip(_drops(who, friend, dropped, lonely, n, kernels=True),
+                    _drops(who, friend, dropped, lonely, n, kernels=False)):
+        assert _same(g, w)
+    a = rng.integers(0, n, 500).astype([np.int64, np.int32][seed % 2])
+    b = rng.integers(0, n, 500)
+    keep = rng.random(500) < 0.4
+    assert _same(_pair_keys(a, b, keep, n, kernels=True), _pair_keys(a, b, keep, n,
+                                                                      kernels=False))
+
+
+RULES = [GainRule(weight=0.3, tolerance=1.0, sensitivity=0.5, alone=350.0),
+         GainRule(weight=2.0, tolerance=0.0, sensitivity=3.0, alone=350.0),
+         GainRule(weight=1, tolerance=-2.0, sensitivity=1, alone=800.0),
+         # A weight below 0 makes -0.0 gains: numpy's maximum keeps their sign.
+         GainRule(weight=-0.5, tolerance=0.0, sensitivity=2.0, alone=600.0)]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_gain_rule_kernel_equals_numpy(seed, kernels_on):
+    rng = np.random.default_rng(seed)
+    rule = RULES[seed % 4]
+    n = int(rng.integers(2, 2000))
+    scores = rng.uniform(350.0, 950.0, n)
+    scores[rng.random(n) < 0.3] = 600.0                 # equal scores: gains of zero
+    deg = rng.integers(0, 4, n).astype([np.int64, np.int32, np.int64][seed % 3])
+    me, them = rng.integers(0, n, 3000), rng.integers(0, n, 3000)
+    for method in (rule.drop_of, rule.refuse_of):
+        assert _same(method(me, them, scores, deg, kernels=True),
+                     method(me, them, scores, deg, kernels=False))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_taken_kernel_equals_numpy(seed, kernels_on):
+    rng = np.random.default_rng(seed)
+    n = int(rng.choice([2, 3, int(rng.integers(2, 5000))]))
+    edges = _network(rng, n, int(rng.integers(0, 6 * n)) if seed else 0)
+    q = int(rng.integers(0, 3000))
+    i, c = rng.integers(0, n, q), rng.integers(0, n, q)
+    if edges.m:                          # many asks of a friend, either way round
+        u, v = edges.endpoints()
+        t = rng.integers(0, edges.m, q)
+        tie, flip = rng.random(q) < 0.4, rng.random(q) < 0.5
+        i[tie] = np.where(flip, u[t], v[t])[tie]
+        c[tie] = np.where(flip, v[t], u[t])[tie]
+    self_ask = rng.random(q) < 0.1
+    c[self_ask] = i[self_ask]
+    # The friend just dropped: the candidate, nobody (-1, the lonely) or anyone.
+    j = np.where(rng.random(q) < 0.2, c,
+                 np.where(rng.random(q) < 0.5, -1, rng.integers(0, n, q)))
+    for dtype in (np.int64, np.int32):
+        want = _taken(edges, i.astype(dtype), j, c)
+        got = _taken(edges, i.astype(dtype), j, c.astype(dtype), kernels=True)
+        assert _same(got, want)
+    if edges.m and n > 50 and q > 100:        # both answers were met
+        assert 0 < want.sum() < q
+
+
+@pytest.mark.parametrize("homophilous", [0.0, 0.5])
+def test_tie_reviews_with_and_without_kernels_agree(homophilous, monkeypatch, kernels_on):
+    outs = []
+    for mode in ("0", "1"):
+        monkeypatch.setenv(accel.ENV, mode)
+        rng = np.random.default_rng(11)
+        edges = _network(np.random.default_rng(5), 800, 2400)
+        scores = np.random.default_rng(6).uniform(350.0, 950.0, 800).round(1)
+        got = []
+        for rule in (None, *RULES):
+            remove, add = review_ties(edges, scores, share=0.4, rng=rng, triadic_closure=0.6,
+                                      homophilous_search=homophilous, rule=rule)
+            got += [remove, add]
+            edges.update(remove, add)
+        outs.append((got, edges.keys, rng.random()))
+    (a, ka, ra), (b, kb, rb) = outs
+    assert ra == rb and _same(ka, kb) and sum(x.size for x in a) > 0
+    for x, y in zip(a, b):
+        assert _same(x, y)
