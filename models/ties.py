@@ -225,14 +225,18 @@ def _taken(edges: EdgeSet, i: np.ndarray, j: np.ndarray, c: np.ndarray, *,
 
 def _reviewers(acting: np.ndarray, deg: np.ndarray, *, lonely: bool,
                kernels: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The acting people with friends, and (if ``lonely``, else none) those without."""
+    """The acting people with friends, and (if ``lonely``, else none) those without.
+
+    Split from the few acting ones rather than found in two masks over everyone.
+    """
+    act = np.flatnonzero(acting)
     if kernels:
         from .kernels.review import reviewers
 
-        who, alone = reviewers(acting, deg)
+        who, alone = reviewers(act, deg)
         return who, alone if lonely else alone[:0]
-    who = np.flatnonzero(acting & (deg > 0))
-    return who, np.flatnonzero(acting & (deg == 0)) if lonely else np.empty(0, np.int64)
+    has = deg[act] > 0
+    return act[has], act[deg[act] == 0] if lonely else np.empty(0, np.int64)
 
 
 def _drops(who: np.ndarray, friend: np.ndarray, dropped: np.ndarray, lonely: np.ndarray,

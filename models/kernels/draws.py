@@ -100,28 +100,35 @@ def likes(u, p_like, pick, su, users, n):
     liked = np.empty(count + 1, dtype=np.float64)
     lower = np.empty(count + 1, dtype=np.int64)
     upper = np.empty(count + 1, dtype=np.int64)
+    # Bit (b % 64) of sig[r] is set when r liked some b of that residue: most likes
+    # are ruled out as mutual by one look-up instead of a scan of the other's feed.
+    sig = np.zeros(rows, dtype=np.uint64)
     c = 0
     up = 0
     for r in range(rows):
         own = su[r]
+        s = np.uint64(0)
         for f in range(r * feed, r * feed + feed):
             b = pk[f]
             liker[c] = own
             liked[c] = su[b]
             c += like[f]
+            s |= np.uint64(like[f]) << np.uint64(b & 63)
             lower[up] = r
             upper[up] = b
             up += like[f] & (b > r)        # each pair once, from its lower end
+        sig[r] = s
     pairs = np.empty(up, dtype=np.int64)
     m = 0
     for q in range(up):
         r = lower[q]
         b = upper[q]
-        back = False
-        for g in range(b * feed, b * feed + feed):
-            back |= like[g] & (pk[g] == r)
-        pairs[m] = np.int64(users[r]) * n + users[b]
-        m += back
+        if (sig[b] >> np.uint64(r & 63)) & np.uint64(1):
+            back = False
+            for g in range(b * feed, b * feed + feed):
+                back |= like[g] & (pk[g] == r)
+            pairs[m] = np.int64(users[r]) * n + users[b]
+            m += back
     keys = np.sort(pairs[:m])
     w = 0
     for s in range(m):

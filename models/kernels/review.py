@@ -17,24 +17,28 @@ __all__ = ["drop_pairs", "gain_exponent", "pair_keys", "reviewers", "taken"]
 
 
 @kernel
-def reviewers(acting, deg):
-    """``np.flatnonzero(acting & (deg > 0))`` and ``np.flatnonzero(acting & (deg == 0))``:
-    the reviewers with friends and the lonely ones, without the temporary masks."""
+def reviewers(act, deg):
+    """``act[deg[act] > 0]`` and ``act[deg[act] == 0]``: of the acting people (indices,
+    ascending), those with friends and the lonely ones, as :func:`models.ties._reviewers`
+    splits them."""
     count = 0
     alone = 0
-    for t in range(acting.size):
-        count += acting[t] & (deg[t] > 0)
-        alone += acting[t] & (deg[t] == 0)
-    who = np.empty(count + 1, dtype=np.int64)
-    lonely = np.empty(alone + 1, dtype=np.int64)
+    for t in range(act.size):
+        count += deg[act[t]] > 0
+        alone += deg[act[t]] == 0
+    who = np.empty(count, dtype=np.int64)
+    lonely = np.empty(alone, dtype=np.int64)
     a = 0
     b = 0
-    for t in range(acting.size):
-        who[a] = t
-        lonely[b] = t
-        a += acting[t] & (deg[t] > 0)
-        b += acting[t] & (deg[t] == 0)
-    return who[:count], lonely[:alone]
+    for t in range(act.size):       # nearly all have friends: a well-predicted branch
+        x = act[t]
+        if deg[x] > 0:
+            who[a] = x
+            a += 1
+        elif deg[x] == 0:
+            lonely[b] = x
+            b += 1
+    return who, lonely
 
 
 @kernel
