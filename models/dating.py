@@ -127,7 +127,7 @@ def like_probability(own: np.ndarray, other: np.ndarray, *, display_scores: bool
 
 
 def _like_chance(x: np.ndarray, like_rate: float) -> np.ndarray:
-    """``like_rate * expit(x)``, in place of ``x`` (numpy's expit, also on the kernel
+    """``like_rate * expit(x)``, in place of ``x`` (scipy's expit, also on the kernel
     path: its last bits are the library's)."""
     expit(x, out=x)
     x *= like_rate
@@ -209,6 +209,12 @@ def _likes(users: np.ndarray, su: np.ndarray, pick: np.ndarray, n: int, *,
                               like_width=like_width, like_rate=like_rate)
     like = (rng.random(pick.size) < p_like).reshape(pick.shape)
     like &= pick != np.arange(pick.shape[0])[:, None]
+    return _liked(users, su, pick, n, like)
+
+
+def _liked(users: np.ndarray, su: np.ndarray, pick: np.ndarray, n: int,
+           like: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_likes`' outputs from the like mask (``pick``'s shape)."""
     vi, fi = np.nonzero(like)          # viewers ascending, as the flat order gives them
     pi = pick[vi, fi]
     a, b = users[vi], users[pi]
@@ -225,13 +231,15 @@ def _likes_compiled(users: np.ndarray, su: np.ndarray, pick: np.ndarray, n: int,
                     display_scores: bool, selectivity: float, like_width: float,
                     like_rate: float, rng: np.random.Generator,
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`_likes` with kernels: the gaps, then numpy's expit, then one pass for the
-    like test, the gathers and the mutual pairs (:mod:`models.kernels.draws`)."""
-    from .kernels.draws import like_gaps, likes
+    """:func:`_likes` with kernels: the entries that may be liked, their gaps, scipy's
+    expit of those only, then one pass for the like test, the gathers and the mutual
+    pairs (:mod:`models.kernels.draws`)."""
+    from .kernels.draws import like_candidates, likes
 
-    if display_scores:
-        p_like = _like_chance(like_gaps(su, pick, float(selectivity), float(like_width)),
-                              like_rate)
-    else:                              # as like_probability has it, scores hidden
-        p_like = np.full(pick.size, float(like_rate))
-    return likes(rng.random(pick.size), p_like, pick, su, users, np.int64(n))
+    u = rng.random(pick.size)
+    cand, x = like_candidates(u, pick, su, float(like_rate), float(selectivity),
+                              float(like_width))
+    # Scores hidden, like_probability is like_rate for everyone.
+    p_like = _like_chance(x, like_rate) if display_scores else np.full(cand.size,
+                                                                       float(like_rate))
+    return likes(u, cand, p_like, pick, su, users, np.int64(n))

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models import accel
-from models.dating import DatingState, _likes, _likes_compiled, dating_round, weighted_draws
+from models.dating import (DatingState, _liked, _likes, _likes_compiled, dating_round,
+                            weighted_draws)
 from models.graph import canonical_edges
 from models.ties import EdgeSet, GainRule, _drops, _pair_keys, _reviewers, _taken, review_ties
 
@@ -88,6 +89,7 @@ def _feed(rng: np.random.Generator, rows: int, feed: int, dtype) -> tuple:
     users = np.sort(rng.choice(n, rows, replace=False)).astype(np.int64)
     su = rng.uniform(350.0, 950.0, rows)
     su[rng.random(rows) < 0.1] = 350.0
+    su[rng.random(rows) < 0.02] = np.nan      # no like either way
     # Small pools and long feeds: many repeats, self-picks and pairs liked both ways.
     pick = rng.integers(0, rows, (rows, feed)).astype(dtype)
     return users, su, pick, n
@@ -96,13 +98,15 @@ def _feed(rng: np.random.Generator, rows: int, feed: int, dtype) -> tuple:
 LIKES = [dict(display_scores=True, selectivity=100.0, like_width=50.0, like_rate=0.5),
          dict(display_scores=True, selectivity=-80.0, like_width=30.0, like_rate=1.0),
          dict(display_scores=False, selectivity=0.0, like_width=10.0, like_rate=0.8),
-         dict(display_scores=True, selectivity=50, like_width=25, like_rate=0.0)]
+         dict(display_scores=True, selectivity=50, like_width=25, like_rate=0.0),
+         # Outside the scenario's range: the kernel's u < like_rate filter still holds.
+         dict(display_scores=True, selectivity=0.0, like_width=20.0, like_rate=1.5)]
 
 
-@pytest.mark.parametrize("seed", range(24))
+@pytest.mark.parametrize("seed", range(30))
 def test_likes_kernel_equals_numpy(seed, kernels_on):
     rng = np.random.default_rng(seed)
-    rows = [2, 3, 50, 300][seed // 6]
+    rows = [2, 3, 50, 300, 120][seed // 6]
     feed = int(rng.choice([1, 2, int(rng.integers(3, 30))]))
     dtype = [np.int64, np.int32, np.intp][seed % 3]
     users, su, pick, n = _feed(rng, rows, feed, dtype)
@@ -124,6 +128,26 @@ def test_likes_kernel_on_an_empty_feed_and_a_feed_of_oneself(kernels_on):
                               like_width=50.0, like_rate=1.0, rng=np.random.default_rng(1))
         for g, w in zip(got, want):
             assert _same(g, w) and g.size == 0
+
+
+def test_likes_kernel_at_chances_equal_to_the_uniform(kernels_on):
+    # u == p is no like, the next float up is one: the comparison is numpy's strict one.
+    from models.kernels.draws import like_candidates, likes
+
+    rng = np.random.default_rng(3)
+    users, su, pick, n = _feed(rng, 200, 8, np.int64)
+    u = rng.random(pick.size)
+    cand, _ = like_candidates(u, pick, su, 0.7, 0.0, 1.0)
+    p = u[cand].copy()
+    up = rng.random(cand.size) < 0.5
+    p[up] = np.nextafter(p[up], 1.0)
+    full = np.zeros(pick.size)
+    full[cand] = p
+    like = (u < full).reshape(pick.shape) & (pick != np.arange(200)[:, None])
+    for g, w in zip(likes(u, cand, p, pick, su, users, np.int64(n)),
+                    _liked(users, su, pick, n, like)):
+        assert _same(g, w)
+    assert 0 < like.sum() < cand.size
 
 
 @pytest.mark.parametrize("hidden", [False, True])

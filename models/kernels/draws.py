@@ -1,10 +1,10 @@
-"""Kernels of the dating round (models/dating.py): the feed's weighted picks, the like
-test's score gaps, and the likes with their mutual pairs.
+"""Kernels of the dating round (models/dating.py): the feed's weighted picks, the feed
+entries that may be liked with their score gaps, and the likes with their mutual pairs.
 
 Each gives the bits of the numpy lines it replaces in :func:`models.dating.weighted_draws`
 and :func:`models.dating.dating_round` (tests/test_kernels_draws.py compares them). No
 random numbers are drawn here: the uniforms come in from the same numpy calls as before,
-and ``expit`` stays numpy's (between :func:`like_gaps` and :func:`likes`).
+and ``expit`` stays scipy's (between :func:`like_candidates` and :func:`likes`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import numpy as np
 
 from ._jit import kernel
 
-__all__ = ["like_gaps", "likes", "weighted_picks"]
+__all__ = ["like_candidates", "likes", "weighted_picks"]
 
 
 @kernel
@@ -59,42 +59,55 @@ def weighted_picks(cdf, u):
 
 
 @kernel
-def like_gaps(su, pick, selectivity, like_width):
-    """``(su[pick] - su[row] + selectivity) / like_width`` for each feed entry, as
-    :func:`models.dating.like_probability` computes its argument of ``expit`` (float64,
-    flat in row order); ``pick`` is ``(users, feed)``."""
-    rows, feed = pick.shape
-    x = np.empty(rows * feed, dtype=np.float64)
-    for r in range(rows):
-        own = np.float64(su[r])
-        for f in range(feed):
-            g = np.float64(su[pick[r, f]]) - own
-            g += selectivity
-            x[r * feed + f] = g / like_width
-    return x
+def like_candidates(u, pick, su, like_rate, selectivity, like_width):
+    """The feed entries that may be liked (flat indices, ascending) and their argument
+    of ``expit``, ``(su[pick] - su[row] + selectivity) / like_width`` as
+    :func:`models.dating.like_probability` computes it (float64); ``pick`` is
+    ``(users, feed)``.
 
-
-@kernel
-def likes(u, p_like, pick, su, users, n):
-    """The likes of a feed and the mutual pairs among them.
-
-    A viewer (row ``r`` of ``pick``) likes entry ``f`` when ``u < p_like`` there and the
-    candidate is not the viewer. Returns the likers' and the liked ones' scores
-    (``su``), one per like in row order, and the sorted, unique keys
-    ``users[a] * n + users[b]`` (``a < b``) of the pairs liked both ways: what
-    ``np.nonzero`` of the like mask, the gathers and the sort of directed pairs give in
-    :func:`models.dating.dating_round`. ``users`` is ascending, so ``a < b`` keeps the
-    key's order.
+    An entry may be liked when ``u < like_rate`` and the candidate is not the viewer.
+    Since ``expit`` is at most 1, ``like_rate * expit(x) <= like_rate`` (rounding keeps
+    the order; NaN fails every test), so ``u < like_rate * expit(x)`` needs
+    ``u < like_rate``: the other entries are not liked whatever the gap, and ``expit``
+    is computed only for these.
     """
     rows, feed = pick.shape
     pk = pick.ravel()
-    like = np.empty(rows * feed, dtype=np.bool_)
-    count = 0
+    cand = np.empty(rows * feed + 1, dtype=np.int64)
+    x = np.empty(rows * feed + 1, dtype=np.float64)
+    c = 0
     for r in range(rows):
+        own = np.float64(su[r])
         for f in range(r * feed, r * feed + feed):
-            hit = (u[f] < p_like[f]) & (pk[f] != r)
-            like[f] = hit
-            count += hit
+            g = np.float64(su[pk[f]]) - own
+            g += selectivity
+            cand[c] = f
+            x[c] = g / like_width
+            c += (u[f] < like_rate) & (pk[f] != r)
+    return cand[:c], x[:c]
+
+
+@kernel
+def likes(u, cand, p_like, pick, su, users, n):
+    """The likes of a feed and the mutual pairs among them.
+
+    A viewer (row ``r`` of ``pick``) likes the entry ``cand[q]`` (flat, from
+    :func:`like_candidates`) when ``u < p_like[q]`` there; no other entry. Returns the
+    likers' and the liked ones' scores (``su``), one per like in row order, and the
+    sorted, unique keys ``users[a] * n + users[b]`` (``a < b``) of the pairs liked both
+    ways: what ``np.nonzero`` of the like mask, the gathers and the sort of directed
+    pairs give in :func:`models.dating.dating_round`. ``users`` is ascending, so
+    ``a < b`` keeps the key's order.
+    """
+    rows, feed = pick.shape
+    pk = pick.ravel()
+    like = np.zeros(rows * feed, dtype=np.bool_)
+    count = 0
+    for q in range(cand.size):
+        t = cand[q]
+        hit = u[t] < p_like[q]
+        like[t] = hit
+        count += hit
     # Written at every entry, kept (the count moves on) only at a like: no branch.
     liker = np.empty(count + 1, dtype=np.float64)
     liked = np.empty(count + 1, dtype=np.float64)
