@@ -235,8 +235,8 @@ def _reviewers(acting: np.ndarray, deg: np.ndarray, *, lonely: bool,
 
         who, alone = reviewers(act, deg)
         return who, alone if lonely else alone[:0]
-    has = deg[act] > 0
-    return act[has], act[deg[act] == 0] if lonely else np.empty(0, np.int64)
+    friends = deg[act]
+    return act[friends > 0], act[friends == 0] if lonely else np.empty(0, np.int64)
 
 
 def _drops(who: np.ndarray, friend: np.ndarray, dropped: np.ndarray, lonely: np.ndarray,
