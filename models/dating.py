@@ -12,6 +12,7 @@ import math
 import numpy as np
 from scipy.special import expit
 
+from .accel import use_kernels
 from .graph import in_sorted, sorted_unique
 from .measures import aim_up
 from .score import SCORE_MIN, SPAN
@@ -47,7 +48,8 @@ class DatingState:
             self.ends = self.ends[live]
 
 
-def weighted_draws(rng: np.random.Generator, p: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+def weighted_draws(rng: np.random.Generator, p: np.ndarray, shape: tuple[int, ...], *,
+                   kernels: bool = False) -> np.ndarray:
     """The draws of ``rng.choice(p.size, size=shape, p=p)``, bit for bit, found faster.
 
     numpy draws one uniform per pick and searches the normalised cumulative weights
@@ -57,7 +59,9 @@ def weighted_draws(rng: np.random.Generator, p: np.ndarray, shape: tuple[int, ..
     is exact), whose answer is known up front wherever no cumulative weight falls
     inside the bin; only the uniforms in the other bins (about 1 in 8-15) are searched.
     Weights numpy would refuse (negative, NaN, not summing to 1) go
-    to ``rng.choice`` itself, which raises as before.
+    to ``rng.choice`` itself, which raises as before. With ``kernels`` (see
+    :mod:`models.accel`) one compiled pass does the look-up and the searches
+    (:func:`models.kernels.draws.weighted_picks`), from the same uniforms.
 
     Examples
     --------
@@ -75,6 +79,10 @@ def weighted_draws(rng: np.random.Generator, p: np.ndarray, shape: tuple[int, ..
     cdf = p.cumsum()            # as numpy's choice does
     cdf /= cdf[-1]
     u = rng.random(shape)
+    if kernels:
+        from .kernels.draws import weighted_picks
+
+        return weighted_picks(cdf, u.reshape(-1)).reshape(u.shape)
     k = 1 << max(4, int(cdf.size - 1).bit_length() + 3)   # about 8 bins per weight
     # Multiplying by a power of two is exact, so the bins are exact: a uniform in bin
     # b (b <= u * k < b + 1) lies above every cumulative weight of a lower bin and
@@ -115,6 +123,12 @@ def like_probability(own: np.ndarray, other: np.ndarray, *, display_scores: bool
     x = np.subtract(other, own, dtype=np.float64)
     x += selectivity
     x /= like_width
+    return _like_chance(x, like_rate)
+
+
+def _like_chance(x: np.ndarray, like_rate: float) -> np.ndarray:
+    """``like_rate * expit(x)``, in place of ``x`` (scipy's expit, also on the kernel
+    path: its last bits are the library's)."""
     expit(x, out=x)
     x *= like_rate
     return x
@@ -139,6 +153,7 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     :func:`models.oracles.dating_round_loop` is the plain-Python version.
     """
     n = state.n
+    fast = use_kernels(n)
     state.expire(step)
     state.aim_up = math.nan
     decay = 1.0 - 1.0 / WINDOW
@@ -158,27 +173,16 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     if p is None:
         pick = rng.choice(users.size, size=(users.size, feed))
     else:
-        pick = weighted_draws(rng, p, (users.size, feed))
+        pick = weighted_draws(rng, p, (users.size, feed), kernels=fast)
     pick = pick.reshape(users.size, feed)
     # Scores gathered from the users' own (small) array: the same values as
     # scores[users[...]], with fewer cache misses.
     su = scores[users]
-    p_like = like_probability(np.repeat(su, feed), su[pick.ravel()],
-                              display_scores=display_scores, selectivity=selectivity,
-                              like_width=like_width, like_rate=like_rate)
-    like = (rng.random(pick.size) < p_like).reshape(users.size, feed)
-    like &= pick != np.arange(users.size)[:, None]
-    vi, fi = np.nonzero(like)          # viewers ascending, as the flat order gives them
-    pi = pick[vi, fi]
-    state.aim_up = aim_up(su[vi], su[pi])
-    a, b = users[vi], users[pi]
-    # A like is the unordered pair's key times two plus its direction: after one sort
-    # (repeated likes merged) a pair liked both ways is two neighbouring entries with
-    # the same pair key. The mutual pairs come out sorted, like liked[mutual] before.
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    directed = sorted_unique((lo * np.int64(n) + hi) * 2 + (a > b))
-    pair = directed >> 1
-    new = pair[1:][pair[1:] == pair[:-1]]
+    likes = _likes_compiled if fast else _likes
+    liker, liked, new = likes(users, su, pick, n, display_scores=display_scores,
+                              selectivity=selectivity, like_width=like_width,
+                              like_rate=like_rate, rng=rng)
+    state.aim_up = aim_up(liker, liked)
     if new.size == 0 or date_duration <= 0:
         return 0
     fresh = new[~in_sorted(new, state.keys)]
@@ -191,3 +195,51 @@ def dating_round(state: DatingState, scores: np.ndarray, step: int, *, activity:
     state.keys = np.insert(state.keys, at, fresh)
     state.ends = np.insert(state.ends, at, np.full(fresh.size, step + date_duration, np.int64))
     return int(fresh.size)
+
+
+def _likes(users: np.ndarray, su: np.ndarray, pick: np.ndarray, n: int, *,
+           display_scores: bool, selectivity: float, like_width: float, like_rate: float,
+           rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The like test of a feed (one uniform per entry): the likers' and the liked
+    ones' scores, one per like in row order, and the sorted keys of the pairs liked both
+    ways. ``pick`` is ``(users, feed)``, indices into ``users`` and ``su``."""
+    feed = pick.shape[1]
+    p_like = like_probability(np.repeat(su, feed), su[pick.ravel()],
+                              display_scores=display_scores, selectivity=selectivity,
+                              like_width=like_width, like_rate=like_rate)
+    like = (rng.random(pick.size) < p_like).reshape(pick.shape)
+    like &= pick != np.arange(pick.shape[0])[:, None]
+    return _liked(users, su, pick, n, like)
+
+
+def _liked(users: np.ndarray, su: np.ndarray, pick: np.ndarray, n: int,
+           like: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_likes`' outputs from the like mask (``pick``'s shape)."""
+    vi, fi = np.nonzero(like)          # viewers ascending, as the flat order gives them
+    pi = pick[vi, fi]
+    a, b = users[vi], users[pi]
+    # A like is the unordered pair's key times two plus its direction: after one sort
+    # (repeated likes merged) a pair liked both ways is two neighbouring entries with
+    # the same pair key. The mutual pairs come out sorted, like liked[mutual] before.
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    directed = sorted_unique((lo * np.int64(n) + hi) * 2 + (a > b))
+    pair = directed >> 1
+    return su[vi], su[pi], pair[1:][pair[1:] == pair[:-1]]
+
+
+def _likes_compiled(users: np.ndarray, su: np.ndarray, pick: np.ndarray, n: int, *,
+                    display_scores: bool, selectivity: float, like_width: float,
+                    like_rate: float, rng: np.random.Generator,
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_likes` with kernels: the entries that may be liked, their gaps, scipy's
+    expit of those only, then one pass for the like test, the gathers and the mutual
+    pairs (:mod:`models.kernels.draws`)."""
+    from .kernels.draws import like_candidates, likes
+
+    u = rng.random(pick.size)
+    cand, x = like_candidates(u, pick, su, float(like_rate), float(selectivity),
+                              float(like_width))
+    # Scores hidden, like_probability is like_rate for everyone.
+    p_like = _like_chance(x, like_rate) if display_scores else np.full(cand.size,
+                                                                       float(like_rate))
+    return likes(u, cand, p_like, pick, su, users, np.int64(n))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .accel import use_kernels
 from .adjacency import Adjacency
 from .graph import in_sorted, sorted_unique, stable_order
 
@@ -170,6 +171,30 @@ class GainRule:
         gain = np.where(friends >= 1, (own - asker) / (friends + 1), self.alone - asker)
         return self._chance(self.weight * gain)
 
+    def drop_of(self, me: np.ndarray, them: np.ndarray, scores: np.ndarray,
+                deg: np.ndarray, *, kernels: bool = False) -> np.ndarray:
+        """:meth:`drop` for the people ``me`` (indices) and one friend each ``them``;
+        with ``kernels``, the gathers and the exponent in one compiled pass
+        (:func:`models.kernels.review.gain_exponent`), numpy's ``expm1`` after it."""
+        if kernels:
+            return self._compiled(me, them, scores, deg, 2, 0)
+        return self.drop(scores[me], scores[them], deg[me])
+
+    def refuse_of(self, me: np.ndarray, them: np.ndarray, scores: np.ndarray,
+                  deg: np.ndarray, *, kernels: bool = False) -> np.ndarray:
+        """:meth:`refuse` for the people asked ``me`` (indices) by the askers ``them``."""
+        if kernels:
+            return self._compiled(me, them, scores, deg, 1, 1)
+        return self.refuse(scores[me], scores[them], deg[me])
+
+    def _compiled(self, me: np.ndarray, them: np.ndarray, scores: np.ndarray,
+                  deg: np.ndarray, least: int, extra: int) -> np.ndarray:
+        from .kernels.review import gain_exponent
+
+        x = gain_exponent(me, them, scores, deg, float(self.weight), float(self.tolerance),
+                          float(self.sensitivity), float(self.alone), least, extra)
+        return -np.expm1(x, out=x)
+
 
 #: Homophilous search asks someone among the people this close in score rank: the
 #: ``HOMOPHILY_WINDOW * n`` nearest on each side (at least one).
@@ -181,11 +206,61 @@ def homophily_window(n: int) -> int:
     return max(1, min(n - 1, int(round(HOMOPHILY_WINDOW * n))))
 
 
-def _taken(edges: EdgeSet, i: np.ndarray, j: np.ndarray, c: np.ndarray) -> np.ndarray:
-    """Candidates ``c`` that ``i`` cannot ask: itself, the friend just dropped, a friend."""
+def _taken(edges: EdgeSet, i: np.ndarray, j: np.ndarray, c: np.ndarray, *,
+           kernels: bool = False) -> np.ndarray:
+    """Candidates ``c`` that ``i`` cannot ask: itself, the friend just dropped, a friend.
+
+    With ``kernels`` a friend is looked up in ``i``'s or ``c``'s row of the adjacency
+    (:func:`models.kernels.review.taken`) instead of among all the keys.
+    """
+    if kernels:
+        from .kernels.review import taken
+
+        up = edges.adjacency().upper
+        return taken(i, j, c, up.indptr, up.indices)
     n = edges.n
     return (c == i) | (c == j) | edges.contains(np.minimum(i, c) * np.int64(n)
                                                 + np.maximum(i, c))
+
+
+def _reviewers(acting: np.ndarray, deg: np.ndarray, *, lonely: bool,
+               kernels: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The acting people with friends, and (if ``lonely``, else none) those without.
+
+    Split from the few acting ones rather than found in two masks over everyone.
+    """
+    act = np.flatnonzero(acting)
+    if kernels:
+        from .kernels.review import reviewers
+
+        who, alone = reviewers(act, deg)
+        return who, alone if lonely else alone[:0]
+    friends = deg[act]
+    return act[friends > 0], act[friends == 0] if lonely else np.empty(0, np.int64)
+
+
+def _drops(who: np.ndarray, friend: np.ndarray, dropped: np.ndarray, lonely: np.ndarray,
+           n: int, *, kernels: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The keys of the dropped ties, and who asks next: ``i`` (those who dropped, then
+    the lonely) with the friend each just dropped ``j`` (-1 for the lonely)."""
+    if kernels:
+        from .kernels.review import drop_pairs
+
+        return drop_pairs(who, friend, dropped, lonely, np.int64(n))
+    a, b = who[dropped], friend[dropped]
+    remove = np.minimum(a, b) * np.int64(n) + np.maximum(a, b)
+    return (remove, np.concatenate([a, lonely]),
+            np.concatenate([b, np.full(lonely.size, -1, dtype=np.int64)]))
+
+
+def _pair_keys(a: np.ndarray, b: np.ndarray, keep: np.ndarray, n: int, *,
+               kernels: bool) -> np.ndarray:
+    """The keys of the pairs ``a[keep]``-``b[keep]``."""
+    if kernels:
+        from .kernels.review import pair_keys
+
+        return pair_keys(a, b, keep, np.int64(n))
+    return np.minimum(a[keep], b[keep]) * np.int64(n) + np.maximum(a[keep], b[keep])
 
 
 def _search(adj: Adjacency, i: np.ndarray, scores_order: tuple[np.ndarray, np.ndarray] | None,
@@ -239,24 +314,22 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
     draws, that the tests compare with.
     """
     n = edges.n
+    # Compiled kernels (models.accel) for the gathers, masks and searches; the gain
+    # rule's kernel follows numpy's float64 arithmetic, so other score types stay numpy.
+    fast = use_kernels(n) and scores.dtype == np.float64
     empty = np.empty(0, dtype=np.int64)
     adj = edges.adjacency()
     deg = adj.degree
     acting = rng.random(n) < share
-    who = np.flatnonzero(acting & (deg > 0))
+    # Reviewers with no friend to review look for one (under a rule).
+    who, lonely = _reviewers(acting, deg, lonely=rule is not None, kernels=fast)
     friend = adj.random_neighbour(who, rng)
     u_drop = rng.random(who.size)
     if rule is None:
         dropped = np.ones(who.size, dtype=bool)
-        lonely = np.empty(0, dtype=np.int64)
     else:
-        dropped = u_drop < rule.drop(scores[who], scores[friend], deg[who])
-        # Reviewers with no friend to review look for one.
-        lonely = np.flatnonzero(acting & (deg == 0))
-    remove = np.minimum(who[dropped], friend[dropped]) * np.int64(n) + np.maximum(
-        who[dropped], friend[dropped])
-    i = np.concatenate([who[dropped], lonely])
-    j = np.concatenate([friend[dropped], np.full(lonely.size, -1, dtype=np.int64)])
+        dropped = u_drop < rule.drop_of(who, friend, scores, deg, kernels=fast)
+    remove, i, j = _drops(who, friend, dropped, lonely, n, kernels=fast)
     if i.size == 0:
         return remove, empty
     scores_order = None
@@ -274,10 +347,10 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
         triadic = triadic_closure if attempt == 0 else 0.0
         c = _search(adj, pi, scores_order, homophilous_search, triadic, rng)
         u_accept = rng.random(pending.size)
-        ok = ~_taken(edges, pi, pj, c)
+        ok = ~_taken(edges, pi, pj, c, kernels=fast)
         if rule is not None:
-            ok &= u_accept >= rule.refuse(scores[c], scores[pi], deg[c])
-        added.append(np.minimum(pi[ok], c[ok]) * np.int64(n) + np.maximum(pi[ok], c[ok]))
+            ok &= u_accept >= rule.refuse_of(c, pi, scores, deg, kernels=fast)
+        added.append(_pair_keys(pi, c, ok, n, kernels=fast))
         pending = pending[~ok]
         if pending.size == 0:
             break
