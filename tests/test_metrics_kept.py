@@ -13,6 +13,7 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from models import load_scenario
@@ -180,6 +181,13 @@ def test_correlation_from_csr_rows_is_the_edge_correlation(n, m):
         assert repr(M.ends_correlation(x, None, upper.indices, rows=np.diff(upper.indptr))) \
             == repr(want)
         assert repr(M.ends_correlation(x, *es.ends())) == repr(want)
+        # From sums over people and one mat-vec: the same correlation, to rounding.
+        got = M.triangle_correlation(x, upper, es.degree())
+        assert repr(got) == repr(M.triangle_correlation(x, _upper(n, es.edges()), es.degree()))
+        if math.isnan(want):
+            assert math.isnan(got)
+        else:
+            assert got == pytest.approx(want, rel=1e-12, abs=1e-14)
 
 
 def _auc_by_ranks(s, bad):
@@ -222,6 +230,11 @@ def test_fifth_gaps_take_masks_or_indices_and_float_degrees():
         np.count_nonzero(deg[bottom] == 0) / np.count_nonzero(bottom))
 
 
+def _upper(n: int, edges: np.ndarray) -> sp.csr_array:
+    """The upper triangle of canonical ``edges`` built afresh by scipy."""
+    return sp.csr_array((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+
+
 def _plain_metrics(sim) -> dict[str, float]:
     """The step's metrics from the one-shot measures (what step_metrics computed before
     anything was kept across steps)."""
@@ -234,7 +247,7 @@ def _plain_metrics(sim) -> dict[str, float]:
         "median_score": float(np.median(s)), "gini": M.gini(s - 350.0),
         "restricted_share": float(np.mean(s < sc["perks.restricted_below"])),
         "privileged_share": float(np.mean(s >= sc["perks.privileged_at"])),
-        "assortativity": M.edge_correlation(s, edges),
+        "assortativity": M.triangle_correlation(s, _upper(n, edges), deg),
         "modularity": M.modularity(n, edges, labels),
         "giant_share": giant, "components": components,
         "degree_gap": M.degree_gap(s, deg, fifths),

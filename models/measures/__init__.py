@@ -48,6 +48,7 @@ from .mixing import (
     group_restricted_gap,
     match_gap,
     optout_gap,
+    triangle_correlation,
     victim_gap,
 )
 from .ordered import SortedScores
@@ -71,5 +72,5 @@ __all__ = [
     "mobility", "modularity", "optout_gap", "quintile_masks", "score_auc", "summary_stats",
     "victim_gap", "ComponentForest", "InsideCount", "SortedScores", "ends_correlation",
     "fifth_indices", "gini_sorted", "group_gaps", "mobility_of_ranks", "modularity_of_counts", "quintiles_at",
-    "ranks_from_order",
+    "ranks_from_order", "triangle_correlation",
 ]
