@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..accel import use_kernels
 from ._arrays import NAN, _dense_codes, _dot, _edges
 from .distribution import fifth_indices
 
@@ -103,17 +102,7 @@ def triangle_correlation(values, upper, degree) -> float:
     den = _dot(deg * y, y)
     if den == 0:
         return NAN
-    return float(np.clip(2.0 * _dot(y, _row_sums(upper, y)) / den, -1.0, 1.0))
-
-
-def _row_sums(upper, y: np.ndarray) -> np.ndarray:
-    """``upper @ y`` for 0/1 data (a kernel skips the data array: the same sums, in the
-    same order, as scipy's CSR mat-vec)."""
-    if use_kernels(y.size):
-        from ..kernels.metrics import row_sums
-
-        return row_sums(upper.indptr, upper.indices, y)
-    return upper @ y
+    return float(np.clip(2.0 * _dot(y, upper @ y) / den, -1.0, 1.0))
 
 
 def _centred_correlation(a: np.ndarray, b: np.ndarray) -> float:
