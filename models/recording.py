@@ -17,7 +17,7 @@ from . import measures as M
 from .history import NODE_COLUMNS
 from .schema import RUBRIC_KEYS
 
-__all__ = ["step_metrics", "person_table", "MOBILITY_LAG", "STATUS_NAMES"]
+__all__ = ["step_metrics", "past_score_auc", "person_table", "MOBILITY_LAG", "STATUS_NAMES"]
 
 #: Mobility compares scores with those this many steps earlier.
 MOBILITY_LAG = 12
@@ -74,6 +74,18 @@ def _mobility(kept: _Kept, step: int, view: M.SortedScores, past) -> float:
         if order is not None and (view_then := M.SortedScores.kept(b, order)) is not None:
             return M.mobility_of_ranks(view.ranks(), view_then.ranks())
     return M.mobility_of_ranks(view.ranks(), M.average_ranks(b))
+
+
+def past_score_auc(sim, part: np.ndarray, missed: np.ndarray) -> float:
+    """``M.score_auc(sim.scores[part], missed[part])``, the same float, from the order
+    of these scores kept by the last step's metrics when it still sorts them: in the
+    events phase the scores are still last month's, which that step has sorted."""
+    order = _kept(sim).orders.get(sim.step_count - 1)
+    if order is not None and order.size == part.size:
+        auc = M.score_auc_sorted(sim.scores, missed, part, order)
+        if auc is not None:
+            return auc
+    return M.score_auc(sim.scores[part], missed[part])
 
 
 def step_metrics(sim) -> dict[str, float]:

@@ -1,0 +1,50 @@
+"""Kernels of a step's metrics (models.measures); see models.accel.
+
+Each gives the integers or the bits of a numpy routine named in its docstring
+(tests/test_kernels_metrics.py compares them).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._jit import kernel
+
+__all__ = ["auc_counts"]
+
+
+@kernel
+def auc_counts(scores, missed, among, order):
+    """``(n_good, n_bad, twice_below)`` of ``score_auc_sorted``'s numpy path: the payers
+    and the missers among ``among``, and summed over the missers twice the payers
+    scoring below plus those tied (``above + below`` of its two searches), in one walk
+    along ``order``; ``n_good = -1`` when ``order`` does not sort the scores of
+    ``among``. Integer counts: exact in any order."""
+    n_good = 0
+    n_bad = 0
+    twice_below = 0
+    run_good = 0           # payers in the current run of equal scores
+    run_bad = 0            # missers in it
+    last = -np.inf
+    for k in range(order.size):
+        i = order[k]
+        if not among[i]:
+            continue
+        x = scores[i]
+        if not x >= last:      # unsorted (or nan): the caller sorts afresh
+            return -1, 0, 0
+        if x != last:
+            # The run ends: each misser in it has n_good - run_good payers below and
+            # run_good tied.
+            twice_below += run_bad * (2 * (n_good - run_good) + run_good)
+            run_good = 0
+            run_bad = 0
+            last = x
+        if missed[i]:
+            n_bad += 1
+            run_bad += 1
+        else:
+            n_good += 1
+            run_good += 1
+    twice_below += run_bad * (2 * (n_good - run_good) + run_good)
+    return n_good, n_bad, twice_below

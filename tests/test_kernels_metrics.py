@@ -1,0 +1,42 @@
+"""The metrics' kernels (models.kernels.metrics) give the floats of their numpy twins."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from models import accel
+from models import measures as M
+
+
+def _both(monkeypatch, fn, *args):
+    """``fn(*args)`` with the kernels, then on numpy."""
+    fast = fn(*args)
+    monkeypatch.setenv(accel.ENV, "0")
+    plain = fn(*args)
+    monkeypatch.setenv(accel.ENV, "1")
+    return fast, plain
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 40, 5000])
+@pytest.mark.parametrize("index", [np.int32, np.int64])
+def test_auc_from_a_kept_order(n, index, kernels_on, monkeypatch):
+    rng = np.random.default_rng(n)
+    for tied in (False, True):
+        s = rng.integers(0, 5, n).astype(float) if tied else rng.normal(600, 80, n)
+        order = np.argsort(s, kind="stable" if tied else "quicksort").astype(index)
+        for rate in (0.0, 0.1, 0.5, 1.0):
+            for share in (0.0, 0.7, 1.0):
+                missed = rng.random(n) < rate
+                among = rng.random(n) < share
+                fast, plain = _both(monkeypatch, M.score_auc_sorted, s, missed, among, order)
+                assert repr(fast) == repr(plain) == repr(M.score_auc(s[among], missed[among]))
+        if n > 2 and not tied:
+            # An order that no longer sorts the scores: both say so.
+            swapped = order.copy()
+            swapped[[0, -1]] = swapped[[-1, 0]]
+            all_in = np.ones(n, dtype=bool)
+            assert _both(monkeypatch, M.score_auc_sorted, s, missed, all_in, swapped) == (None, None)
+            s_nan = s.copy()
+            s_nan[order[n // 2]] = np.nan
+            assert _both(monkeypatch, M.score_auc_sorted, s_nan, missed, all_in, order) == (None, None)
