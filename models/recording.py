@@ -71,8 +71,8 @@ def _mobility(kept: _Kept, step: int, view: M.SortedScores, past) -> float:
     # (the window, the tests), it is those of the step after.
     for then in (step - MOBILITY_LAG, step - MOBILITY_LAG + 1):
         order = kept.orders.get(then)
-        if order is not None and (view_then := M.SortedScores.kept(b, order)) is not None:
-            return M.mobility_of_ranks(view.ranks(), view_then.ranks())
+        if order is not None and (moved := view.mobility_since(b, order)) is not None:
+            return moved
     return M.mobility_of_ranks(view.ranks(), M.average_ranks(b))
 
 

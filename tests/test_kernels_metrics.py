@@ -40,3 +40,29 @@ def test_auc_from_a_kept_order(n, index, kernels_on, monkeypatch):
             s_nan = s.copy()
             s_nan[order[n // 2]] = np.nan
             assert _both(monkeypatch, M.score_auc_sorted, s_nan, missed, all_in, order) == (None, None)
+
+
+@pytest.mark.parametrize("n", [2, 3, 40, 5000])
+@pytest.mark.parametrize("index", [np.int32, np.int64])
+def test_mobility_from_a_kept_order(n, index, kernels_on, monkeypatch):
+    rng = np.random.default_rng(n + 7)
+    for tied in (False, True):
+        draw = (lambda: rng.integers(0, 4, n).astype(float)) if tied else (lambda: rng.random(n))
+        now, before = draw(), draw()
+        if np.array_equal(now, before):
+            continue
+        view = M.SortedScores(now)
+        order = np.argsort(before).astype(index)
+        fast, plain = _both(monkeypatch, view.mobility_since, before, order)
+        assert repr(fast) == repr(plain) == repr(M.mobility(now, before))
+        # Ranks that agree exactly: 0.0 both ways.
+        assert _both(monkeypatch, view.mobility_since, now + 1.0, view.order.astype(index)) \
+            == (0.0, 0.0)
+        if n > 2:
+            swapped = order.copy()
+            swapped[[0, -1]] = swapped[[-1, 0]]
+            assert _both(monkeypatch, view.mobility_since, before, swapped) == (None, None)
+            nan = before.copy()
+            nan[order[-1]] = np.nan
+            assert _both(monkeypatch, view.mobility_since, nan, order) == (None, None)
+            assert _both(monkeypatch, view.mobility_since, before[1:], order[1:]) == (None, None)

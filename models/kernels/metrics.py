@@ -10,7 +10,7 @@ import numpy as np
 
 from ._jit import kernel
 
-__all__ = ["auc_counts"]
+__all__ = ["auc_counts", "centred_ranks"]
 
 
 @kernel
@@ -48,3 +48,31 @@ def auc_counts(scores, missed, among, order):
             run_good += 1
     twice_below += run_bad * (2 * (n_good - run_good) + run_good)
     return n_good, n_bad, twice_below
+
+
+@kernel
+def centred_ranks(xs, order, centre):
+    """``ranks_from_order(x, order, xs) - centre`` for ``xs = x[order]`` (average ranks,
+    as ``place_ranks`` computes them: ``k + 1`` at an untied place ``k``, ``start +
+    (size + 1) / 2`` in a tied run), in one walk along ``xs``; None when ``xs`` is not
+    ascending (where ``SortedScores.kept`` says None too)."""
+    n = order.size
+    out = np.empty(n, dtype=np.float64)
+    k = 0
+    while k < n:
+        v = xs[k]
+        if v != v:
+            return None
+        j = k + 1
+        while j < n and xs[j] == v:
+            j += 1
+        if j < n and not xs[j] > v:
+            return None        # a smaller value (or nan) next: not sorted
+        if j - k == 1:
+            out[order[k]] = k + 1.0 - centre
+        else:
+            r = float(k) + (j - k + 1) / 2.0 - centre
+            for q in range(k, j):
+                out[order[q]] = r
+        k = j
+    return out

@@ -15,7 +15,7 @@ from ._arrays import NAN, _dot
 from .ranks import average_ranks
 
 __all__ = ["gini", "gini_sorted", "summary_stats", "quintile_masks", "quintiles_at", "fifth_indices", "mobility",
-           "mobility_of_ranks", "score_auc", "score_auc_sorted"]
+           "mobility_of_ranks", "mobility_of_centred", "score_auc", "score_auc_sorted"]
 
 
 def gini(x) -> float:
@@ -193,8 +193,12 @@ def mobility_of_ranks(ra: np.ndarray, rb: np.ndarray) -> float:
     if np.array_equal(ra, rb):
         return 0.0
     centre = (ra.size + 1) / 2.0  # the mean of any average-rank vector
-    ra = ra - centre
-    rb = rb - centre
+    return mobility_of_centred(ra - centre, rb - centre)
+
+
+def mobility_of_centred(ra: np.ndarray, rb: np.ndarray) -> float:
+    """:func:`mobility_of_ranks` of two different average-rank vectors less their mean
+    ``(n + 1) / 2`` (exact: ranks are halves), the same float."""
     den = math.sqrt(_dot(ra, ra) * _dot(rb, rb))
     if den == 0:
         return NAN

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .distribution import gini_sorted, quintiles_at
+from ..accel import use_kernels
+from .distribution import gini_sorted, mobility_of_centred, mobility_of_ranks, quintiles_at
 from .ranks import ranks_from_order
 
 __all__ = ["SortedScores"]
@@ -70,6 +71,24 @@ class SortedScores:
             return False
         o = self.xs if other is self.s else other[self.order]
         return bool(np.all(o[1:] >= o[:-1]))
+
+    def mobility_since(self, before: np.ndarray, order: np.ndarray) -> float | None:
+        """``mobility(s, before)`` (``s`` and ``before`` different), ``before`` ranked by
+        ``order``, a sorting kept from when it was sorted; None when that no longer
+        sorts it (checked: no sort)."""
+        if order.shape != before.shape or before.shape != self.s.shape:
+            return None
+        if use_kernels(self.s.size):
+            from ..kernels.metrics import centred_ranks
+
+            centre = (self.s.size + 1) / 2.0
+            rb = centred_ranks(before[order], order, centre)
+            if rb is None:
+                return None
+            ra = centred_ranks(self.xs, self.order, centre)
+            return 0.0 if np.array_equal(ra, rb) else mobility_of_centred(ra, rb)
+        then = SortedScores.kept(before, order)
+        return None if then is None else mobility_of_ranks(self.ranks(), then.ranks())
 
     @classmethod
     def kept(cls, s: np.ndarray, order: np.ndarray) -> SortedScores | None:
