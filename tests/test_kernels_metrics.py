@@ -66,3 +66,44 @@ def test_mobility_from_a_kept_order(n, index, kernels_on, monkeypatch):
             nan[order[-1]] = np.nan
             assert _both(monkeypatch, view.mobility_since, nan, order) == (None, None)
             assert _both(monkeypatch, view.mobility_since, before[1:], order[1:]) == (None, None)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 7, 5000])
+@pytest.mark.parametrize("index", [np.int32, np.int64, np.intp])
+def test_group_totals_are_the_bincounts(n, index, kernels_on):
+    from models.kernels.metrics import group_totals
+
+    rng = np.random.default_rng(n)
+    for k in (1, 3, 40):
+        codes = rng.integers(0, k, n).astype(index)
+        if n:
+            codes[codes == codes.max()] = k + 2       # codes with nobody in between
+        x = rng.normal(600, 80, n)
+        counts, sums, below = group_totals(codes, x, 590.0)
+        assert counts.tobytes() == np.bincount(codes).tobytes()
+        assert sums.tobytes() == np.bincount(codes, weights=x).tobytes()
+        assert below.tobytes() == np.bincount(codes, weights=(x < 590.0) * 1.0).tobytes()
+        assert not group_totals(codes, x, np.nan)[2].any()
+
+
+def test_group_measures_with_and_without_the_kernel(kernels_on, monkeypatch):
+    rng = np.random.default_rng(5)
+    s = rng.normal(600, 80, 4000)
+    groups, labels = rng.integers(0, 3, 4000), rng.integers(0, 60, 4000) * 7
+    for fn, args in ((M.group_gaps, (s, groups, 590.0)), (M.between_share, (s, labels))):
+        fast, plain = _both(monkeypatch, fn, *args)
+        assert repr(fast) == repr(plain)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 500])
+def test_masked_sums_and_the_optout_gap(n, kernels_on, monkeypatch):
+    from models.kernels.metrics import masked_sums
+
+    rng = np.random.default_rng(n)
+    for dtype in (np.int32, np.int64, np.uint8, np.uint64):
+        d = rng.integers(0, 30, n).astype(dtype)
+        for share in (0.0, 0.3, 1.0):
+            out = rng.random(n) < share
+            assert masked_sums(d, out) == (int(d[out].sum()), int(d.sum()))
+            fast, plain = _both(monkeypatch, M.optout_gap, d, out)
+            assert repr(fast) == repr(plain)

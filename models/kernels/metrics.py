@@ -10,7 +10,7 @@ import numpy as np
 
 from ._jit import kernel
 
-__all__ = ["auc_counts", "centred_ranks"]
+__all__ = ["auc_counts", "centred_ranks", "group_totals", "masked_sums"]
 
 
 @kernel
@@ -76,3 +76,36 @@ def centred_ranks(xs, order, centre):
                 out[order[q]] = r
         k = j
     return out
+
+
+@kernel
+def group_totals(codes, x, line):
+    """``(np.bincount(codes), np.bincount(codes, weights=x), np.bincount(codes,
+    weights=(x < line) as floats))`` in one pass, adding in index order as bincount
+    does (non-negative ``codes``)."""
+    size = 0
+    for c in codes:
+        size = max(size, c + 1)
+    counts = np.zeros(size, dtype=np.int64)
+    sums = np.zeros(size, dtype=np.float64)
+    below = np.zeros(size, dtype=np.float64)
+    for i in range(codes.size):
+        c = codes[i]
+        counts[c] += 1
+        sums[c] += x[i]
+        if x[i] < line:
+            below[c] += 1.0
+    return counts, sums, below
+
+
+@kernel
+def masked_sums(d, mask):
+    """``(int(d[mask].sum()), int(d.sum()))`` of integers in one pass (exact sums, so
+    the order does not matter)."""
+    inside = 0
+    total = 0
+    for i in range(d.size):
+        total += d[i]
+        if mask[i]:
+            inside += d[i]
+    return inside, total

@@ -9,7 +9,7 @@ import random
 
 import numpy as np
 
-from ._arrays import NAN, _centred, _dense_codes, _dot, _edges
+from ._arrays import NAN, _centred, _dense_codes, _dot, _edges, _group_totals
 
 __all__ = ["louvain", "modularity", "modularity_of_counts", "between_share", "community_method",
            "LEIDEN_FROM"]
@@ -203,9 +203,7 @@ def between_share(values, labels) -> float:
     total = _dot(vc, vc)
     if total == 0:
         return NAN
-    codes = _dense_codes(labels)
-    sums = np.bincount(codes, weights=vc)
-    counts = np.bincount(codes)
+    counts, sums, _ = _group_totals(_dense_codes(labels), vc)
     used = counts > 0
     between = np.sum(sums[used] ** 2 / counts[used])
     return float(np.clip(between / total, 0.0, 1.0))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arrays import NAN, _dense_codes, _dot, _edges
+from ..accel import use_kernels
+from ._arrays import NAN, _dense_codes, _dot, _edges, _group_totals
 from .distribution import fifth_indices
 
 __all__ = ["edge_correlation", "ends_correlation", "triangle_correlation", "degree_gap", "match_gap", "group_gap", "optout_gap",
@@ -213,8 +214,13 @@ def optout_gap(deg, opted_out) -> float:
     d = np.asarray(deg).ravel()
     if d.dtype.kind in "iu":
         # Integer degrees: exact sums over the counts, the floats the two means round to.
-        s_out = int(d[out].sum())
-        return float((int(d.sum()) - s_out) / (out.size - k) - s_out / k)
+        if use_kernels(d.size):
+            from ..kernels.metrics import masked_sums
+
+            s_out, s_all = masked_sums(d.astype(np.int64, copy=False), out)
+        else:
+            s_out, s_all = int(d[out].sum()), int(d.sum())
+        return float((s_all - s_out) / (out.size - k) - s_out / k)
     d = d.astype(np.float64, copy=False)
     return float(d[~out].mean() - d[out].mean())
 
@@ -260,12 +266,10 @@ def group_gaps(scores, group_codes, restricted_below: float) -> tuple[float, flo
     s = np.asarray(scores, dtype=np.float64).ravel()
     if s.size == 0:
         return NAN, NAN
-    codes = _dense_codes(group_codes)
-    counts = np.bincount(codes)
+    counts, sums, below = _group_totals(_dense_codes(group_codes), s, restricted_below)
     used = np.flatnonzero(counts > 0)
-    means = np.bincount(codes, weights=s)[used] / counts[used]
-    below = np.bincount(codes, weights=(s < restricted_below).astype(np.float64))[used]
-    share = below / counts[used]
+    means = sums[used] / counts[used]
+    share = below[used] / counts[used]
     return (float(means.max() - means.min()),
             float(share[np.argmin(means)] - share[np.argmax(means)]))
 
