@@ -107,3 +107,44 @@ def test_masked_sums_and_the_optout_gap(n, kernels_on, monkeypatch):
             assert masked_sums(d, out) == (int(d[out].sum()), int(d.sum()))
             fast, plain = _both(monkeypatch, M.optout_gap, d, out)
             assert repr(fast) == repr(plain)
+
+
+def _kernel_sorted(s):
+    from models.measures.ordered import _kernel_sort
+
+    return _kernel_sort(np.asarray(s, dtype=np.float64))
+
+
+def _nudged(rng, n: int) -> np.ndarray:
+    """Scores of which some pairs differ by an ulp, in either order."""
+    s = rng.normal(600, 80, n)
+    pick = rng.choice(n, size=n // 5 * 2, replace=False).reshape(-1, 2)
+    s[pick[:, 1]] = np.nextafter(s[pick[:, 0]], rng.choice([0.0, 1e9], len(pick)))
+    return s
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 1000, 70_000])
+def test_kernel_sort_is_the_stable_argsort(n, kernels_on):
+    rng = np.random.default_rng(n)
+    cases = [rng.normal(600, 80, n), rng.integers(0, 5, n).astype(float),
+             rng.choice([0.0, -0.0, 1.5, -1.5, np.inf, -np.inf, 1e-300, -1e-300], n),
+             _nudged(rng, n),                                # equal but for the low bits
+             np.full(n, 7.0), -rng.random(n) * 1e-300]
+    for s in cases:
+        order, xs = _kernel_sorted(s)
+        np.testing.assert_array_equal(order, np.argsort(s, kind="stable"))
+        assert xs.tobytes() == s[order].tobytes()
+        view = M.SortedScores(s)
+        np.testing.assert_array_equal(view.order, order)
+
+
+def test_kernel_sort_declines_nan_many_close_values_and_strided_input(kernels_on):
+    assert _kernel_sorted([1.0, np.nan, 0.5]) is None
+    # Distinct values the keys cannot tell apart, in reverse order: too many moves.
+    close = 600.0 + np.arange(5000)[::-1] * 1e-13
+    assert _kernel_sorted(close) is None
+    view = M.SortedScores(close)                       # numpy's argsort then
+    assert view.xs.tobytes() == np.sort(close).tobytes()
+    strided = np.random.default_rng(0).random(40)[::2]
+    assert _kernel_sorted(strided) is None
+    np.testing.assert_array_equal(M.SortedScores(strided).xs, np.sort(strided))

@@ -10,7 +10,8 @@ import numpy as np
 
 from ._jit import kernel
 
-__all__ = ["auc_counts", "centred_ranks", "group_totals", "masked_sums"]
+__all__ = ["auc_counts", "centred_ranks", "group_totals", "masked_sums", "sort_keys",
+           "sorted_from_keys"]
 
 
 @kernel
@@ -109,3 +110,52 @@ def masked_sums(d, mask):
         if mask[i]:
             inside += d[i]
     return inside, total
+
+
+@kernel
+def sort_keys(s, bits):
+    """Keys whose ascending order is a sorting of the floats ``s``: each value's bits
+    made to order as unsigned integers (the sign flipped, or all bits for a negative
+    value; -0.0 as 0.0), the low ``bits`` replaced by the index (``bits`` enough for
+    ``s.size - 1``). Values equal but for those low bits tie there, ordered by index:
+    :func:`sorted_from_keys` puts them right. None when a value is nan."""
+    n = s.size
+    out = np.empty(n, dtype=np.uint64)
+    u = s.view(np.uint64)
+    low = (np.uint64(1) << np.uint64(bits)) - np.uint64(1)
+    sign = np.uint64(1) << np.uint64(63)
+    for i in range(n):
+        v = s[i]
+        if v != v:
+            return None
+        b = u[i] if v != 0.0 else np.uint64(0)
+        k = ~b if b & sign else b | sign
+        out[i] = (k & ~low) | np.uint64(i)
+    return out
+
+
+@kernel
+def sorted_from_keys(keys, s, bits):
+    """``(order, s[order])`` from the ascending keys of :func:`sort_keys`, ``order``
+    being ``np.argsort(s, kind="stable")``: the indices read off the keys, the few
+    values whose keys tied out of order inserted into place (stable: only a strictly
+    greater value moves). None when that would take more than ``4 n`` moves."""
+    n = keys.size
+    low = (np.uint64(1) << np.uint64(bits)) - np.uint64(1)
+    order = np.empty(n, dtype=np.int64)
+    xs = np.empty(n, dtype=np.float64)
+    budget = 4 * n
+    for p in range(n):
+        i = np.int64(keys[p] & low)
+        v = s[i]
+        q = p - 1
+        while q >= 0 and xs[q] > v:
+            xs[q + 1] = xs[q]
+            order[q + 1] = order[q]
+            q -= 1
+            budget -= 1
+        if budget < 0:
+            return None
+        xs[q + 1] = v
+        order[q + 1] = i
+    return order, xs

@@ -30,8 +30,12 @@ class SortedScores:
 
     def __init__(self, s: np.ndarray, order: np.ndarray | None = None) -> None:
         self.s = s
-        # Not a stable sort: ties get one average rank anyway, and the fifths break
-        # ties by index themselves (quintiles_at). ``order`` may be a known sorting.
+        # Any sorting serves (numpy's argsort is not stable, the kernel's sort is): ties
+        # get one average rank anyway, and the fifths break ties by index themselves
+        # (quintiles_at). ``order`` may be a known sorting.
+        if order is None and use_kernels(s.size) and (known := _kernel_sort(s)) is not None:
+            self.order, self.xs = known
+            return
         self.order = np.argsort(s) if order is None else order
         self.xs = s[self.order]
 
@@ -98,3 +102,20 @@ class SortedScores:
             return None
         view = cls(s, order)
         return view if view.sorts(s) else None
+
+
+def _kernel_sort(s: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(order, s[order])`` with ``order = np.argsort(s, kind="stable")``, from one
+    sort of integer keys (value bits, index bits: numpy's vectorised integer sort is
+    twice as fast as its argsort here); None if ``s`` has nan or many values too close
+    for the keys to tell apart."""
+    from ..kernels.metrics import sort_keys, sorted_from_keys
+
+    if s.dtype != np.float64 or not s.flags.c_contiguous:
+        return None
+    bits = max(1, (s.size - 1).bit_length())
+    keys = sort_keys(s, bits)
+    if keys is None:
+        return None
+    keys.sort()
+    return sorted_from_keys(keys, s, bits)
