@@ -148,3 +148,26 @@ def test_kernel_sort_declines_nan_many_close_values_and_strided_input(kernels_on
     strided = np.random.default_rng(0).random(40)[::2]
     assert _kernel_sorted(strided) is None
     np.testing.assert_array_equal(M.SortedScores(strided).xs, np.sort(strided))
+
+
+def test_modularity_with_and_without_the_kernel(kernels_on, monkeypatch):
+    rng = np.random.default_rng(6)
+    codes = rng.integers(0, 30, 3000)
+    for degree in (rng.integers(0, 40, 3000), rng.integers(0, 40, 3000).astype(np.int32),
+                   rng.random(3000) * 9):
+        fast, plain = _both(monkeypatch, M.modularity_of_counts, 9000, 2000, codes, degree)
+        assert repr(fast) == repr(plain)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 999])
+def test_split_and_the_victim_gap(n, kernels_on, monkeypatch):
+    from models.kernels.metrics import split
+
+    rng = np.random.default_rng(n)
+    x = rng.normal(600, 80, n)
+    for share in (0.0, 0.1, 1.0):
+        mask = rng.random(n) < share
+        inside, outside = split(x, mask, int(mask.sum()))
+        assert inside.tobytes() == x[mask].tobytes() and outside.tobytes() == x[~mask].tobytes()
+        fast, plain = _both(monkeypatch, M.victim_gap, x, mask)
+        assert repr(fast) == repr(plain)

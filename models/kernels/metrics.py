@@ -11,7 +11,7 @@ import numpy as np
 from ._jit import kernel
 
 __all__ = ["auc_counts", "centred_ranks", "group_totals", "masked_sums", "sort_keys",
-           "sorted_from_keys"]
+           "sorted_from_keys", "split"]
 
 
 @kernel
@@ -159,3 +159,20 @@ def sorted_from_keys(keys, s, bits):
         xs[q + 1] = v
         order[q + 1] = i
     return order, xs
+
+
+@kernel
+def split(x, mask, k):
+    """``(x[mask], x[~mask])`` in one pass (``k`` the number of True in ``mask``)."""
+    inside = np.empty(k, dtype=x.dtype)
+    outside = np.empty(x.size - k, dtype=x.dtype)
+    a = 0
+    b = 0
+    for i in range(x.size):
+        if mask[i]:
+            inside[a] = x[i]
+            a += 1
+        else:
+            outside[b] = x[i]
+            b += 1
+    return inside, outside

@@ -289,6 +289,11 @@ def victim_gap(scores, ever_scammed) -> float:
     k = np.count_nonzero(hit)
     if k == 0 or k == hit.size:
         return NAN
+    if use_kernels(s.size) and s.size == hit.size:
+        from ..kernels.metrics import split
+
+        inside, outside = split(s, hit, k)    # s[hit], s[~hit] in one pass
+        return float(inside.mean() - outside.mean())
     return float(s[hit].mean() - s[~hit].mean())
 
 
