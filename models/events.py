@@ -1,18 +1,24 @@
 """One month of life events: bills paid or missed, scams, violations, spending.
 
 Perks and restrictions act here: they change the chance of missing a bill and how much
-a person spends. Everything is vectorised over people.
+a person spends. Everything is vectorised over people; on a large network
+(:func:`models.accel.use_kernels`) a month is one compiled pass
+(:func:`models.kernels.people.life_month`) after the same draws, with the same bits as
+:func:`numpy_month`, the reference.
 """
 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
-__all__ = ["decay_factor", "faded", "miss_probability", "prior_record", "relieve_scams",
-           "spending", "STATUS_RESTRICTED", "STATUS_NORMAL", "STATUS_PRIVILEGED", "status_of",
-           "zero_where"]
+from .accel import use_kernels
+
+__all__ = ["decay_factor", "faded", "live_month", "miss_probability", "numpy_month",
+           "prior_record", "relieve_scams", "spending", "STATUS_RESTRICTED", "STATUS_NORMAL",
+           "STATUS_PRIVILEGED", "status_of", "zero_where"]
 
 STATUS_RESTRICTED = -1
 STATUS_NORMAL = 0
@@ -59,6 +65,10 @@ def status_of(scores: np.ndarray, privileged_at: float, restricted_below: float)
     >>> status_of(np.array([400.0, 600.0, 700.0]), 700, 550).tolist()
     [-1, 0, 1]
     """
+    if use_kernels(scores.shape[0]) and scores.dtype == np.float64 and scores.ndim == 1:
+        from .kernels.people import status_pass
+
+        return status_pass(scores, float(privileged_at), float(restricted_below))
     # One pass per test, no masked writes; restricted wins where both hold.
     up = (scores >= privileged_at).view(np.int8)
     return np.where(scores < restricted_below, np.int8(STATUS_RESTRICTED), up)
@@ -157,3 +167,89 @@ def relieve_scams(missed: np.ndarray, scam_debt: np.ndarray, scam_start: np.ndar
         missed[due] = np.maximum(missed[due] - scam_debt[due], 0.0)
         scam_debt[due] = 0.0
     return due
+
+
+def live_month(sim: Any, sc: Any, rng: np.random.Generator) -> np.ndarray:
+    """One month of life events on a simulation's state; returns who missed a payment.
+
+    ``sim`` is the :class:`~models.simulation.Simulation` (its ``n``, ``step_count``,
+    ``pop``, ``status`` and the records below), ``sc`` its applied scenario, ``rng``
+    its events stream. Scams start (``scam_left``, ``scam_start``, ``ever_scammed``
+    and ``scam_debt`` change in place), bills are paid or missed (``scammed_now``),
+    ``missed``, ``scam_debt`` and ``violations`` fade and grow as new arrays, verified
+    relief cleans records, and ``potential_spend`` and ``consumption`` are drawn. The
+    draws: two uniforms, the violations and the spending noise, n each, in that order.
+    """
+    if use_kernels(sim.n) and all(a.dtype == np.float64 for a in (
+            sim.pop.reliability, sim.pop.amount, sim.missed, sim.scam_debt, sim.violations)):
+        return _kernel_month(sim, sc, rng)
+    return numpy_month(sim, sc, rng)
+
+
+def numpy_month(sim: Any, sc: Any, rng: np.random.Generator) -> np.ndarray:
+    """:func:`live_month` in numpy, one array at a time (the reference)."""
+    n = sim.n
+    t = sim.step_count
+    duration = sc["events.scam_duration"]
+    new_scam = np.flatnonzero((rng.random(n) < sc["events.scam_rate"]) & (sim.scam_left == 0))
+    if duration > 0:
+        sim.scam_left[new_scam] = duration
+        # A new scam before an old one's relief keeps the old debt for the new relief.
+        sim.scam_debt[new_scam[sim.scam_start[new_scam] < 0]] = 0.0
+        sim.scam_start[new_scam] = t
+        sim.ever_scammed[new_scam] = True
+    p = miss_probability(
+        sim.pop.reliability, sim.status, base_miss_rate=sc["events.base_miss_rate"],
+        perks_on=sc["perks.enabled"], perk_miss_factor=sc["perks.perk_miss_factor"],
+        restriction_miss_factor=sc["perks.restriction_miss_factor"])
+    ordinary = rng.random(n) < p
+    scammed = sim.scammed_now = sim.scam_left > 0   # a scam made payments fail
+    missed_now = ordinary | scammed
+    decay = decay_factor(sc["events.forgiveness_half_life"])
+    sim.missed = faded(sim.missed, decay, missed_now)
+    sim.scam_debt = faded(sim.scam_debt, decay, scammed & ~ordinary)
+    if sc["events.scam_relief"] == "verified":
+        relieve_scams(sim.missed, sim.scam_debt, sim.scam_start, t, sc["events.relief_delay"])
+    np.maximum(sim.scam_left - 1, 0, out=sim.scam_left)
+    # A scam is forgotten once over and, under verified relief, once relieved.
+    done = (sim.scam_left == 0) & (sim.scam_start >= 0)
+    if sc["events.scam_relief"] == "verified":
+        done &= t - sim.scam_start >= sc["events.relief_delay"]
+    sim.scam_start[done] = -1
+    sim.violations = faded(sim.violations, decay, rng.poisson(sc["events.violation_rate"], n))
+    noise = sc["events.spend_noise"] * rng.standard_normal(n)
+    sim.potential_spend = spending(
+        sim.pop.amount, noise, sim.status, np.zeros(n, dtype=bool),
+        perks_on=sc["perks.enabled"], perk_spend_factor=sc["perks.perk_spend_factor"],
+        restricted_spend_cap=sc["perks.restricted_spend_cap"])
+    sim.consumption = zero_where(sim.pop.opted_out, sim.potential_spend)
+    return missed_now
+
+
+def _kernel_month(sim: Any, sc: Any, rng: np.random.Generator) -> np.ndarray:
+    """:func:`live_month` in one compiled pass over the people (the same bits): the
+    same draws first, in the same order (no draw depends on the month's outcomes),
+    and numpy's exp of the spending noise."""
+    from .kernels.people import life_month
+
+    n = sim.n
+    first = rng.random(n)
+    second = rng.random(n)
+    poisson = rng.poisson(sc["events.violation_rate"], n)
+    noise = rng.standard_normal(n)
+    np.multiply(noise, sc["events.spend_noise"], out=noise)
+    growth = np.exp(noise)
+    (sim.missed, sim.scam_debt, sim.violations, sim.scammed_now, missed_now,
+     sim.potential_spend, sim.consumption) = life_month(
+        first, second, poisson, growth, sim.pop.reliability, sim.status, sim.pop.amount,
+        sim.pop.opted_out, sim.scam_left, sim.scam_start, sim.ever_scammed, sim.scam_debt,
+        sim.missed, sim.violations, int(sim.step_count),
+        int(sc["events.scam_duration"]), float(sc["events.scam_rate"]),
+        float(sc["events.base_miss_rate"] * 2.0), bool(sc["perks.enabled"]),
+        np.array([sc["perks.restriction_miss_factor"], 1.0, sc["perks.perk_miss_factor"]],
+                 dtype=np.float64),
+        np.array([1.0, 1.0, sc["perks.perk_spend_factor"]], dtype=np.float64),
+        np.array([sc["perks.restricted_spend_cap"], math.inf, math.inf], dtype=np.float64),
+        float(decay_factor(sc["events.forgiveness_half_life"])),
+        sc["events.scam_relief"] == "verified", int(sc["events.relief_delay"]))
+    return missed_now

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from .accel import use_kernels
 from .graph import stable_sort
 from .measures.ranks import place_ranks
 from .schema import RUBRIC_KEYS
@@ -58,6 +59,8 @@ def behaviour_percentile(consumption: np.ndarray, takes_part: np.ndarray) -> np.
     ...                      np.array([True, True, True, False])).round(3).tolist()
     [0.833, 0.167, 0.5, 0.0]
     """
+    if _fast(consumption):
+        return _kernel_percentile(consumption, takes_part, False, 0.0)
     out = np.zeros(consumption.shape[0])
     idx = np.flatnonzero(takes_part)
     if idx.size:
@@ -100,6 +103,9 @@ def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.nda
     >>> comps["history"].tolist(), comps["behaviour"].tolist()
     ([1.0, 0.5, 0.75], [0.25, 0.75, 0.5])
     """
+    if _fast(missed, consumption):
+        return _kernel_components(missed, wealth, stability, consumption, opted_out,
+                                  optout_value, imputation, fixed)
     history = 1.0 + missed
     np.divide(1.0, history, out=history)
     comps = {"history": history, "capacity": None, "identity": None,
@@ -115,6 +121,73 @@ def base_components(*, missed: np.ndarray, wealth: np.ndarray, stability: np.nda
         for k, arr in comps.items():
             if fixed is None or k not in fixed:
                 arr[opted_out] = arr[takes_part].mean() if use_mean else optout_value
+    return comps
+
+
+def _fast(*arrays: np.ndarray) -> bool:
+    """Whether to use the kernels of models.kernels.people on these per-person arrays:
+    a large network, and plain float64 vectors (what the kernels were written for)."""
+    return use_kernels(arrays[0].shape[0]) and all(
+        isinstance(a, np.ndarray) and a.dtype == np.float64 and a.ndim == 1
+        and a.flags.c_contiguous and a.shape == arrays[0].shape for a in arrays)
+
+
+def _kernel_percentile(consumption: np.ndarray, takes_part: np.ndarray, fill_mean: bool,
+                       fill: float) -> np.ndarray:
+    """:func:`behaviour_percentile` by the kernels, with those who do not take part
+    given ``fill`` (or, with ``fill_mean``, the participants' mean percentile, as
+    :func:`base_components` imputes it). The same bits.
+
+    Sorting int64 keys (a value's bits with the low ones replaced by its place) is
+    faster than sorting the values with an index; any sorting permutation gives the
+    same average ranks, so it need not be stable."""
+    from .kernels import people as K
+
+    n = consumption.shape[0]
+    idx = np.flatnonzero(takes_part)
+    size = idx.size
+    part = np.empty(size)
+    if size:
+        bits = int(size - 1).bit_length()
+        packed = K.pack_values(consumption, idx, bits)
+        if packed is None:   # negative, -0.0, inf or NaN: numpy's sort of the values
+            order, xs = stable_sort(consumption[idx])
+            K.rank_places(order, xs, part)
+        else:
+            packed.sort()
+            K.percentile_from_packed(packed, consumption, idx, bits, part)
+    if size == n:
+        return part
+    out = np.empty(n)
+    # part holds the participants' percentiles in their order: out[takes_part], whose
+    # mean numpy takes in the same order.
+    K.spread(part, takes_part, part.mean() if fill_mean else float(fill), out)
+    return out
+
+
+def _kernel_components(missed, wealth, stability, consumption, opted_out, optout_value,
+                       imputation, fixed) -> dict[str, np.ndarray]:
+    """:func:`base_components` by the kernels: each component and its imputation in
+    one pass, means by numpy over the same values in the same order. The same bits."""
+    from .kernels import people as K
+
+    some_out = bool(opted_out.any())
+    use_mean = some_out and imputation == "mean" and not opted_out.all()
+    takes_part = ~opted_out
+    history, part = K.reciprocal_history(missed, takes_part, use_mean)
+    if some_out:
+        K.fill_where(history, opted_out, part.mean() if use_mean else float(optout_value))
+    comps = {"history": history, "capacity": None, "identity": None,
+             "behaviour": _kernel_percentile(consumption, takes_part, use_mean,
+                                             optout_value)}
+    if fixed is not None:
+        comps["capacity"], comps["identity"] = fixed["capacity"], fixed["identity"]
+        return comps
+    for k, source in (("capacity", wealth), ("identity", stability)):
+        arr = comps[k] = source.astype(float, copy=True)
+        if some_out:
+            K.fill_where(arr, opted_out,
+                         arr[takes_part].mean() if use_mean else float(optout_value))
     return comps
 
 
@@ -154,12 +227,35 @@ def social_component(adj, degree: np.ndarray, prev_scores: np.ndarray,
     (friendship plus current dating ties): a scipy sparse matrix or anything with
     ``adj @ x``; ``degree`` is its row sums.
     """
+    if _fast(prev_scores) and (parts := _kernel_social(adj, degree, prev_scores,
+                                                        isolation_value)) is not None:
+        return parts
     s = (prev_scores - SCORE_MIN) / SPAN
     total = adj @ s
     out = np.full(s.shape[0], float(isolation_value))
     has = degree > 0
     np.divide(total, degree, out=out, where=has)
     return out
+
+
+def _kernel_social(adj, degree, prev_scores, isolation_value) -> np.ndarray | None:
+    """:func:`social_component` on an :class:`~models.adjacency.Adjacency` (or one plus
+    extra edges) with the passes around scipy's two triangle mat-vecs (and numpy's
+    bincounts of the extra edges) in kernels; None for any other matrix."""
+    from .adjacency import Adjacency, _PlusEdges
+    from .kernels import people as K
+
+    base = adj.base if isinstance(adj, _PlusEdges) else adj
+    if not isinstance(base, Adjacency) or degree.dtype.kind not in "iu":
+        return None
+    s = K.scaled(prev_scores, SCORE_MIN, SPAN)
+    by_u = by_v = np.empty(0)
+    if isinstance(adj, _PlusEdges):   # numpy adds the two bincounts, empty or not
+        n = s.shape[0]
+        by_u = np.bincount(adj.u, weights=s[adj.v], minlength=n)
+        by_v = np.bincount(adj.v, weights=s[adj.u], minlength=n)
+    return K.social_from_sums(base.upper @ s, base.lower @ s, by_u, by_v, degree,
+                              float(isolation_value))
 
 
 def base_mean(comps: Mapping[str, np.ndarray], wn: Mapping[str, float]) -> np.ndarray:
@@ -186,6 +282,12 @@ def combine(comps: Mapping[str, np.ndarray], wn: Mapping[str, float], violations
     >>> combine(one, wn, np.array([2.0]), 10.0).tolist()
     [930.0]
     """
+    arrays = [comps[k] for k in RUBRIC_KEYS]
+    if _fast(next(iter(comps.values())), *arrays, violations):
+        from .kernels.people import combine5
+
+        return combine5(*arrays, *(wn[k] for k in RUBRIC_KEYS), violations,
+                        float(violation_points), SCORE_MIN, SCORE_MAX, SPAN)
     raw = np.zeros(next(iter(comps.values())).shape[0])
     tmp = np.empty_like(raw)
 

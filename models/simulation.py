@@ -27,8 +27,7 @@ import numpy as np
 from . import measures as M
 from .dating import DatingState, dating_round
 from .errors import ScenarioError
-from .events import (decay_factor, faded, miss_probability, prior_record, relieve_scams,
-                     spending, status_of, zero_where)
+from .events import decay_factor, live_month, prior_record, spending, status_of, zero_where
 from .graph import GraphData, in_sorted, sorted_unique
 from .history import NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
@@ -285,46 +284,10 @@ class Simulation:
 
     # ------------------------------------------------------------------ mechanisms
     def _events(self, sc: Scenario) -> None:
-        rng = self._rng["events"]
-        n = self.n
-        t = self.step_count
-        duration = sc["events.scam_duration"]
-        new_scam = np.flatnonzero((rng.random(n) < sc["events.scam_rate"]) & (self.scam_left == 0))
-        if duration > 0:
-            self.scam_left[new_scam] = duration
-            # A new scam before an old one's relief keeps the old debt for the new relief.
-            self.scam_debt[new_scam[self.scam_start[new_scam] < 0]] = 0.0
-            self.scam_start[new_scam] = t
-            self.ever_scammed[new_scam] = True
-        p = miss_probability(
-            self.pop.reliability, self.status, base_miss_rate=sc["events.base_miss_rate"],
-            perks_on=sc["perks.enabled"], perk_miss_factor=sc["perks.perk_miss_factor"],
-            restriction_miss_factor=sc["perks.restriction_miss_factor"])
-        ordinary = rng.random(n) < p
-        scammed = self.scammed_now = self.scam_left > 0   # a scam made payments fail
-        missed_now = ordinary | scammed
+        missed_now = live_month(self, sc, self._rng["events"])
         # The score's claim, tested: last month's score against this month's misses.
         part = ~self.pop.opted_out
         self.last_auc = past_score_auc(self, part, missed_now)
-        decay = decay_factor(sc["events.forgiveness_half_life"])
-        self.missed = faded(self.missed, decay, missed_now)
-        self.scam_debt = faded(self.scam_debt, decay, scammed & ~ordinary)
-        if sc["events.scam_relief"] == "verified":
-            relieve_scams(self.missed, self.scam_debt, self.scam_start, t,
-                          sc["events.relief_delay"])
-        np.maximum(self.scam_left - 1, 0, out=self.scam_left)
-        # A scam is forgotten once over and, under verified relief, once relieved.
-        done = (self.scam_left == 0) & (self.scam_start >= 0)
-        if sc["events.scam_relief"] == "verified":
-            done &= t - self.scam_start >= sc["events.relief_delay"]
-        self.scam_start[done] = -1
-        self.violations = faded(self.violations, decay, rng.poisson(sc["events.violation_rate"], n))
-        noise = sc["events.spend_noise"] * rng.standard_normal(n)
-        self.potential_spend = spending(
-            self.pop.amount, noise, self.status, np.zeros(n, dtype=bool),
-            perks_on=sc["perks.enabled"], perk_spend_factor=sc["perks.perk_spend_factor"],
-            restricted_spend_cap=sc["perks.restricted_spend_cap"])
-        self.consumption = zero_where(self.pop.opted_out, self.potential_spend)
 
     def _ties(self, sc: Scenario) -> None:
         rng = self._rng["ties"]

@@ -185,3 +185,26 @@ def test_window_opens_a_sweep_run_as_unsaved_edits(qtbot, tmp_path, monkeypatch)
     assert w.controller.frame.scenario["run.seed"] == 4
     assert w.isWindowModified()
     w.controller.shutdown()
+
+
+def test_the_sweep_panel_fits_a_projectors_screen_floating_and_docked(qtbot, tmp_path,
+                                                                      monkeypatch):
+    """At 1280x720 the panel's plot and form need about 480 px: docked under the
+    network they scroll instead of making the window taller than the screen, and the
+    first floating window is no taller than the screen either."""
+    from app.window.main_window import MainWindow
+
+    monkeypatch.setenv("SCORENET_SETTINGS", str(tmp_path / "settings.ini"))
+    w = MainWindow(KARATE)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitUntil(lambda: w.controller.frame is not None, timeout=WAIT)
+    w.sweep_dock.toggleViewAction().trigger()
+    room = w.screen().availableGeometry()
+    assert w.sweep_dock.isFloating() and w.sweep_dock.height() <= room.height()
+    w.sweep_dock.setFloating(False)
+    qtbot.wait(50)
+    assert w.sweep_dock.isVisible() and not w.sweep_dock.isFloating()
+    assert w.minimumSizeHint().height() <= 720
+    w.controller.shutdown()

@@ -309,3 +309,71 @@ def test_a_new_table_name_of_another_kind_is_refused_too(tmp_path, capsys):
     assert main(["run", "karate", "--steps", "1", "--quiet", "--nodes-out", str(target)]) == 2
     assert "--nodes-out: must end in .csv or .parquet" in capsys.readouterr().err
     assert not target.exists()
+
+
+@pytest.mark.parametrize("extra", [[], ["--set", "network.kind=file"],
+                                   ["--set", "network.path=elsewhere.txt"]])
+def test_graph_beside_a_set_network_kind_of_file_runs_on_that_graph(tmp_path, capsys, extra):
+    graph = tmp_path / "ring.txt"
+    graph.write_text("".join(f"{i} {(i + 1) % 7}\n" for i in range(7)))
+    out = tmp_path / "m.csv"
+    assert main(["run", "karate", "--steps", "1", "--quiet", "--graph", str(graph), *extra,
+                 "--metrics-out", str(out)]) == 0, capsys.readouterr().err
+    header, first = out.read_text().splitlines()[:2]
+    row = dict(zip(header.split(","), first.split(",")))
+    assert float(row["friend_ties"]) == 7.0   # the ring's, not karate's 78
+
+
+def test_a_bad_set_value_beside_graph_is_still_named(tmp_path, capsys):
+    graph = tmp_path / "ring.txt"
+    graph.write_text("1 2\n2 3\n3 1\n")
+    assert main(["run", "karate", "--steps", "1", "--quiet", "--graph", str(graph),
+                 "--set", "network.kind=nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "--set" in err and "nonsense" in err
+
+
+def test_an_interrupt_counts_a_damaged_run_file_as_not_kept(tmp_path, monkeypatch, capsys):
+    import models.sweeps as sweeps
+    from app.cli.sweep import store_for
+
+    out = tmp_path / "s.csv"
+    args = ["sweep", "karate", "--steps", "2", "--seeds", "2", "--workers", "1", "--out",
+            str(out)]
+    assert main([*args, "--quiet"]) == 0
+    files = sorted(store_for(out).glob("*.npz"))
+    assert len(files) == 2
+    files[0].write_bytes(b"")   # emptied: that run is computed again on a rerun
+
+    def interrupted(plan, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sweeps, "execute", interrupted)
+    capsys.readouterr()
+    assert main(args) == 130
+    assert "1 of 2 runs kept" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_whose_reader_leaves_is_named_in_one_line(tmp_path, capsys):
+    import os
+    import threading
+    import time
+
+    fifo = tmp_path / "people.csv"
+    os.mkfifo(fifo)
+
+    def read_a_little():
+        with open(fifo, "rb") as fh:   # blocks until the run opens the pipe
+            fh.read(100)
+
+    reader = threading.Thread(target=read_a_little, daemon=True)
+    reader.start()
+    time.sleep(0.2)   # the reader waits on the pipe before the run looks for one
+    status = main(["run", "default", "--steps", "30", "--quiet", "--people-out", str(fifo)])
+    reader.join(5)
+    err = capsys.readouterr().err
+    assert status == 2, err
+    assert len(err.strip().splitlines()) == 1 and "--people-out" in err \
+        and "people.csv" in err
+    assert fifo.is_fifo()   # the pipe itself is left in place

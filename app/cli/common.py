@@ -68,10 +68,7 @@ def load_from_args(args: argparse.Namespace, varied: dict | None = None):
 
     sets = _sets(args)
     scenario = load_scenario(args.scenario, check_graph=False)
-    scenario = scenario.replace({**(varied or {}), **sets}, blame="--set")
-    blame = "--set" if {"network.path", "network.kind"} & set(sets) else None
-    if varied and "network.path" in varied:
-        blame = "--vary network.path"
+    given = {}
     if args.graph is not None:
         if not args.graph.strip():
             raise UsageError(_("--graph: needs a file name"))
@@ -81,8 +78,19 @@ def load_from_args(args: argparse.Namespace, varied: dict | None = None):
         problem = special_file_problem(graph)
         if problem:
             raise ScenarioError(printable(args.graph, 200), "--graph", problem)
-        scenario = scenario.replace({"network.kind": "file", "network.path": str(graph.resolve())},
-                                    blame="--graph")
+        given = {"network.kind": "file", "network.path": str(graph.resolve())}
+    changes = {**(varied or {}), **sets}
+    if given and "network.path" not in changes:
+        # --graph's path is there when the --set values are checked, so that
+        # `--set network.kind=file --graph g.txt` is not refused for a missing path.
+        changes["network.path"] = given["network.path"]
+    scenario = scenario.replace(changes, blame="--set")
+    if given:
+        scenario = scenario.replace(given, blame="--graph")
+    blame = "--set" if {"network.path", "network.kind"} & set(sets) else None
+    if varied and "network.path" in varied:
+        blame = "--vary network.path"
+    if given:
         blame = "--graph"
     for flag, key, value in (("--steps", "run.steps", args.steps), ("--seed", "run.seed", args.seed)):
         if value is not None:

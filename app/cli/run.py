@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 
 from app.cli.common import (
     Progress,
@@ -119,6 +119,10 @@ def run(args: argparse.Namespace) -> int:
             from models.io.tables import PeopleWriter
 
             prov0 = Provenance(scenario, scenario["run.steps"], command)
+            # Entered first, left last: a write or the close failing (a full disk, a
+            # named pipe whose reader left) is one line naming the file and option, not
+            # the quiet exit of a closed standard output.
+            stack.enter_context(_naming_output("--people-out", outs["--people-out"].path))
             people = stack.enter_context(PeopleWriter(outs["--people-out"].path,
                                                       prov0.toml("people over time")))
             people.write(sim)
@@ -197,6 +201,15 @@ def _write_results(sim, outs, prov, timeline) -> None:
             raise output_error(flag, path, exc) from None
         except ValueError as exc:   # an id that the format cannot hold
             raise UsageError(f"{path}: {flag}: {exc}") from None
+
+
+@contextmanager
+def _naming_output(flag: str, path: str):
+    """Turn an OSError of the block into the one-line error naming ``flag``'s file."""
+    try:
+        yield
+    except OSError as exc:
+        raise output_error(flag, path, exc) from None
 
 
 def _ensemble(args: argparse.Namespace, scenario, outs) -> int:

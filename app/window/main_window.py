@@ -144,7 +144,11 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         self.sweep.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         dock = QDockWidget(translate("main_window", "Sweep"), self)
         dock.setObjectName("sweep")
-        dock.setWidget(self.sweep)
+        # Docked under a 720-line screen's window, the panel scrolls rather than make the
+        # window taller than the screen (its plot and form need about 480 px).
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.sweep)
+        dock.setWidget(scroll)
         dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -377,7 +381,8 @@ class MainWindow(MenusMixin, FilesMixin, ExportsMixin, AnimationExportMixin, Und
         if shown and not getattr(self, "_sweep_placed", False):
             self._sweep_placed = True
             self.sweep_dock.setFloating(True)
-            self.sweep_dock.resize(1100, 760)
+            room = self.screen().availableGeometry()   # not taller than a projector's screen
+            self.sweep_dock.resize(min(1100, room.width() * 9 // 10), min(760, room.height() * 9 // 10))
 
     def _on_open_sweep_run(self, scenario: Scenario) -> None:
         """Show one run of a sweep: its parameters become unsaved edits of the document

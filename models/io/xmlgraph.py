@@ -16,15 +16,15 @@ Odd documents, decided as networkx and the formats' specifications do: an edge n
 undeclared node adds that person (networkx does; GraphML allows it), with a note; a
 second top-level ``<graph>`` is refused (networkx silently reads only the first); a GEXF
 ``attvalue`` for an undeclared attribute is ignored, with a note; a GEXF ``weight`` that
-is not a number is refused (the schema says float; networkx refuses it), and so is a NaN
-or infinite one; a GraphML ``<hyperedge>`` is refused (networkx refuses it: a tie joins
+is not a number is refused (the schema says float; networkx refuses it), while NaN and
+infinities are floats there (XML Schema's, and networkx reads them): ScoreNet's ties have
+no weights, so they are read as every other format reads them, ignored; a GraphML ``<hyperedge>`` is refused (networkx refuses it: a tie joins
 two people); a ``group`` attribute of a type neither format defines is refused in both.
 """
 
 from __future__ import annotations
 
 import io
-import math
 import re
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -189,13 +189,11 @@ class _Reader:
             weight = elem.get("weight") if self.kind == "gexf" else None
             if weight is not None:   # GEXF's weight is a float (networkx refuses others)
                 try:
-                    finite = math.isfinite(float(weight))
+                    float(weight)
                 except ValueError:
-                    finite = None
-                if not finite:
-                    what = "a finite number" if finite is False else "a number"
                     raise Bad(f"edge #{len(self.edges) + 1} ({short(s, 20)} to "
-                              f"{short(t, 20)}): weight {short(weight)} is not {what}")
+                              f"{short(t, 20)}): weight {short(weight)} is not a number"
+                              ) from None
             flag = elem.get("directed", "") if self.kind == "graphml" else elem.get("type", "")
             self.directed |= flag.lower() in ("true", "directed")
             self.edges.append((s, t))

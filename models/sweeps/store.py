@@ -90,11 +90,17 @@ class RunStore:
         return self.folder / f"{key}.npz"
 
     def __contains__(self, key: str) -> bool:
-        return self._path(key).is_file()
+        """Whether the run is kept and its file reads back (a damaged file is not a kept
+        run: it is computed again), without a note."""
+        try:
+            self.load(key, quiet=True)
+        except KeyError:
+            return False
+        return True
 
-    def load(self, key: str) -> tuple[tuple[str, ...], np.ndarray]:
+    def load(self, key: str, *, quiet: bool = False) -> tuple[tuple[str, ...], np.ndarray]:
         """The run's metric column names and values (rows are steps); KeyError when the
-        run is not stored or its file is damaged (after a note)."""
+        run is not stored or its file is damaged (after a note, unless ``quiet``)."""
         path = self._path(key)
         if not os.path.lexists(path):
             raise KeyError(key)
@@ -109,7 +115,7 @@ class RunStore:
             problem = str(exc)
         except Exception as exc:   # noqa: BLE001 - any damage: the run is made again
             problem = f"not a run file: {type(exc).__name__}"
-        if self.note is not None:
+        if self.note is not None and not quiet:
             from ..errors import printable
 
             self.note(f"{printable(path, 200)}: damaged sweep run file ({problem}); "
