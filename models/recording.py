@@ -17,7 +17,7 @@ from . import measures as M
 from .history import NODE_COLUMNS
 from .schema import RUBRIC_KEYS
 
-__all__ = ["step_metrics", "person_table", "MOBILITY_LAG", "STATUS_NAMES"]
+__all__ = ["step_metrics", "past_score_auc", "person_table", "MOBILITY_LAG", "STATUS_NAMES"]
 
 #: Mobility compares scores with those this many steps earlier.
 MOBILITY_LAG = 12
@@ -71,9 +71,27 @@ def _mobility(kept: _Kept, step: int, view: M.SortedScores, past) -> float:
     # (the window, the tests), it is those of the step after.
     for then in (step - MOBILITY_LAG, step - MOBILITY_LAG + 1):
         order = kept.orders.get(then)
-        if order is not None and (view_then := M.SortedScores.kept(b, order)) is not None:
-            return M.mobility_of_ranks(view.ranks(), view_then.ranks())
+        if order is not None and (moved := view.mobility_since(b, order)) is not None:
+            return moved
     return M.mobility_of_ranks(view.ranks(), M.average_ranks(b))
+
+
+def past_score_auc(sim, part: np.ndarray, missed: np.ndarray) -> float:
+    """``M.score_auc(sim.scores[part], missed[part])``, the same float, from the order
+    of these scores kept by the last step's metrics when it still sorts them: in the
+    events phase the scores are still last month's, which that step has sorted."""
+    order = _kept(sim).orders.get(sim.step_count - 1)
+    if order is not None and order.size == part.size:
+        auc = M.score_auc_sorted(sim.scores, missed, part, order)
+        if auc is not None:
+            return auc
+    return M.score_auc(sim.scores[part], missed[part])
+
+
+def _share(mask: np.ndarray) -> float:
+    """``float(np.mean(mask))`` for a bool mask: the exact count over the size (what the
+    float mean's exact sum of ones divided by the size is), without a float pass."""
+    return np.count_nonzero(mask) / mask.size
 
 
 def step_metrics(sim) -> dict[str, float]:
@@ -101,12 +119,11 @@ def step_metrics(sim) -> dict[str, float]:
         "gini": view.gini(350.0),
         "restricted_share": view.share_below(sc["perks.restricted_below"]),
         "privileged_share": view.share_at_least(sc["perks.privileged_at"]),
-        # The upper triangle's rows are the ties in key order (models/adjacency.py).
-        "assortativity": M.ends_correlation(s, None, adj.upper.indices, rows=adj.up_deg),
+        "assortativity": M.triangle_correlation(s, adj.upper, deg),
         "dating_assortativity": M.edge_correlation(s, sim.dating.edges()),
         "modularity": kept.inside.modularity(sim.friends, labels, deg),
         "stratification": M.between_share(s, labels),
-        "isolated_share": float(np.mean(deg == 0)),
+        "isolated_share": _share(deg == 0),
         "giant_share": giant,
         "degree_gap": M.degree_gap(s, deg, fifths),
         "match_gap": M.match_gap(s, sim.dating.uses, sim.dating.matches, fifths),
@@ -118,7 +135,7 @@ def step_metrics(sim) -> dict[str, float]:
         "aim_up": sim.dating.aim_up,
         "score_auc": sim.last_auc,
         "victim_gap": M.victim_gap(s, sim.ever_scammed),
-        "optout_share": float(np.mean(sim.pop.opted_out)),
+        "optout_share": _share(sim.pop.opted_out),
         "group_restricted_gap": group_restricted_gap,
         "friend_ties": float(sim.friends.m),
         "dating_ties": float(sim.dating.keys.size),

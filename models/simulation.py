@@ -33,7 +33,7 @@ from .history import NODE_COLUMNS, History, table_rows, write_csv
 from .networks import build_network
 from .optout import switch_choices
 from .population import draw_population
-from .recording import MOBILITY_LAG, STATUS_NAMES, person_table, step_metrics
+from .recording import MOBILITY_LAG, STATUS_NAMES, past_score_auc, person_table, step_metrics
 from .scenario import Scenario
 from .schema import FIELD_BY_NAME, louvain_every
 from .score import KeptComponents, base_mean, combine, normalised_weights, social_component
@@ -287,7 +287,7 @@ class Simulation:
         missed_now = live_month(self, sc, self._rng["events"])
         # The score's claim, tested: last month's score against this month's misses.
         part = ~self.pop.opted_out
-        self.last_auc = M.score_auc(self.scores[part], missed_now[part])
+        self.last_auc = past_score_auc(self, part, missed_now)
 
     def _ties(self, sc: Scenario) -> None:
         rng = self._rng["ties"]

@@ -13,6 +13,7 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from models import load_scenario
@@ -180,6 +181,13 @@ def test_correlation_from_csr_rows_is_the_edge_correlation(n, m):
         assert repr(M.ends_correlation(x, None, upper.indices, rows=np.diff(upper.indptr))) \
             == repr(want)
         assert repr(M.ends_correlation(x, *es.ends())) == repr(want)
+        # From sums over people and one mat-vec: the same correlation, to rounding.
+        got = M.triangle_correlation(x, upper, es.degree())
+        assert repr(got) == repr(M.triangle_correlation(x, _upper(n, es.edges()), es.degree()))
+        if math.isnan(want):
+            assert math.isnan(got)
+        else:
+            assert got == pytest.approx(want, rel=1e-12, abs=1e-14)
 
 
 def _auc_by_ranks(s, bad):
@@ -202,6 +210,35 @@ def test_score_auc_is_the_rank_sum_auc(n):
             assert repr(M.score_auc(s, bad)) == repr(_auc_by_ranks(s, bad))
 
 
+@pytest.mark.parametrize("n", [2, 3, 17, 500, 20_000])
+def test_score_auc_from_a_kept_order_is_the_score_auc(n):
+    rng = np.random.default_rng(n + 1)
+    for tied in (False, True):
+        s = rng.integers(0, 7, n).astype(float) if tied else rng.random(n)
+        order = np.argsort(s).astype(np.int32)
+        for rate in (0.0, 0.05, 0.5, 1.0):
+            bad = rng.random(n) < rate
+            part = rng.random(n) < 0.8
+            got = M.score_auc_sorted(s, bad, part, order)
+            assert repr(got) == repr(M.score_auc(s[part], bad[part]))
+        if not tied:
+            everyone = np.ones(n, dtype=bool)
+            assert M.score_auc_sorted(s, bad, everyone, order[::-1]) is None
+
+
+def test_the_events_phase_auc_is_the_sorted_auc_every_step(monkeypatch):
+    changes = {"population.size": 1500, "network.kind": "barabasi_albert",
+               "optout.choice": True}
+    kept = Simulation(load_scenario("default", changes))
+    kept.run(15)
+    # Without the kept order: every step sorts the participants' scores afresh.
+    monkeypatch.setattr(M, "score_auc_sorted", lambda *a: None)
+    plain = Simulation(load_scenario("default", changes))
+    plain.run(15)
+    assert kept.history["score_auc"].tobytes() == plain.history["score_auc"].tobytes()
+    assert np.isfinite(kept.history["score_auc"][1:]).all()
+
+
 def test_fifth_gaps_take_masks_or_indices_and_float_degrees():
     rng = np.random.default_rng(9)
     s = rng.random(500)
@@ -222,6 +259,11 @@ def test_fifth_gaps_take_masks_or_indices_and_float_degrees():
         np.count_nonzero(deg[bottom] == 0) / np.count_nonzero(bottom))
 
 
+def _upper(n: int, edges: np.ndarray) -> sp.csr_array:
+    """The upper triangle of canonical ``edges`` built afresh by scipy."""
+    return sp.csr_array((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+
+
 def _plain_metrics(sim) -> dict[str, float]:
     """The step's metrics from the one-shot measures (what step_metrics computed before
     anything was kept across steps)."""
@@ -234,7 +276,7 @@ def _plain_metrics(sim) -> dict[str, float]:
         "median_score": float(np.median(s)), "gini": M.gini(s - 350.0),
         "restricted_share": float(np.mean(s < sc["perks.restricted_below"])),
         "privileged_share": float(np.mean(s >= sc["perks.privileged_at"])),
-        "assortativity": M.edge_correlation(s, edges),
+        "assortativity": M.triangle_correlation(s, _upper(n, edges), deg),
         "modularity": M.modularity(n, edges, labels),
         "giant_share": giant, "components": components,
         "degree_gap": M.degree_gap(s, deg, fifths),

@@ -8,6 +8,7 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -28,6 +29,9 @@ def test_edge_correlation_matches_networkx():
             continue
         expected = nx.numeric_assortativity_coefficient(g, "x")
         assert M.edge_correlation(values, edges) == pytest.approx(expected, abs=1e-9)
+        upper = sp.csr_array((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+        deg = np.bincount(edges.ravel(), minlength=n)
+        assert M.triangle_correlation(values, upper, deg) == pytest.approx(expected, abs=1e-9)
 
 
 def test_edge_correlation_is_pearson_over_both_directions():
@@ -71,6 +75,34 @@ def test_edge_correlation_invariant_to_relabelling(graph, data):
         assert -1.0 <= r <= 1.0
         assert r_perm == pytest.approx(r, abs=1e-9)
         assert r_flip == pytest.approx(r, abs=1e-9)
+
+
+def _triangle(values, edges) -> float:
+    n = len(values)
+    e = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+    upper = sp.csr_array((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n))
+    return M.triangle_correlation(values, upper, np.bincount(e.ravel(), minlength=n))
+
+
+@FAST
+@given(graphs(min_m=0), st.data())
+def test_triangle_correlation_is_the_edge_correlation(graph, data):
+    n, edges = graph
+    values = np.array(data.draw(st.lists(st.sampled_from([-3.0, 0.5, 7.25, 1e3]) | st.floats(-1e3, 1e3),
+                                         min_size=n, max_size=n)))
+    want, got = M.edge_correlation(values, edges), _triangle(values, edges)
+    if math.isnan(want):
+        assert math.isnan(got)
+    else:
+        assert got == pytest.approx(want, rel=1e-9, abs=1e-12)
+
+
+def test_triangle_correlation_undefined_and_extremes():
+    assert math.isnan(_triangle([1.0, 2.0], np.empty((0, 2))))
+    assert math.isnan(_triangle([0.1, 0.1, 5.0], [[0, 1]]))      # node 2 has no tie
+    assert math.isnan(_triangle([5.0, 0.1, 0.1], [[1, 2]]))      # nor node 0
+    assert _triangle([1.0, 1.0, 5.0, 5.0], [[0, 1], [2, 3]]) == 1.0
+    assert _triangle([9.0, 1.0, 1.0, 1.0], [[0, 1], [0, 2], [0, 3]]) == -1.0
 
 
 # ---------------------------------------------------------------------------- gaps

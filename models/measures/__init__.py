@@ -36,6 +36,7 @@ from .distribution import (
     quintile_masks,
     quintiles_at,
     score_auc,
+    score_auc_sorted,
     summary_stats,
 )
 from .mixing import (
@@ -48,6 +49,7 @@ from .mixing import (
     group_restricted_gap,
     match_gap,
     optout_gap,
+    triangle_correlation,
     victim_gap,
 )
 from .ordered import SortedScores
@@ -71,5 +73,5 @@ __all__ = [
     "mobility", "modularity", "optout_gap", "quintile_masks", "score_auc", "summary_stats",
     "victim_gap", "ComponentForest", "InsideCount", "SortedScores", "ends_correlation",
     "fifth_indices", "gini_sorted", "group_gaps", "mobility_of_ranks", "modularity_of_counts", "quintiles_at",
-    "ranks_from_order",
+    "ranks_from_order", "score_auc_sorted", "triangle_correlation",
 ]

@@ -9,6 +9,8 @@ import math
 
 import numpy as np
 
+from ..accel import use_kernels
+
 NAN = math.nan
 
 
@@ -24,6 +26,19 @@ def _dense_codes(codes) -> np.ndarray:
         if lo >= 0 and hi <= 4 * codes.size:
             return codes.astype(np.intp, copy=False)
     return np.unique(codes, return_inverse=True)[1].ravel()
+
+
+def _group_totals(codes: np.ndarray, x: np.ndarray, line: float | None = None
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Per code of :func:`_dense_codes`' ``codes``: the count, the sum of ``x`` and the
+    number (as floats) with ``x < line`` (None without a line); ``np.bincount``'s
+    answers, the same floats (it adds in index order, as the kernel's one pass does)."""
+    if use_kernels(codes.size):
+        from ..kernels.metrics import group_totals
+
+        return group_totals(codes, x, NAN if line is None else line)
+    below = None if line is None else np.bincount(codes, weights=(x < line).astype(np.float64))
+    return np.bincount(codes), np.bincount(codes, weights=x), below
 
 
 def _dot(a: np.ndarray, b: np.ndarray) -> float:

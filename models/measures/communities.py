@@ -9,7 +9,8 @@ import random
 
 import numpy as np
 
-from ._arrays import NAN, _centred, _dense_codes, _dot, _edges
+from ..accel import use_kernels
+from ._arrays import NAN, _centred, _dense_codes, _dot, _edges, _group_totals
 
 __all__ = ["louvain", "modularity", "modularity_of_counts", "between_share", "community_method",
            "LEIDEN_FROM"]
@@ -165,8 +166,15 @@ def modularity_of_counts(m: int, inside: int, codes: np.ndarray, degree) -> floa
     >>> modularity_of_counts(7, 6, np.array([0, 0, 0, 1, 1, 1]), [2, 2, 3, 3, 2, 2])
     0.3571428571428571
     """
-    k = int(codes.max()) + 1
-    d_c = np.bincount(codes, weights=np.asarray(degree, dtype=np.float64), minlength=k)
+    degree = np.asarray(degree)
+    if degree.dtype.kind in "iu" and codes.size == degree.size and use_kernels(codes.size):
+        from ..kernels.metrics import group_totals
+
+        # Integer degrees: each community's sum is exact, so bincount's floats.
+        d_c = group_totals(codes, degree, NAN)[1]
+    else:
+        k = int(codes.max()) + 1
+        d_c = np.bincount(codes, weights=degree.astype(np.float64, copy=False), minlength=k)
     return float(inside / m - _dot(d_c, d_c) / (2.0 * m) ** 2)
 
 
@@ -203,9 +211,7 @@ def between_share(values, labels) -> float:
     total = _dot(vc, vc)
     if total == 0:
         return NAN
-    codes = _dense_codes(labels)
-    sums = np.bincount(codes, weights=vc)
-    counts = np.bincount(codes)
+    counts, sums, _ = _group_totals(_dense_codes(labels), vc)
     used = counts > 0
     between = np.sum(sums[used] ** 2 / counts[used])
     return float(np.clip(between / total, 0.0, 1.0))

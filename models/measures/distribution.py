@@ -10,11 +10,12 @@ import math
 
 import numpy as np
 
+from ..accel import use_kernels
 from ._arrays import NAN, _dot
 from .ranks import average_ranks
 
 __all__ = ["gini", "gini_sorted", "summary_stats", "quintile_masks", "quintiles_at", "fifth_indices", "mobility",
-           "mobility_of_ranks", "score_auc"]
+           "mobility_of_ranks", "mobility_of_centred", "score_auc", "score_auc_sorted"]
 
 
 def gini(x) -> float:
@@ -192,8 +193,12 @@ def mobility_of_ranks(ra: np.ndarray, rb: np.ndarray) -> float:
     if np.array_equal(ra, rb):
         return 0.0
     centre = (ra.size + 1) / 2.0  # the mean of any average-rank vector
-    ra = ra - centre
-    rb = rb - centre
+    return mobility_of_centred(ra - centre, rb - centre)
+
+
+def mobility_of_centred(ra: np.ndarray, rb: np.ndarray) -> float:
+    """:func:`mobility_of_ranks` of two different average-rank vectors less their mean
+    ``(n + 1) / 2`` (exact: ranks are halves), the same float."""
     den = math.sqrt(_dot(ra, ra) * _dot(rb, rb))
     if den == 0:
         return NAN
@@ -235,14 +240,51 @@ def score_auc(scores, missed) -> float:
     n_good = s.size - n_bad
     if n_bad == 0 or n_good == 0:
         return NAN
+    return _auc_of_sorted(np.sort(s[~bad]), np.sort(s[bad]))
+
+
+def score_auc_sorted(scores: np.ndarray, missed: np.ndarray, among: np.ndarray,
+                     order: np.ndarray) -> float | None:
+    """:func:`score_auc` of ``scores[among]`` and ``missed[among]`` (``among`` a mask),
+    the same float, from ``order``, a sorting of all the scores kept from when they were
+    sorted (e.g. by the last step's metrics); None when it does not sort those of
+    ``among`` (checked: no sort is made).
+    """
+    if use_kernels(scores.size):
+        from ..kernels.metrics import auc_counts
+
+        n_good, n_bad, twice_below = auc_counts(scores, missed, among, order)
+        if n_good < 0:
+            return None
+        if n_bad == 0 or n_good == 0:
+            return NAN
+        return _auc_of_counts(n_good, n_bad, twice_below)
+    order = order[among[order]]
+    xs = scores[order]
+    if not np.all(xs[1:] >= xs[:-1]):
+        return None
+    bad = missed[order]
+    return _auc_of_sorted(xs[~bad], xs[bad])
+
+
+def _auc_of_sorted(good: np.ndarray, low: np.ndarray) -> float:
+    """:func:`score_auc` from the ascending scores of those who paid and who missed."""
+    n_good, n_bad = good.size, low.size
+    if n_bad == 0 or n_good == 0:
+        return NAN
     # The Mann-Whitney U counts the (paid, missed) pairs where the one who paid scores
     # higher, ties half: from the two sorted groups, with no ranking of everyone (the
     # rank-sum form, sum of the payers' average ranks - n_good (n_good + 1) / 2, is the
-    # same number: sums of halves, exact in float64).
-    good = np.sort(s[~bad])
-    low = np.sort(s[bad])
+    # same number: sums of halves, exact in float64). Integer counts, so any sorting of
+    # the two groups gives the same float.
     below = np.searchsorted(good, low, side="left")
     above = np.searchsorted(good, low, side="right")
+    return _auc_of_counts(n_good, n_bad, int(above.sum()) + int(below.sum()))
+
+
+def _auc_of_counts(n_good: int, n_bad: int, twice_below: int) -> float:
+    """The AUC from the two group sizes and, summed over those who missed, twice the
+    payers scoring below them plus those tied (``above + below`` of the search)."""
     # Twice U: for each who missed, 2 per payer above and 1 per payer tied.
-    twice = int(2 * (n_good * n_bad - int(above.sum())) + int((above - below).sum()))
+    twice = 2 * n_good * n_bad - int(twice_below)
     return float((twice / 2.0) / (n_good * n_bad))
