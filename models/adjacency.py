@@ -18,6 +18,8 @@ import copy
 import numpy as np
 import scipy.sparse as sp
 
+from .accel import use_kernels
+
 __all__ = ["Adjacency"]
 
 
@@ -64,13 +66,18 @@ class Adjacency:
         self._refresh()
 
     def _refresh(self) -> None:
-        """Rebuild the scipy views (cheap: no copies of the index arrays)."""
+        """Rebuild the row pointers, the degree and the scipy views from the counts."""
         n = self.n
         it = self._up_indices.dtype
         up_ptr = np.zeros(n + 1, dtype=it)
         np.cumsum(self._up_count, out=up_ptr[1:])
         low_ptr = np.zeros(n + 1, dtype=it)
         np.cumsum(self._low_count, out=low_ptr[1:])
+        self._views(up_ptr, low_ptr, self._up_count + self._low_count)
+
+    def _views(self, up_ptr: np.ndarray, low_ptr: np.ndarray, degree: np.ndarray) -> None:
+        """Set the degree and the scipy views of the index arrays (cheap: no copies)."""
+        n = self.n
         m = self._up_indices.size
         if self._ones.size < m:
             self._ones = np.ones(max(m, int(self._ones.size * 1.1) + 16), dtype=np.float64)
@@ -78,7 +85,7 @@ class Adjacency:
         self.upper = sp.csr_array((data, self._up_indices, up_ptr), shape=(n, n))
         self.lower = sp.csr_array((data, self._low_indices, low_ptr), shape=(n, n))
         self.up_deg = self._up_count
-        self.degree = self._up_count + self._low_count
+        self.degree = degree
 
     # ------------------------------------------------------------------ edits
     def edited(self, drop: np.ndarray, drop_at: np.ndarray, add: np.ndarray,
@@ -102,9 +109,24 @@ class Adjacency:
         # same place must go in in column order, so they are taken by transposed key.
         by_row = np.argsort(av * np.int64(n) + au, kind="stable")
         au_l, av_l = au[by_row], av[by_row]
-        low = self.lower
-        low_drop = _row_places(self._low_indices, low.indptr, dv, du)
-        low_add = _row_places(self._low_indices, low.indptr, av_l, au_l)
+        low_ptr = self.lower.indptr
+        if use_kernels(n):
+            # The same arrays in one pass each: binary searches, one-copy splices, the
+            # counts, row pointers and degree together (models/kernels/edits.py).
+            from .kernels import edits as K
+
+            low_drop, low_add = K.splice_places(
+                K.row_places(self._low_indices, low_ptr, dv, du),
+                K.row_places(self._low_indices, low_ptr, av_l, au_l))
+            new._up_indices = K.splice(self._up_indices, drop_at, add_at, av.astype(it))
+            new._low_indices = K.splice(self._low_indices, low_drop, low_add,
+                                        au_l.astype(it))
+            new._up_count, new._low_count, up_ptr, low_ptr, degree = K.recount(
+                self._up_count, self._low_count, du, dv, au, av, self._up_indices)
+            new._views(up_ptr, low_ptr, degree)
+            return new
+        low_drop = _row_places(self._low_indices, low_ptr, dv, du)
+        low_add = _row_places(self._low_indices, low_ptr, av_l, au_l)
         if low_drop.size and low_add.size:
             low_add -= np.searchsorted(np.sort(low_drop), low_add)
         new._up_indices = _splice(self._up_indices, drop_at, add_at, av.astype(it))
@@ -127,7 +149,13 @@ class Adjacency:
 
     def random_neighbour(self, who: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """A uniformly random neighbour of each node in ``who`` (all of degree > 0)."""
-        r = np.floor(rng.random(who.size) * self.degree[who]).astype(np.int64)
+        r01 = rng.random(who.size)
+        if use_kernels(self.n):
+            from .kernels.edits import neighbours
+
+            return neighbours(r01, who, self.degree, self.up_deg, self.upper.indptr,
+                              self.upper.indices, self.lower.indptr, self.lower.indices)
+        r = np.floor(r01 * self.degree[who]).astype(np.int64)
         du = self.up_deg[who]
         in_upper = r < du
         pos_u = self.upper.indptr[who] + r
