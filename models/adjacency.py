@@ -153,8 +153,8 @@ class Adjacency:
         if use_kernels(self.n):
             from .kernels.edits import neighbours
 
-            return neighbours(r01, who, self.degree, self.up_deg, self.upper.indptr,
-                              self.upper.indices, self.lower.indptr, self.lower.indices)
+            return neighbours(r01, who, self.upper.indptr, self.upper.indices,
+                              self.lower.indptr, self.lower.indices)
         r = np.floor(r01 * self.degree[who]).astype(np.int64)
         du = self.up_deg[who]
         in_upper = r < du
