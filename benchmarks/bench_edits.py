@@ -2,9 +2,9 @@
 
 Runs the default model on a Barabasi-Albert network (100,000 people, mean degree 10 by
 default) for a few steps, keeping each step's ``EdgeSet.update`` arguments and the ties
-before it, then replays them: best-of-k ms for the whole update (keys and adjacency),
-for ``Adjacency.edited`` alone and for the step's ``random_neighbour`` calls.
-``SCORENET_ACCEL=0`` / ``1`` chooses the numpy path or the kernels.
+before it, then replays them with the numpy path and with the kernels, taking turns: CPU ms a
+step for the whole update (keys and adjacency) and for the step's ``random_neighbour``
+calls (the same draws).
 
 Options: ``--size N``, ``--steps K``, ``--repeat R``.
 """
@@ -12,15 +12,15 @@ Options: ``--size N``, ``--steps K``, ``--repeat R``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-from benchmarks.timing import best_ms  # noqa: E402
 
 
 def record(size: int, steps: int) -> tuple[list, list]:
@@ -56,13 +56,22 @@ def record(size: int, steps: int) -> tuple[list, list]:
     return updates, calls
 
 
+def cpu_ms(fn) -> float:
+    """CPU milliseconds of one call of ``fn()`` (the machine is shared: wall time counts
+    the other users' time slices)."""
+    c = time.process_time()
+    fn()
+    return (time.process_time() - c) * 1e3
+
+
 def main() -> None:
+    from models import accel
     from models.ties import EdgeSet
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--steps", type=int, default=5)
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=9)
     args = parser.parse_args()
     updates, calls = record(args.size, args.steps)
 
@@ -72,35 +81,31 @@ def main() -> None:
             es._adj = adj
             es.update(remove, add)
 
-    edits = []
-    for keys, adj, remove, add in updates:
-        es = EdgeSet(keys, args.size)
-        remove = np.unique(remove)
-        hit, at = es._places(remove)
-        es.keys = np.delete(keys, at[hit])
-        add = np.unique(add)
-        add = add[~es.contains(add)]
-        edits.append((adj, remove[hit], at[hit], add, np.searchsorted(es.keys, add)))
-
-    def replay_edited():
-        for adj, drop, drop_at, add, add_at in edits:
-            adj.edited(drop, drop_at, add, add_at)
-
     def replay_neighbours():
         for adj, who, state in calls:
             rng = np.random.default_rng()
             rng.bit_generator.state = state
             adj.random_neighbour(who, rng)
 
-    replay_update(), replay_neighbours()      # compile (or load) the kernels first
-    steps = len(updates)
+    # Both paths in one process, taking turns, so that both see the same load; the
+    # kernels are compiled (or loaded) before the first timing.
+    times = {(mode, part): [] for mode in "01" for part in ("update", "neighbours")}
+    for turn in range(args.repeat + 1):
+        for mode in "01":
+            os.environ[accel.ENV] = mode
+            for part, fn in (("update", replay_update), ("neighbours", replay_neighbours)):
+                ms = cpu_ms(fn) / len(updates)
+                if turn:
+                    times[mode, part].append(ms)
     ties = np.mean([u[0].size for u in updates])
     churn = np.mean([u[2].size for u in updates])
-    print(f"n={args.size:,} ties={ties:,.0f} removed~{churn:,.0f}/step; per step, best of "
-          f"{args.repeat}: update {best_ms(replay_update, args.repeat) / steps:.2f} ms, "
-          f"Adjacency.edited {best_ms(replay_edited, args.repeat) / steps:.2f} ms "
-          f"random_neighbour {best_ms(replay_neighbours, args.repeat) / steps:.2f} ms "
-          f"({len(calls) / steps:.0f} calls)")
+    print(f"n={args.size:,} ties={ties:,.0f}, ~{churn:,.0f} removals asked and "
+          f"{len(calls) / len(updates):.0f} random_neighbour calls a step; CPU ms a step, "
+          f"median (best) of {args.repeat}:")
+    for part in ("update", "neighbours"):
+        numpy_ms, kernel_ms = (np.median(times[m, part]) for m in "01")
+        print(f"  {part:<10} numpy {numpy_ms:.2f} ({min(times['0', part]):.2f})  kernels "
+              f"{kernel_ms:.2f} ({min(times['1', part]):.2f})  {numpy_ms / kernel_ms:.1f}x")
 
 
 if __name__ == "__main__":
