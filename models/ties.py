@@ -92,7 +92,7 @@ class EdgeSet:
         drop, drop_at, new, new_at = empty, empty, empty, empty
         before = self.keys
         if use_kernels(self.n):
-            drop, drop_at, new, new_at = self._splice(remove, add)
+            drop, drop_at, new, new_at = self._edit_with_kernels(remove, add)
         else:
             if remove.size:
                 # One search gives both who is there and where (sorted keys reuse its path).
@@ -116,7 +116,7 @@ class EdgeSet:
                 self._adj = self._adj.edited(drop, drop_at, new, new_at)
         return changed
 
-    def _splice(self, remove: np.ndarray, add: np.ndarray) -> tuple[np.ndarray, ...]:
+    def _edit_with_kernels(self, remove: np.ndarray, add: np.ndarray) -> tuple[np.ndarray, ...]:
         """What :meth:`update` does to the keys, with the kernels: ``(drop, drop_at, new,
         new_at)`` as there, the keys changed in one copy.
 
