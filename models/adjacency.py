@@ -229,18 +229,28 @@ def _recount(count: np.ndarray, minus: np.ndarray, plus: np.ndarray) -> np.ndarr
 
 
 class _PlusEdges:
-    """An :class:`Adjacency` plus a few extra edges, without building a new matrix."""
+    """An :class:`Adjacency` plus a few extra edges, without building a new matrix.
+
+    The extra edges (the dating ties, a few dozen) touch a few rows: their counts and
+    sums go into those rows only, not through arrays over everyone (``bincount`` with
+    ``minlength=n``). The same numbers: integer counts, and each row's sum of the extra
+    edges' values taken in the same order from 0.0 as ``bincount`` takes them, then
+    added once (the other rows gained 0.0, which changes no value: a CSR mat-vec
+    starts every row at +0.0, so it gives no -0.0 that adding +0.0 would flip).
+    """
 
     def __init__(self, base: Adjacency, keys: np.ndarray) -> None:
         n = base.degree.size
         self.base = base
         self.u, self.v = np.divmod(keys, n)
         self.n = n
-        self.degree = base.degree + np.bincount(self.u, minlength=n) + np.bincount(
-            self.v, minlength=n)
+        self.degree = _recount(base.degree, np.empty(0, dtype=np.int64),
+                               np.concatenate([self.u, self.v]))
 
     def __matmul__(self, x: np.ndarray) -> np.ndarray:
         out = self.base @ x
-        out += np.bincount(self.u, weights=x[self.v], minlength=self.n)
-        out += np.bincount(self.v, weights=x[self.u], minlength=self.n)
+        for rows, cols in ((self.u, self.v), (self.v, self.u)):
+            if rows.size:
+                at, which = np.unique(rows, return_inverse=True)
+                out[at] += np.bincount(which, weights=x[cols], minlength=at.size)
         return out

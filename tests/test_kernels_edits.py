@@ -157,3 +157,28 @@ def test_an_edited_adjacency_leaves_the_old_one_as_it_was(kernels_on):
     _same_arrays(kept, [old_keys, before.upper.indptr, before.upper.indices,
                         before.lower.indptr, before.lower.indices, before.degree,
                         before.up_deg, before.upper.data, before.lower.data])
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_plus_edges_equal_the_full_bincounts(seed):
+    """``Adjacency.plus`` adds the extra edges row by row; the reference is what it
+    replaced: ``bincount`` over everyone, added to every row."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.choice([2, 3, 30, 300]))
+    base = A.Adjacency(_keys(rng, n, int(rng.integers(0, 3 * n))), n)
+    # Rows with several extra edges (their sums are taken in order); none at seed 0.
+    extra = _keys(rng, n, int(rng.integers(n, 4 * n)) * (seed != 0))
+    x = rng.standard_normal(n)
+    x[rng.random(n) < 0.2] = -0.0
+    if seed % 2:
+        x[rng.integers(0, n)] = np.nan
+    plus = base.plus(extra)
+    u, v = np.divmod(extra, n)
+    want_degree = base.degree + np.bincount(u, minlength=n) + np.bincount(v, minlength=n)
+    want = base @ x
+    want += np.bincount(u, weights=x[v], minlength=n)
+    want += np.bincount(v, weights=x[u], minlength=n)
+    got = plus @ x
+    assert plus.degree.dtype == want_degree.dtype
+    assert np.array_equal(plus.degree, want_degree)
+    assert got.tobytes() == want.tobytes()
