@@ -72,7 +72,20 @@ class EdgeSet:
         return out
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
-        """Membership of each key."""
+        """Membership of each key.
+
+        With the kernels and the adjacency built, each key is looked up in its row of
+        the upper triangle (a short search in a few cache lines, in any order) rather
+        than among all the keys.
+        """
+        adj = self._adj
+        if adj is not None and isinstance(keys, np.ndarray) and keys.dtype == np.int64 \
+                and use_kernels(self.n):
+            from .kernels.edits import key_places
+
+            flat = keys.reshape(-1)
+            return key_places(adj.upper.indices, adj.upper.indptr, self.n,
+                              flat)[0].reshape(keys.shape)
         return in_sorted(keys, self.keys)
 
     def _places(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

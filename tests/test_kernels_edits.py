@@ -63,9 +63,10 @@ def test_row_and_key_places_equal_numpys(kernels_on, dtype, seed):
                           A._row_places(indices, ptr, rows, cols))
     keys = np.repeat(np.arange(n), np.diff(ptr)) * np.int64(n) + indices
     es = EdgeSet(keys, n)
+    # Keys there, keys absent, and keys outside the square (first or last place).
     query = sorted_unique(np.concatenate([keys[rng.random(keys.size) < 0.3],
-                                          _keys(rng, n, 30), keys[-1:] + 1]))
-    query = query[query < n * n]
+                                          _keys(rng, n, 30), keys[-1:] + 1,
+                                          [-n * n, -1, n * n, n * n + n + 1]]))
     hit, at = key_places(indices, ptr, n, query)
     want_hit, want_at = es._places(query)
     assert np.array_equal(hit, want_hit) and np.array_equal(at, want_at)
@@ -182,3 +183,22 @@ def test_plus_edges_equal_the_full_bincounts(seed):
     assert plus.degree.dtype == want_degree.dtype
     assert np.array_equal(plus.degree, want_degree)
     assert got.tobytes() == want.tobytes()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_contains_equals_the_sorted_search(kernels_on, monkeypatch, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.choice([2, 3, 40, 300]))
+    es = EdgeSet(_keys(rng, n, int(rng.integers(0, 4 * n)) * (seed != 1)), n)  # none at 1
+    es.adjacency()
+    i, c = rng.integers(0, n, 500), rng.integers(0, n, 500)
+    # Canonical keys, self-loops, and keys outside the square: all simply absent.
+    query = np.concatenate([np.minimum(i, c) * np.int64(n) + np.maximum(i, c), es.keys[::2],
+                            [-1, -n * n, n * n, n * n + 5, np.iinfo(np.int64).max]])
+    query = rng.permutation(query)
+    cases = (query, query[: query.size // 5 * 5].reshape(-1, 5), query[:0])
+    with_kernels = [es.contains(q) for q in cases]
+    monkeypatch.setenv(accel.ENV, "0")
+    with_numpy = [es.contains(q) for q in cases]
+    for g, w in zip(with_kernels, with_numpy):
+        assert g.shape == w.shape and g.dtype == w.dtype and np.array_equal(g, w)

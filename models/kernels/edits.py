@@ -39,11 +39,18 @@ def row_places(indices, indptr, rows, cols):
 def key_places(indices, indptr, n, keys):
     """Twin of ``EdgeSet._places`` on the upper triangle of the same keys (its places
     are the key array's): ``(hit, at)`` for the keys ``u * n + v``, found by a binary
-    search within row ``u`` (a few cache lines) instead of over all the keys."""
+    search within row ``u`` (a few cache lines) instead of over all the keys. Any
+    int64 key: one below 0 or past the last row is absent, at the start or the end."""
     hit = np.zeros(keys.size, dtype=np.bool_)
     at = np.empty(keys.size, dtype=np.int64)
     for i in range(keys.size):
+        if keys[i] < 0:
+            at[i] = 0
+            continue
         u = keys[i] // n
+        if u >= n:
+            at[i] = indptr[n]
+            continue
         v = keys[i] - u * n
         lo = np.int64(indptr[u])
         end = np.int64(indptr[u + 1])
