@@ -17,21 +17,26 @@ __all__ = ["key_places", "neighbours", "recount", "row_places", "splice", "splic
 
 
 @kernel
+def _first_not_below(indices, lo, hi, c):
+    """The first place in ``indices[lo:hi]`` (sorted) whose value is not below ``c``,
+    as ``lo + np.searchsorted(indices[lo:hi], c)``."""
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if indices[mid] < c:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@kernel
 def row_places(indices, indptr, rows, cols):
     """Twin of ``models.adjacency._row_places``: for each ``(rows[i], cols[i])`` the
     first place in that CSR row whose column is not below ``cols[i]`` (int64)."""
     out = np.empty(rows.size, dtype=np.int64)
     for i in range(rows.size):
-        lo = np.int64(indptr[rows[i]])
-        hi = np.int64(indptr[rows[i] + 1])
-        c = cols[i]
-        while lo < hi:
-            mid = (lo + hi) >> 1
-            if indices[mid] < c:
-                lo = mid + 1
-            else:
-                hi = mid
-        out[i] = lo
+        out[i] = _first_not_below(indices, np.int64(indptr[rows[i]]),
+                                  np.int64(indptr[rows[i] + 1]), cols[i])
     return out
 
 
@@ -52,15 +57,8 @@ def key_places(indices, indptr, n, keys):
             at[i] = indptr[n]
             continue
         v = keys[i] - u * n
-        lo = np.int64(indptr[u])
         end = np.int64(indptr[u + 1])
-        hi = end
-        while lo < hi:
-            mid = (lo + hi) >> 1
-            if indices[mid] < v:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = _first_not_below(indices, np.int64(indptr[u]), end, v)
         at[i] = lo
         hit[i] = lo < end and indices[lo] == v
     return hit, at
