@@ -100,6 +100,8 @@ class EdgeSet:
         """Remove then add keys; return True if the set changed.
 
         A built adjacency is edited in place of a rebuild (:meth:`Adjacency.edited`).
+        With the kernels the keys are edited by :meth:`_edit_with_kernels` (the same
+        keys, places and ``last_edit``).
         """
         empty = np.empty(0, dtype=np.int64)
         drop, drop_at, new, new_at = empty, empty, empty, empty
