@@ -1,6 +1,7 @@
 """Compiled kernels for editing the friendship ties of a step (models/ties.py and
-models/adjacency.py): finding keys in the CSR triangles, splicing the key and index
-arrays in one copy, recounting the rows, and drawing random neighbours.
+models/adjacency.py): finding keys in the CSR triangles (also for ``EdgeSet.contains``),
+splicing the key and index arrays in one copy, recounting the rows, and drawing random
+neighbours.
 
 Integer work only (and one float product per drawn neighbour, as numpy does it), so
 each gives exactly what its numpy twin gives; tests/test_kernels_edits.py compares
@@ -163,8 +164,8 @@ def neighbours(r01, who, up_ptr, up_idx, low_ptr, low_idx):
     """Twin of ``Adjacency.random_neighbour`` given its uniforms ``r01``: neighbour
     ``floor(r01[i] * degree)`` of ``who[i]`` counting the upper row then the lower
     (int64). The degrees are read off the row pointers (two cache lines per person
-    instead of four arrays); the product is numpy's (one float64 multiply of the
-    int64 degree); a non-negative float is floored by truncation."""
+    instead of four arrays, the same integers); the product is numpy's (one float64
+    multiply of the degree made float64), floored as there."""
     out = np.empty(who.size, dtype=np.int64)
     for i in range(who.size):
         w = who[i]
