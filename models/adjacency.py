@@ -6,7 +6,9 @@ upper triangle's column indices are the key array's ``v`` values in key order, s
 key array's places are the upper triangle's; the lower triangle's places are found by
 a binary search within each edited row. Removing or adding a batch of keys is then one
 ``np.delete`` / ``np.insert`` per index array (a linear copy, no sort):
-:meth:`Adjacency.edited`. The
+:meth:`Adjacency.edited`; from 50,000 people (:func:`models.accel.use_kernels`) the
+compiled kernels of :mod:`models.kernels.edits` do each array in one copy and the
+counts, row pointers and degrees in one pass, giving the same arrays. The
 constructor builds the same arrays from scratch; the tests check that the two agree
 after random edits.
 """
@@ -17,6 +19,8 @@ import copy
 
 import numpy as np
 import scipy.sparse as sp
+
+from .accel import use_kernels
 
 __all__ = ["Adjacency"]
 
@@ -64,13 +68,18 @@ class Adjacency:
         self._refresh()
 
     def _refresh(self) -> None:
-        """Rebuild the scipy views (cheap: no copies of the index arrays)."""
+        """Rebuild the row pointers, the degree and the scipy views from the counts."""
         n = self.n
         it = self._up_indices.dtype
         up_ptr = np.zeros(n + 1, dtype=it)
         np.cumsum(self._up_count, out=up_ptr[1:])
         low_ptr = np.zeros(n + 1, dtype=it)
         np.cumsum(self._low_count, out=low_ptr[1:])
+        self._views(up_ptr, low_ptr, self._up_count + self._low_count)
+
+    def _views(self, up_ptr: np.ndarray, low_ptr: np.ndarray, degree: np.ndarray) -> None:
+        """Set the degree and the scipy views of the index arrays (cheap: no copies)."""
+        n = self.n
         m = self._up_indices.size
         if self._ones.size < m:
             self._ones = np.ones(max(m, int(self._ones.size * 1.1) + 16), dtype=np.float64)
@@ -78,7 +87,7 @@ class Adjacency:
         self.upper = sp.csr_array((data, self._up_indices, up_ptr), shape=(n, n))
         self.lower = sp.csr_array((data, self._low_indices, low_ptr), shape=(n, n))
         self.up_deg = self._up_count
-        self.degree = self._up_count + self._low_count
+        self.degree = degree
 
     # ------------------------------------------------------------------ edits
     def edited(self, drop: np.ndarray, drop_at: np.ndarray, add: np.ndarray,
@@ -102,9 +111,24 @@ class Adjacency:
         # same place must go in in column order, so they are taken by transposed key.
         by_row = np.argsort(av * np.int64(n) + au, kind="stable")
         au_l, av_l = au[by_row], av[by_row]
-        low = self.lower
-        low_drop = _row_places(self._low_indices, low.indptr, dv, du)
-        low_add = _row_places(self._low_indices, low.indptr, av_l, au_l)
+        low_ptr = self.lower.indptr
+        if use_kernels(n):
+            # The same arrays in one pass each: binary searches, one-copy splices, the
+            # counts, row pointers and degree together (models/kernels/edits.py).
+            from .kernels import edits as K
+
+            low_drop, low_add = K.splice_places(
+                K.row_places(self._low_indices, low_ptr, dv, du),
+                K.row_places(self._low_indices, low_ptr, av_l, au_l))
+            new._up_indices = K.splice(self._up_indices, drop_at, add_at, av.astype(it))
+            new._low_indices = K.splice(self._low_indices, low_drop, low_add,
+                                        au_l.astype(it))
+            new._up_count, new._low_count, up_ptr, low_ptr, degree = K.recount(
+                self._up_count, self._low_count, du, dv, au, av, self._up_indices)
+            new._views(up_ptr, low_ptr, degree)
+            return new
+        low_drop = _row_places(self._low_indices, low_ptr, dv, du)
+        low_add = _row_places(self._low_indices, low_ptr, av_l, au_l)
         if low_drop.size and low_add.size:
             low_add -= np.searchsorted(np.sort(low_drop), low_add)
         new._up_indices = _splice(self._up_indices, drop_at, add_at, av.astype(it))
@@ -127,7 +151,13 @@ class Adjacency:
 
     def random_neighbour(self, who: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """A uniformly random neighbour of each node in ``who`` (all of degree > 0)."""
-        r = np.floor(rng.random(who.size) * self.degree[who]).astype(np.int64)
+        r01 = rng.random(who.size)
+        if use_kernels(self.n):
+            from .kernels.edits import neighbours
+
+            return neighbours(r01, who, self.upper.indptr, self.upper.indices,
+                              self.lower.indptr, self.lower.indices)
+        r = np.floor(r01 * self.degree[who]).astype(np.int64)
         du = self.up_deg[who]
         in_upper = r < du
         pos_u = self.upper.indptr[who] + r
@@ -201,18 +231,28 @@ def _recount(count: np.ndarray, minus: np.ndarray, plus: np.ndarray) -> np.ndarr
 
 
 class _PlusEdges:
-    """An :class:`Adjacency` plus a few extra edges, without building a new matrix."""
+    """An :class:`Adjacency` plus a few extra edges, without building a new matrix.
+
+    The extra edges (the dating ties, a few dozen) touch a few rows: their counts and
+    sums go into those rows only, not through arrays over everyone (``bincount`` with
+    ``minlength=n``). The same numbers: integer counts, and each row's sum of the extra
+    edges' values taken in the same order from 0.0 as ``bincount`` takes them, then
+    added once (the other rows gained 0.0, which changes no value: a CSR mat-vec
+    starts every row at +0.0, so it gives no -0.0 that adding +0.0 would flip).
+    """
 
     def __init__(self, base: Adjacency, keys: np.ndarray) -> None:
         n = base.degree.size
         self.base = base
         self.u, self.v = np.divmod(keys, n)
         self.n = n
-        self.degree = base.degree + np.bincount(self.u, minlength=n) + np.bincount(
-            self.v, minlength=n)
+        self.degree = _recount(base.degree, np.empty(0, dtype=np.int64),
+                               np.concatenate([self.u, self.v]))
 
     def __matmul__(self, x: np.ndarray) -> np.ndarray:
         out = self.base @ x
-        out += np.bincount(self.u, weights=x[self.v], minlength=self.n)
-        out += np.bincount(self.v, weights=x[self.u], minlength=self.n)
+        for rows, cols in ((self.u, self.v), (self.v, self.u)):
+            if rows.size:
+                at, which = np.unique(rows, return_inverse=True)
+                out[at] += np.bincount(which, weights=x[cols], minlength=at.size)
         return out

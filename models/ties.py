@@ -72,7 +72,20 @@ class EdgeSet:
         return out
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
-        """Membership of each key."""
+        """Membership of each key.
+
+        With the kernels and the adjacency built, each key is looked up in its row of
+        the upper triangle (a short search in a few cache lines, in any order) rather
+        than among all the keys.
+        """
+        adj = self._adj
+        if adj is not None and isinstance(keys, np.ndarray) and keys.dtype == np.int64 \
+                and use_kernels(self.n):
+            from .kernels.edits import key_places
+
+            flat = keys.reshape(-1)
+            return key_places(adj.upper.indices, adj.upper.indptr, self.n,
+                              flat)[0].reshape(keys.shape)
         return in_sorted(keys, self.keys)
 
     def _places(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -87,24 +100,29 @@ class EdgeSet:
         """Remove then add keys; return True if the set changed.
 
         A built adjacency is edited in place of a rebuild (:meth:`Adjacency.edited`).
+        With the kernels the keys are edited by :meth:`_edit_with_kernels` (the same
+        keys, places and ``last_edit``).
         """
         empty = np.empty(0, dtype=np.int64)
         drop, drop_at, new, new_at = empty, empty, empty, empty
         before = self.keys
-        if remove.size:
-            # One search gives both who is there and where (sorted keys reuse its path).
-            remove = sorted_unique(remove)
-            hit, at = self._places(remove)
-            if hit.any():
-                drop, drop_at = remove[hit], at[hit]
-                self.keys = np.delete(self.keys, drop_at)
-        if add.size:
-            add = sorted_unique(add)
-            hit, at = self._places(add)
-            if not hit.all():
-                # Inserting sorted keys is a linear merge, cheaper than re-sorting all keys.
-                new, new_at = add[~hit], at[~hit]
-                self.keys = np.insert(self.keys, new_at, new)
+        if use_kernels(self.n):
+            drop, drop_at, new, new_at = self._edit_with_kernels(remove, add)
+        else:
+            if remove.size:
+                # One search gives both who is there and where (sorted keys reuse its path).
+                remove = sorted_unique(remove)
+                hit, at = self._places(remove)
+                if hit.any():
+                    drop, drop_at = remove[hit], at[hit]
+                    self.keys = np.delete(self.keys, drop_at)
+            if add.size:
+                add = sorted_unique(add)
+                hit, at = self._places(add)
+                if not hit.all():
+                    # Inserting sorted keys is a linear merge, cheaper than re-sorting.
+                    new, new_at = add[~hit], at[~hit]
+                    self.keys = np.insert(self.keys, new_at, new)
         changed = bool(drop.size or new.size)
         if changed:
             self._ends = None
@@ -112,6 +130,41 @@ class EdgeSet:
             if self._adj is not None:
                 self._adj = self._adj.edited(drop, drop_at, new, new_at)
         return changed
+
+    def _edit_with_kernels(self, remove: np.ndarray, add: np.ndarray) -> tuple[np.ndarray, ...]:
+        """What :meth:`update` does to the keys, with the kernels: ``(drop, drop_at, new,
+        new_at)`` as there, the keys changed in one copy.
+
+        All places are found on the keys before the change (in the upper triangle's
+        rows when the adjacency is built: a short search in a row instead of one over
+        all keys); an added key's place among the keys left is its place less the drops
+        before it, and a key dropped and added again goes back in.
+        """
+        from .kernels.edits import key_places, splice
+
+        empty = np.empty(0, dtype=np.int64)
+        adj = self._adj
+        if adj is None:
+            places = self._places
+        else:
+            def places(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                return key_places(adj.upper.indices, adj.upper.indptr, self.n, keys)
+        drop, drop_at, new, new_at = empty, empty, empty, empty
+        if remove.size:
+            remove = sorted_unique(remove)
+            hit, at = places(remove)
+            drop, drop_at = remove[hit], at[hit]
+        if add.size:
+            add = sorted_unique(add)
+            hit, at = places(add)
+            if drop.size:
+                before = np.searchsorted(drop_at, at)
+                hit &= drop_at[np.minimum(before, drop.size - 1)] != at
+                at -= before
+            new, new_at = add[~hit], at[~hit]
+        if drop.size or new.size:
+            self.keys = splice(self.keys, drop_at, new_at, new)
+        return drop, drop_at, new, new_at
 
     def adjacency(self) -> Adjacency:
         """The adjacency, rebuilt only after a change."""
