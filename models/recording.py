@@ -119,7 +119,7 @@ def step_metrics(sim) -> dict[str, float]:
         "gini": view.gini(350.0),
         "restricted_share": view.share_below(sc["perks.restricted_below"]),
         "privileged_share": view.share_at_least(sc["perks.privileged_at"]),
-        "assortativity": M.triangle_correlation(s, adj.upper, deg),
+        "assortativity": M.triangle_correlation(s, adj.lower, deg),
         "dating_assortativity": M.edge_correlation(s, sim.dating.edges()),
         "modularity": kept.inside.modularity(sim.friends, labels, deg),
         "stratification": M.between_share(s, labels),

@@ -240,10 +240,12 @@ def social_component(adj, degree: np.ndarray, prev_scores: np.ndarray,
 
 def _kernel_social(adj, degree, prev_scores, isolation_value) -> np.ndarray | None:
     """:func:`social_component` on an :class:`~models.adjacency.Adjacency` (or one plus
-    extra edges) with the passes around scipy's two triangle mat-vecs (and numpy's
-    bincounts of the extra edges) in kernels; None for any other matrix."""
+    extra edges) in kernels: both triangles' mat-vecs in one pass over the lower one
+    (the bits of scipy's, models/kernels/triangles.py), numpy's bincounts of the extra
+    edges, then the sum and division; None for any other matrix."""
     from .adjacency import Adjacency, _PlusEdges
     from .kernels import people as K
+    from .kernels.triangles import triangle_sums
 
     base = adj.base if isinstance(adj, _PlusEdges) else adj
     if not isinstance(base, Adjacency) or degree.dtype.kind not in "iu":
@@ -254,8 +256,9 @@ def _kernel_social(adj, degree, prev_scores, isolation_value) -> np.ndarray | No
         n = s.shape[0]
         by_u = np.bincount(adj.u, weights=s[adj.v], minlength=n)
         by_v = np.bincount(adj.v, weights=s[adj.u], minlength=n)
-    return K.social_from_sums(base.upper @ s, base.lower @ s, by_u, by_v, degree,
-                              float(isolation_value))
+    low = base.lower
+    up, lo = triangle_sums(low.indptr, low.indices, s)   # = base.upper @ s, base.lower @ s
+    return K.social_from_sums(up, lo, by_u, by_v, degree, float(isolation_value))
 
 
 def base_mean(comps: Mapping[str, np.ndarray], wn: Mapping[str, float]) -> np.ndarray:

@@ -83,9 +83,11 @@ def ends_correlation(values, u: np.ndarray, v: np.ndarray, rows=None) -> float:
 
 
 def triangle_correlation(values, upper, degree) -> float:
-    """:func:`edge_correlation` of the ties of a CSR upper triangle ``upper`` (scipy, 0/1
-    data, sorted columns; ``degree``: every node's ties in both triangles), from sums
-    over people and one mat-vec instead of a pass over every tie's two ends.
+    """:func:`edge_correlation` of the ties of a CSR triangle ``upper`` (scipy, 0/1
+    data; the upper or the lower one, each holds every tie once; ``degree``: every
+    node's ties in both triangles), from sums over people and one mat-vec instead of a
+    pass over every tie's two ends. The simulation passes the lower triangle: its rows
+    gather from the few hubs of low index, twice as fast as the upper's at 100,000 people.
 
     Counting each tie both ways, the ends' values sum to ``degree @ y``, their squares
     to ``degree @ y**2`` and the products across ties to ``2 y @ (upper @ y)``. Centred
