@@ -8,7 +8,9 @@ step to one scipy CSR mat-vec on the symmetric matrix of the same ties (timed ri
 after each step, so both see the same load), and the networkx-loop averaging step (the test
 oracle) for comparison. Goals are in the issue tracker (issues 2 and 9), not in tests.
 
-Options: ``--sizes 4039,100000`` to choose, ``--steps K`` steps to time.
+Options: ``--sizes 4039,100000`` to choose, ``--steps K`` steps to time after
+``--warmup W`` untimed ones (default 12, so that every metric, mobility included, is
+measured in each timed step).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.timing import matvec_cpu  # noqa: E402
 
 
-def measure(size: int, steps: int, communities: bool = True) -> dict:
+def measure(size: int, steps: int, communities: bool = True, warmup: int = 12) -> dict:
     import resource
 
     import numpy as np
@@ -70,6 +72,12 @@ def measure(size: int, steps: int, communities: bool = True) -> dict:
     # CPU time of this process, not wall time, for both: a step is long enough to be
     # preempted by the other users of the machine, a mat-vec mostly is not.
     times, ratios, matvecs = [], [], []
+    # Untimed first steps: from step 12 on every metric is measured (mobility compares
+    # with the scores of 12 steps before), as in a long run; the first step also loads
+    # the compiled kernels.
+    sim.run(warmup)
+    for name in phases:
+        phases[name] = 0.0
     for _ in range(steps):
         t, c = time.perf_counter(), time.process_time()
         sim.step()
@@ -123,14 +131,18 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--quick", action="store_true",
                         help="skip the timings of Louvain, Leiden and the networkx loop")
+    parser.add_argument("--warmup", type=int, default=12,
+                        help="untimed steps first (default 12: every metric is measured "
+                             "from step 12 on)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.steps, not args.quick)))
+        print(json.dumps(measure(args.one, args.steps, not args.quick, args.warmup)))
         return
     for size in (int(s) for s in args.sizes.split(",")):
         proc = subprocess.run([sys.executable, __file__, "--one", str(size), "--steps",
-                               str(args.steps)] + ["--quick"] * args.quick, capture_output=True, text=True, cwd=ROOT)
+                               str(args.steps), "--warmup", str(args.warmup)]
+                              + ["--quick"] * args.quick, capture_output=True, text=True, cwd=ROOT)
         if proc.returncode:
             print(f"n={size}: failed\n{proc.stderr}")
             continue
