@@ -60,3 +60,20 @@ def test_runs_with_and_without_kernels_agree_bit_for_bit(changes, kernels_on, mo
     assert _same(plain.dating.keys, fast.dating.keys)
     for name in ("missed", "violations", "consumption", "scam_debt"):
         assert _same(getattr(plain, name), getattr(fast, name)), name
+
+
+def test_kernels_still_compile_where_numba_cannot_cache(kernels_on, monkeypatch):
+    """A read-only install and home: numba refuses cache=True; the kernel is compiled
+    without its cache (one warning), not a crash."""
+    import numba.core.caching as caching
+    from models.kernels import _jit
+
+    monkeypatch.setattr(caching.CacheImpl, "_locator_classes", [])
+    monkeypatch.setattr(_jit, "_warned", False)
+
+    def twice(x):
+        return 2 * x
+
+    with pytest.warns(RuntimeWarning, match="compiled in every process"):
+        compiled = _jit.kernel(twice)
+    assert compiled(21) == 42
