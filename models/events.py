@@ -231,11 +231,12 @@ def _kernel_month(sim: Any, sc: Any, rng: np.random.Generator) -> np.ndarray:
     same draws first, in the same order (no draw depends on the month's outcomes),
     and numpy's exp of the spending noise."""
     from .kernels.people import life_month
+    from .kernels.poisson import poisson_small
 
     n = sim.n
     first = rng.random(n)
     second = rng.random(n)
-    poisson = rng.poisson(sc["events.violation_rate"], n)
+    poisson = poisson_small(rng, sc["events.violation_rate"], n)   # = rng.poisson(rate, n)
     noise = rng.standard_normal(n)
     np.multiply(noise, sc["events.spend_noise"], out=noise)
     growth = np.exp(noise)
