@@ -37,16 +37,28 @@ ENV = "SCORENET_ACCEL"
 
 @functools.cache
 def available() -> bool:
-    """Whether numba imports here (once per process; a broken install warns once)."""
+    """Whether numba imports here (once per process; an installed numba that does not
+    load, e.g. one too old for this numpy, warns once)."""
     try:
         import numba  # noqa: F401
-    except ImportError:
-        return False
-    except Exception as exc:   # e.g. a numba too old for this numpy: run on numpy
-        warnings.warn(f"numba is installed but does not load ({exc}); running without "
-                      "compiled kernels", RuntimeWarning, stacklevel=2)
+    except Exception as exc:   # noqa: BLE001 - whatever it is, the step runs on numpy
+        import importlib.util
+
+        try:
+            installed = importlib.util.find_spec("numba") is not None
+        except (ImportError, ValueError):
+            installed = True
+        if installed or not isinstance(exc, ImportError):
+            warnings.warn(f"numba is installed but does not load ({exc}); running "
+                          "without compiled kernels", RuntimeWarning, stacklevel=2)
         return False
     return True
+
+
+@functools.cache
+def _asked_without_numba() -> None:
+    warnings.warn(f"{ENV}=1 but numba is not installed (pip install -e \".[fast]\"); "
+                  "running without compiled kernels", RuntimeWarning, stacklevel=3)
 
 
 def use_kernels(n: int) -> bool:
@@ -67,4 +79,8 @@ def use_kernels(n: int) -> bool:
         return False
     if mode != "1" and n < ACCEL_FROM:
         return False
-    return available()
+    if available():
+        return True
+    if mode == "1":
+        _asked_without_numba()
+    return False

@@ -97,7 +97,7 @@ class Simulation:
         self._rng = {name: np.random.default_rng(s) for name, s in zip(_STREAMS, streams)}
         key = self._network_key(sc)
         if self._given_graph is not None:
-            self._graph = self._given_graph
+            self._graph = _checked_graph(self._given_graph)
         elif self._graph is None or key != self._graph_key:
             self._graph = build_network(sc, self._rng["network"])
             self._graph_key = key
@@ -411,3 +411,25 @@ class Simulation:
     def write_nodes_csv(self, path) -> None:
         """Write the current per-person table to ``path``."""
         write_csv(path, NODE_COLUMNS, table_rows(self.person_table()))
+
+
+def _checked_graph(g: GraphData) -> GraphData:
+    """A graph handed in by a caller, refused unless its edges are canonical (int, in
+    range, ``u < v``, sorted and unique, as every reader and builder makes them): the
+    tie arrays are searched and spliced on that promise."""
+    e = np.asarray(g.edges)
+    problem = None
+    if e.ndim != 2 or e.shape[1] != 2 or e.dtype.kind not in "iu":
+        problem = f"must be an (m, 2) integer array, got {e.dtype} of shape {e.shape}"
+    elif e.size and (e.min() < 0 or e.max() >= g.n):
+        problem = f"must index the {g.n} people 0..{g.n - 1}"
+    elif e.size and not (e[:, 0] < e[:, 1]).all():
+        problem = "must have u < v in every row (no self-loops, each tie once)"
+    elif e.shape[0] > 1:
+        keys = e[:, 0].astype(np.int64) * g.n + e[:, 1]
+        if not (keys[1:] > keys[:-1]).all():
+            problem = "must be sorted and unique (as numpy.unique of the rows gives them)"
+    if problem is not None:
+        raise ValueError(f"GraphData.edges {problem}; models.graph.canonical_edges makes "
+                         "them so")
+    return g

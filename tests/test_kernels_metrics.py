@@ -171,3 +171,14 @@ def test_split_and_the_victim_gap(n, kernels_on, monkeypatch):
         assert inside.tobytes() == x[mask].tobytes() and outside.tobytes() == x[~mask].tobytes()
         fast, plain = _both(monkeypatch, M.victim_gap, x, mask)
         assert repr(fast) == repr(plain)
+
+
+@pytest.mark.parametrize("mode", ["0", "1"])
+def test_optout_gap_refuses_vectors_of_two_lengths(monkeypatch, mode):
+    from models.measures.mixing import optout_gap
+
+    monkeypatch.setenv("SCORENET_ACCEL", mode)
+    mask = np.zeros(990, dtype=bool)
+    mask[:5] = True
+    with pytest.raises(ValueError, match="one length"):
+        optout_gap(np.arange(1000), mask)

@@ -77,3 +77,42 @@ def test_kernels_still_compile_where_numba_cannot_cache(kernels_on, monkeypatch)
     with pytest.warns(RuntimeWarning, match="compiled in every process"):
         compiled = _jit.kernel(twice)
     assert compiled(21) == 42
+
+
+def test_an_installed_numba_that_does_not_load_warns(tmp_path, monkeypatch):
+    """numba's own version checks raise ImportError ("Numba needs NumPy 2.0 or less"):
+    that is not "not installed", and says so once, instead of running slow silently."""
+    import sys
+
+    fake = tmp_path / "numba"
+    fake.mkdir()
+    (fake / "__init__.py").write_text('raise ImportError("Numba needs NumPy 2.0 or less")\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in [m for m in sys.modules if m == "numba" or m.startswith("numba.")]:
+        monkeypatch.delitem(sys.modules, name)
+    accel.available.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="Numba needs NumPy"):
+            assert accel.available() is False
+        accel._asked_without_numba.cache_clear()
+        monkeypatch.setenv(accel.ENV, "1")
+        with pytest.warns(RuntimeWarning, match="SCORENET_ACCEL=1 but numba"):
+            assert accel.use_kernels(10) is False
+    finally:
+        accel.available.cache_clear()
+        accel._asked_without_numba.cache_clear()
+
+
+def test_a_graph_handed_in_must_have_canonical_edges():
+    from models.graph import GraphData
+
+    ids = np.arange(4)
+    sc = load_scenario("default", {"population.size": 4})
+    for edges, said in ((np.array([[1, 0], [1, 2]]), "u < v"),
+                        (np.array([[1, 2], [0, 1]]), "sorted and unique"),
+                        (np.array([[0, 1], [0, 1]]), "sorted and unique"),
+                        (np.array([[0, 4]]), "index the 4 people"),
+                        (np.array([[0.0, 1.0]]), "integer array")):
+        with pytest.raises(ValueError, match=said):
+            Simulation(sc, graph=GraphData(ids, edges))
+    assert Simulation(sc, graph=GraphData(ids, np.array([[0, 1], [1, 3]]))).friends.m == 2

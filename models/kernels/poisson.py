@@ -55,15 +55,35 @@ def _block_size(n: int, lam: float) -> int:
     return int(n * (1.0 + lam) + 10.0 * math.sqrt(n * (1.0 + lam) * (1.0 + lam)) + 64)
 
 
+#: People drawn for at a time: the block of uniforms stays under about 100 MB whatever
+#: the size and the mean (one block for everyone at 5,000,000 people and a mean of 9.99
+#: would be 440 MB).
+CHUNK = 1 << 20
+
+
 def _from_block(rng: np.random.Generator, lam: float, n: int) -> np.ndarray:
+    values = np.empty(n, dtype=np.int64)
+    enlam = math.exp(-lam)
+    for start in range(0, n, CHUNK):
+        size = min(CHUNK, n - start)
+        values[start:start + size] = _chunk(rng, enlam, lam, size)
+    return values
+
+
+def _chunk(rng: np.random.Generator, enlam: float, lam: float, size: int) -> np.ndarray:
     bits = rng.bit_generator
     before = bits.state
-    need = _block_size(n, lam)
+    need = _block_size(size, lam)
     while True:
-        values, used = count_products(rng.random(need), n, math.exp(-lam))
+        values, used = count_products(rng.random(need), size, enlam)
         bits.state = before
         if used >= 0:
             bits.advance(used)
+            # advance() forgets the half of a 64-bit output kept for the next 32-bit
+            # draw; numpy's own Poisson draws leave it as it was.
+            after = bits.state
+            after["has_uint32"], after["uinteger"] = before["has_uint32"], before["uinteger"]
+            bits.state = after
             return values
         need *= 2
 

@@ -210,10 +210,13 @@ def optout_gap(deg, opted_out) -> float:
     2.5
     """
     out = np.asarray(opted_out, dtype=bool).ravel()
+    d = np.asarray(deg).ravel()
+    if d.shape != out.shape:
+        raise ValueError(f"optout_gap needs two vectors of one length, got {d.size} and "
+                         f"{out.size}")
     k = np.count_nonzero(out)
     if k == 0 or k == out.size:
         return NAN
-    d = np.asarray(deg).ravel()
     if d.dtype.kind in "iu":
         # Integer degrees: exact sums over the counts, the floats the two means round to.
         if use_kernels(d.size):
