@@ -26,12 +26,30 @@ class EdgeSet:
 
     def __init__(self, keys: np.ndarray, n: int) -> None:
         self.n = int(n)
-        self.keys = np.asarray(keys, dtype=np.int64)
+        # None while the kernels edit the adjacency alone: built from it when asked.
+        self._keys: np.ndarray | None = np.asarray(keys, dtype=np.int64)
         self._adj: Adjacency | None = None
         self._ends: tuple[np.ndarray, np.ndarray] | None = None
-        #: The last change: ``(keys before it, keys dropped, keys added)``, or None. Lets
-        #: a measure kept across steps (models.measures.tracked) follow the edit.
-        self.last_edit: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        #: Stands for the current set of ties: a new object after every change (kept
+        #: measures compare it by identity, without holding on to any array).
+        self.state = object()
+        #: The last change: ``(state before it, keys dropped, keys added)``, or None.
+        #: Lets a measure kept across steps (models.measures.tracked) follow the edit.
+        self.last_edit: tuple[object, np.ndarray, np.ndarray] | None = None
+
+    @property
+    def keys(self) -> np.ndarray:
+        """The sorted int64 keys ``u * n + v`` (``u < v``). With the kernels an update
+        edits only the adjacency (one copy of the 4 MB keys less a step at 100,000
+        people); the keys are then read off its upper triangle when asked, and kept
+        until the next change."""
+        if self._keys is None:
+            u, v = self.ends()
+            keys = u.astype(np.int64)
+            keys *= self.n
+            keys += v
+            self._keys = keys
+        return self._keys
 
     @classmethod
     def from_edges(cls, edges: np.ndarray, n: int) -> EdgeSet:
@@ -40,7 +58,10 @@ class EdgeSet:
 
     @property
     def m(self) -> int:
-        return int(self.keys.size)
+        if self._keys is None:
+            assert self._adj is not None
+            return int(self._adj.upper.indices.size)
+        return int(self._keys.size)
 
     def endpoints(self) -> tuple[np.ndarray, np.ndarray]:
         """``(u, v)`` arrays with ``u < v``, int64, in key order (new arrays)."""
@@ -105,7 +126,7 @@ class EdgeSet:
         """
         empty = np.empty(0, dtype=np.int64)
         drop, drop_at, new, new_at = empty, empty, empty, empty
-        before = self.keys
+        before = self.state
         if use_kernels(self.n):
             drop, drop_at, new, new_at = self._edit_with_kernels(remove, add)
         else:
@@ -115,17 +136,18 @@ class EdgeSet:
                 hit, at = self._places(remove)
                 if hit.any():
                     drop, drop_at = remove[hit], at[hit]
-                    self.keys = np.delete(self.keys, drop_at)
+                    self._keys = np.delete(self.keys, drop_at)
             if add.size:
                 add = sorted_unique(add)
                 hit, at = self._places(add)
                 if not hit.all():
                     # Inserting sorted keys is a linear merge, cheaper than re-sorting.
                     new, new_at = add[~hit], at[~hit]
-                    self.keys = np.insert(self.keys, new_at, new)
+                    self._keys = np.insert(self.keys, new_at, new)
         changed = bool(drop.size or new.size)
         if changed:
             self._ends = None
+            self.state = object()
             self.last_edit = (before, drop, new)
             if self._adj is not None:
                 self._adj = self._adj.edited(drop, drop_at, new, new_at)
@@ -163,7 +185,9 @@ class EdgeSet:
                 at -= before
             new, new_at = add[~hit], at[~hit]
         if drop.size or new.size:
-            self.keys = splice(self.keys, drop_at, new_at, new)
+            # With the adjacency built the keys are read off it when asked (update()
+            # edits it next); without it, the keys are all there is.
+            self._keys = None if adj is not None else splice(self.keys, drop_at, new_at, new)
         return drop, drop_at, new, new_at
 
     def adjacency(self) -> Adjacency:

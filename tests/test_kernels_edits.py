@@ -133,7 +133,7 @@ def test_updates_and_neighbours_equal_numpys(kernels_on, monkeypatch, index_dtyp
                                       remove[: remove.size // 3]])
             changed = es.update(edit_rng.permutation(remove), edit_rng.permutation(add))
             seen.append(np.array([changed]))
-            seen += list(es.last_edit) + _state(es)
+            seen += list(es.last_edit[1:]) + _state(es)   # [0]: a token of the state before
             adj = es.adjacency()
             who = np.flatnonzero(adj.degree > 0)
             who = edit_rng.permutation(np.repeat(who, 3))
@@ -148,13 +148,13 @@ def test_an_edited_adjacency_leaves_the_old_one_as_it_was(kernels_on):
     n = 60
     es = EdgeSet(_keys(rng, n, 200), n)
     before = es.adjacency()
-    old_keys = es.keys
+    old_keys, old_state = es.keys, es.state
     kept = [a.copy() for a in _state(es)]
     es.update(es.keys[::3].copy(), _keys(rng, n, 40))
     # The edit equals a rebuild, and the arrays before it are untouched (callers and
     # last_edit may hold them).
     _same_arrays(_state(es)[1:], _state(EdgeSet(es.keys, n))[1:])
-    assert es.last_edit[0] is old_keys
+    assert es.last_edit[0] is old_state and es.state is not old_state
     _same_arrays(kept, [old_keys, before.upper.indptr, before.upper.indices,
                         before.lower.indptr, before.lower.indices, before.degree,
                         before.up_deg, before.upper.data, before.lower.data])
@@ -202,3 +202,25 @@ def test_contains_equals_the_sorted_search(kernels_on, monkeypatch, seed):
     with_numpy = [es.contains(q) for q in cases]
     for g, w in zip(with_kernels, with_numpy):
         assert g.shape == w.shape and g.dtype == w.dtype and np.array_equal(g, w)
+
+
+def test_keys_left_to_the_adjacency_are_read_back_the_same(kernels_on, monkeypatch):
+    """With the kernels an update edits only the adjacency; the keys asked for later
+    are those the numpy path keeps, and the count of ties needs no keys at all."""
+    rng = np.random.default_rng(11)
+    n = 300
+    start = _keys(rng, n, 1500)
+    fast, plain = EdgeSet(start, n), EdgeSet(start.copy(), n)
+    fast.adjacency()
+    plain.adjacency()
+    for _ in range(6):
+        remove = np.concatenate([plain.keys[rng.random(plain.m) < 0.1], _keys(rng, n, 5)])
+        add = _keys(rng, n, 60)
+        monkeypatch.setenv("SCORENET_ACCEL", "1")
+        fast.update(remove, add)
+        assert fast._keys is None   # left to the adjacency
+        monkeypatch.setenv("SCORENET_ACCEL", "0")
+        plain.update(remove, add)
+        assert fast.m == plain.m
+        assert fast.keys.tobytes() == plain.keys.tobytes()
+        assert fast.keys is fast.keys   # built once, kept until the next change

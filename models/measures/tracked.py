@@ -62,7 +62,7 @@ class ComponentForest:
     """
 
     def __init__(self) -> None:
-        self.keys: np.ndarray | None = None
+        self.state: object | None = None   # the EdgeSet.state the labels are of
         self._labels = np.empty(0, dtype=np.int32)
         self.parent = np.empty(0, dtype=np.int64)
         self.depth = np.empty(0, dtype=np.int64)
@@ -71,13 +71,13 @@ class ComponentForest:
     def labels(self, edges) -> np.ndarray:
         """Component label of every node of ``edges`` (read-only; do not keep it past a
         change of ``edges``)."""
-        if edges.keys is self.keys:
+        if edges.state is self.state:
             return self._labels
         edit = edges.last_edit
-        if not (self.keys is not None and edit is not None and edit[0] is self.keys
+        if not (self.state is not None and edit is not None and edit[0] is self.state
                 and self._follow(edges.adjacency(), edges.n, edit[1], edit[2])):
             self._rebuild(edges.adjacency())
-        self.keys = edges.keys
+        self.state = edges.state
         return self._labels
 
     # ------------------------------------------------------------------ one-shot
@@ -205,7 +205,7 @@ class InsideCount:
     edit by edit while the community labels stay the same."""
 
     def __init__(self) -> None:
-        self.keys: np.ndarray | None = None
+        self.state: object | None = None   # the EdgeSet.state counted
         self.codes = np.empty(0, dtype=np.intp)
         self.inside = 0
 
@@ -214,10 +214,10 @@ class InsideCount:
         number of ties inside a community."""
         codes = _dense_codes(labels)
         same = self.codes.size == codes.size and np.array_equal(self.codes, codes)
-        if same and edges.keys is self.keys:
+        if same and edges.state is self.state:
             return self.codes, self.inside
         edit = edges.last_edit
-        if same and edit is not None and edit[0] is self.keys:
+        if same and edit is not None and edit[0] is self.state:
             n = edges.n
             for keys, sign in ((edit[1], -1), (edit[2], 1)):
                 u, v = np.divmod(keys, n)
@@ -226,7 +226,7 @@ class InsideCount:
             u, v = edges.ends()
             self.inside = int(np.count_nonzero(codes[u] == codes[v]))
             self.codes = codes.copy()
-        self.keys = edges.keys
+        self.state = edges.state
         return self.codes, self.inside
 
     def modularity(self, edges, labels, degree) -> float:
