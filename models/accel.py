@@ -12,8 +12,9 @@ They run when numba is installed (``pip install -e ".[fast]"``; the test extra h
 too) and the simulation has at least :data:`ACCEL_FROM` people: importing numba and
 loading the compiled kernels from numba's cache costs about half a second once, more
 than the kernels save on a small network, and the first use on a machine compiles them
-(a few seconds, then cached). ``SCORENET_ACCEL=0`` turns them off, ``SCORENET_ACCEL=1``
-uses them at any size (the tests), anything else (or unset) is the default, by size.
+(about 10 s on a 2-core machine, then cached). ``SCORENET_ACCEL=0`` turns them off,
+``SCORENET_ACCEL=1`` uses them at any size (the tests), anything else (or unset) is the
+default, by size.
 
 No floating-point function whose last bit differs between libraries (exp, log, power)
 is computed in a kernel: those stay with numpy. Kernels are compiled without

@@ -3,7 +3,7 @@
 ``cache=True``: compiled once per machine (numba's cache, next to this file or in the
 user's cache folder), then loaded in a fraction of a second, also by sweep workers.
 Where neither folder can be written (a read-only install and home), numba refuses to
-cache: the kernels are then compiled in every process instead (a few seconds), with
+cache: the kernels are then compiled in every process instead (about 10 s), with
 one warning. ``error_model="numpy"``: a division by zero gives inf or nan as in numpy,
 with no check in the loop. No ``fastmath``: additions and products stay in the order
 written, unfused, so the bits are those of the numpy twin.
