@@ -12,9 +12,9 @@ They run when numba is installed (``pip install -e ".[fast]"``; the test extra h
 too) and the simulation has at least :data:`ACCEL_FROM` people: importing numba and
 loading the compiled kernels from numba's cache costs about half a second once, more
 than the kernels save on a small network, and the first use on a machine compiles them
-(about 10 s on a 2-core machine, then cached). ``SCORENET_ACCEL=0`` turns them off,
-``SCORENET_ACCEL=1`` uses them at any size (the tests), anything else (or unset) is the
-default, by size.
+(about 10 s on a 2-core machine, then cached). ``SCORENET_ACCEL=0`` (or off, false,
+no) turns them off, ``SCORENET_ACCEL=1`` (on, true, yes) uses them at any size (the
+tests), unset or ``auto`` is the default, by size; any other value warns once.
 
 No floating-point function whose last bit differs between libraries (exp, log, power)
 is computed in a kernel: those stay with numpy. Kernels are compiled without
@@ -75,7 +75,7 @@ def use_kernels(n: int) -> bool:
     >>> use_kernels(10)
     False
     """
-    mode = os.environ.get(ENV, "")
+    mode = _mode(os.environ.get(ENV, ""))
     if mode == "0":
         return False
     if mode != "1" and n < ACCEL_FROM:
@@ -85,3 +85,22 @@ def use_kernels(n: int) -> bool:
     if mode == "1":
         _asked_without_numba()
     return False
+
+
+_OFF, _ON = {"0", "off", "false", "no"}, {"1", "on", "true", "yes"}
+
+
+@functools.cache
+def _mode(value: str) -> str:
+    """``"0"`` off, ``"1"`` always, ``""`` by size, from the variable's value (the
+    usual spellings of off and on, any case); anything else warns once and means by
+    size."""
+    word = value.strip().lower()
+    if word in _OFF:
+        return "0"
+    if word in _ON:
+        return "1"
+    if word not in ("", "auto"):
+        warnings.warn(f"{ENV}={value!r} is not 0, 1 or auto; choosing by size",
+                      RuntimeWarning, stacklevel=3)
+    return ""

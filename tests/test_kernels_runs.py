@@ -116,3 +116,19 @@ def test_a_graph_handed_in_must_have_canonical_edges():
         with pytest.raises(ValueError, match=said):
             Simulation(sc, graph=GraphData(ids, edges))
     assert Simulation(sc, graph=GraphData(ids, np.array([[0, 1], [1, 3]]))).friends.m == 2
+
+
+@pytest.mark.parametrize("value, n, want", [
+    ("off", 10**6, False), ("FALSE", 10**6, False), ("no", 10**6, False), ("0", 10**6, False),
+    (" on ", 10, True), ("True", 10, True), ("yes", 10, True), ("auto", 10, False),
+    ("", 10**6, True)])
+def test_the_variable_takes_the_usual_words_for_off_and_on(kernels_on, monkeypatch, value,
+                                                          n, want):
+    monkeypatch.setenv(accel.ENV, value)
+    assert accel.use_kernels(n) is want
+
+
+def test_an_unknown_value_of_the_variable_warns_and_chooses_by_size(kernels_on, monkeypatch):
+    monkeypatch.setenv(accel.ENV, "fast please")
+    with pytest.warns(RuntimeWarning, match="not 0, 1 or auto"):
+        assert accel.use_kernels(10) is False
