@@ -300,46 +300,6 @@ def _taken(edges: EdgeSet, i: np.ndarray, j: np.ndarray, c: np.ndarray, *,
                                                 + np.maximum(i, c))
 
 
-def _reviewers(acting: np.ndarray, deg: np.ndarray, *, lonely: bool,
-               kernels: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The acting people with friends, and (if ``lonely``, else none) those without.
-
-    Split from the few acting ones rather than found in two masks over everyone.
-    """
-    act = np.flatnonzero(acting)
-    if kernels:
-        from .kernels.review import reviewers
-
-        who, alone = reviewers(act, deg)
-        return who, alone if lonely else alone[:0]
-    friends = deg[act]
-    return act[friends > 0], act[friends == 0] if lonely else np.empty(0, np.int64)
-
-
-def _drops(who: np.ndarray, friend: np.ndarray, dropped: np.ndarray, lonely: np.ndarray,
-           n: int, *, kernels: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The keys of the dropped ties, and who asks next: ``i`` (those who dropped, then
-    the lonely) with the friend each just dropped ``j`` (-1 for the lonely)."""
-    if kernels:
-        from .kernels.review import drop_pairs
-
-        return drop_pairs(who, friend, dropped, lonely, np.int64(n))
-    a, b = who[dropped], friend[dropped]
-    remove = np.minimum(a, b) * np.int64(n) + np.maximum(a, b)
-    return (remove, np.concatenate([a, lonely]),
-            np.concatenate([b, np.full(lonely.size, -1, dtype=np.int64)]))
-
-
-def _pair_keys(a: np.ndarray, b: np.ndarray, keep: np.ndarray, n: int, *,
-               kernels: bool) -> np.ndarray:
-    """The keys of the pairs ``a[keep]``-``b[keep]``."""
-    if kernels:
-        from .kernels.review import pair_keys
-
-        return pair_keys(a, b, keep, np.int64(n))
-    return np.minimum(a[keep], b[keep]) * np.int64(n) + np.maximum(a[keep], b[keep])
-
-
 def _search(adj: Adjacency, i: np.ndarray, scores_order: tuple[np.ndarray, np.ndarray] | None,
             homophilous: float, triadic: float, rng: np.random.Generator) -> np.ndarray:
     """One candidate for each asker in ``i``: similar score, friend of a friend or random.
@@ -398,15 +358,24 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
     adj = edges.adjacency()
     deg = adj.degree
     acting = rng.random(n) < share
-    # Reviewers with no friend to review look for one (under a rule).
-    who, lonely = _reviewers(acting, deg, lonely=rule is not None, kernels=fast)
+    # Reviewers with no friend to review look for one (under a rule). Split from the
+    # few acting people rather than found by two masks over everyone.
+    act = np.flatnonzero(acting)
+    friends = deg[act]
+    who = act[friends > 0]
+    lonely = act[friends == 0] if rule is not None else empty
     friend = adj.random_neighbour(who, rng)
     u_drop = rng.random(who.size)
     if rule is None:
         dropped = np.ones(who.size, dtype=bool)
     else:
         dropped = u_drop < rule.drop_of(who, friend, scores, deg, kernels=fast)
-    remove, i, j = _drops(who, friend, dropped, lonely, n, kernels=fast)
+    a, b = who[dropped], friend[dropped]
+    remove = np.minimum(a, b) * np.int64(n) + np.maximum(a, b)
+    # Who asks next: those who dropped a friend, then the lonely; j is the friend each
+    # just dropped (-1 for the lonely).
+    i = np.concatenate([a, lonely])
+    j = np.concatenate([b, np.full(lonely.size, -1, dtype=np.int64)])
     if i.size == 0:
         return remove, empty
     scores_order = None
@@ -427,7 +396,7 @@ def review_ties(edges: EdgeSet, scores: np.ndarray, *, share: float, rng: np.ran
         ok = ~_taken(edges, pi, pj, c, kernels=fast)
         if rule is not None:
             ok &= u_accept >= rule.refuse_of(c, pi, scores, deg, kernels=fast)
-        added.append(_pair_keys(pi, c, ok, n, kernels=fast))
+        added.append(np.minimum(pi[ok], c[ok]) * np.int64(n) + np.maximum(pi[ok], c[ok]))
         pending = pending[~ok]
         if pending.size == 0:
             break

@@ -1,8 +1,8 @@
 """The dating round's and the tie review's kernels give the bits of their numpy twins.
 
 models/kernels/draws.py (the feed's weighted picks, the like test and the mutual pairs)
-against models/dating.py's numpy lines, and models/kernels/review.py (reviewers, the
-gain rule's exponent, the dropped and made pairs, whether a candidate is taken) against
+against models/dating.py's numpy lines, and models/kernels/review.py (the
+gain rule's exponent, whether a candidate is taken) against
 models/ties.py's, on random inputs and at the edges: one weight, all the weight on one
 person, many zero weights in a row, empty feeds, two users, a feed that shows users
 themselves; no ties, people with no friends, int32 and int64 indices.
@@ -19,7 +19,7 @@ from models import accel
 from models.dating import (DatingState, _liked, _likes, _likes_compiled, dating_round,
                             weighted_draws)
 from models.graph import canonical_edges
-from models.ties import EdgeSet, GainRule, _drops, _pair_keys, _reviewers, _taken, review_ties
+from models.ties import EdgeSet, GainRule, _taken, review_ties
 
 
 def _weights(rng: np.random.Generator, size: int) -> np.ndarray:
@@ -174,31 +174,6 @@ def test_dating_rounds_with_and_without_kernels_agree(hidden, monkeypatch, kerne
 def _network(rng: np.random.Generator, n: int, m: int) -> EdgeSet:
     edges = canonical_edges(rng.integers(0, n, m), rng.integers(0, n, m), n)
     return EdgeSet.from_edges(edges, n)
-
-
-@pytest.mark.parametrize("seed", range(12))
-def test_reviewers_drops_and_pair_keys_kernels_equal_numpy(seed, kernels_on):
-    rng = np.random.default_rng(seed)
-    n = int(rng.choice([2, 3, int(rng.integers(2, 3000))]))
-    deg = rng.integers(0, 3, n) * rng.integers(0, 50, n)      # many without friends
-    deg = deg.astype([np.int64, np.int32][seed % 2])
-    acting = rng.random(n) < rng.choice([0.0, 0.3, 1.0])
-    for lonely in (False, True):
-        want = _reviewers(acting, deg, lonely=lonely, kernels=False)
-        got = _reviewers(acting, deg, lonely=lonely, kernels=True)
-        for g, w in zip(got, want):
-            assert _same(g, w)
-    who, lonely = want
-    friend = rng.integers(0, n, who.size)
-    dropped = rng.random(who.size) < rng.choice([0.0, 0.5, 1.0])
-    for g, w in zip(_drops(who, friend, dropped, lonely, n, kernels=True),
-                    _drops(who, friend, dropped, lonely, n, kernels=False)):
-        assert _same(g, w)
-    a = rng.integers(0, n, 500).astype([np.int64, np.int32][seed % 2])
-    b = rng.integers(0, n, 500)
-    keep = rng.random(500) < 0.4
-    assert _same(_pair_keys(a, b, keep, n, kernels=True), _pair_keys(a, b, keep, n,
-                                                                      kernels=False))
 
 
 RULES = [GainRule(weight=0.3, tolerance=1.0, sensitivity=0.5, alone=350.0),

@@ -1,5 +1,5 @@
-"""Kernels of the tie review (models/ties.py): who reviews, the gain rule's exponent, the
-pairs dropped or made, and whether a candidate is taken.
+"""Kernels of the tie review (models/ties.py): the gain rule's exponent and whether a
+candidate is taken.
 
 Each gives the bits of the numpy lines it replaces in :func:`models.ties.review_ties`
 and :func:`models.ties._taken` (tests/test_kernels_draws.py compares them). No random
@@ -13,32 +13,7 @@ import numpy as np
 
 from ._jit import kernel
 
-__all__ = ["drop_pairs", "gain_exponent", "pair_keys", "reviewers", "taken"]
-
-
-@kernel
-def reviewers(act, deg):
-    """``act[deg[act] > 0]`` and ``act[deg[act] == 0]``: of the acting people (indices,
-    ascending), those with friends and the lonely ones, as :func:`models.ties._reviewers`
-    splits them."""
-    count = 0
-    alone = 0
-    for t in range(act.size):
-        count += deg[act[t]] > 0
-        alone += deg[act[t]] == 0
-    who = np.empty(count, dtype=np.int64)
-    lonely = np.empty(alone, dtype=np.int64)
-    a = 0
-    b = 0
-    for t in range(act.size):       # nearly all have friends: a well-predicted branch
-        x = act[t]
-        if deg[x] > 0:
-            who[a] = x
-            a += 1
-        elif deg[x] == 0:
-            lonely[b] = x
-            b += 1
-    return who, lonely
+__all__ = ["gain_exponent", "taken"]
 
 
 @kernel
@@ -66,41 +41,6 @@ def gain_exponent(me, them, scores, deg, weight, tolerance, sensitivity, alone, 
             x = 0.0
         out[t] = negs * x
     return out
-
-
-@kernel
-def pair_keys(a, b, keep, n):
-    """``np.minimum(a, b) * n + np.maximum(a, b)`` where ``keep`` (int64, in order)."""
-    count = 0
-    for t in range(keep.size):
-        count += keep[t]
-    out = np.empty(count + 1, dtype=np.int64)
-    w = 0
-    for t in range(keep.size):
-        x = np.int64(a[t])
-        y = np.int64(b[t])
-        out[w] = min(x, y) * n + max(x, y)
-        w += keep[t]
-    return out[:count]
-
-
-@kernel
-def drop_pairs(who, friend, dropped, lonely, n):
-    """The keys of the dropped ties, and the askers ``i`` (who dropped, then the
-    lonely) with the friend each just dropped ``j`` (-1 for the lonely), as
-    :func:`models.ties.review_ties` makes them from the drop mask."""
-    remove = pair_keys(who, friend, dropped, n)
-    i = np.empty(remove.size + lonely.size + 1, dtype=np.int64)
-    j = np.empty(remove.size + lonely.size + 1, dtype=np.int64)
-    w = 0
-    for t in range(dropped.size):
-        i[w] = who[t]
-        j[w] = friend[t]
-        w += dropped[t]
-    for t in range(lonely.size):
-        i[w + t] = lonely[t]
-        j[w + t] = -1
-    return remove, i[:w + lonely.size], j[:w + lonely.size]
 
 
 @kernel
