@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.timing import matvec_cpu  # noqa: E402
+from benchmarks.timing import matvec_cpu, phase_timer  # noqa: E402
 
 
 def measure(size: int, steps: int, homophilous: float) -> dict:
@@ -39,19 +39,12 @@ def measure(size: int, steps: int, homophilous: float) -> dict:
     sim._record = lambda: None   # the metrics are not measured here
     phases = {"events": 0.0, "ties": 0.0, "score": 0.0}
 
-    def timed(name, fn):
-        def wrapper(*a, **k):
-            c = time.process_time()
-            out = fn(*a, **k)
-            phases[name] += time.process_time() - c
-            return out
-        return wrapper
-
+    timed = phase_timer(phases)
     sim._events = timed("events", sim._events)
     sim._ties = timed("ties", sim._ties)
     sim._score = timed("score", sim._score)
     sim.step()   # warm up (first allocations)
-    phases = dict.fromkeys(phases, 0.0)
+    phases.update(dict.fromkeys(phases, 0.0))
     x = np.random.default_rng(0).random(sim.n)
     cpus, ratios = [], []
     for _ in range(steps):

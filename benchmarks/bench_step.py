@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.timing import matvec_cpu  # noqa: E402
+from benchmarks.timing import matvec_cpu, phase_timer  # noqa: E402
 
 
 def measure(size: int, steps: int, communities: bool = True, warmup: int = 12) -> dict:
@@ -54,14 +54,7 @@ def measure(size: int, steps: int, communities: bool = True, warmup: int = 12) -
     phases = {"events": 0.0, "ties": 0.0, "dating+score": 0.0, "metrics": 0.0}
     orig_events, orig_ties, orig_record = sim._events, sim._ties, sim._record
 
-    def timed(name, fn):
-        def wrapper(*a, **k):
-            t = time.perf_counter()
-            out = fn(*a, **k)
-            phases[name] += time.perf_counter() - t
-            return out
-        return wrapper
-
+    timed = phase_timer(phases, time.perf_counter)
     sim._events = timed("events", orig_events)
     sim._ties = timed("ties", orig_ties)
     sim._record = timed("metrics", orig_record)

@@ -48,3 +48,16 @@ def remove_bench_files(root: Path, made) -> None:
     Path(root / ".bench.ini").unlink(missing_ok=True)
     for name in made:
         Path(root / f".bench-{name}.toml").unlink(missing_ok=True)
+
+
+def phase_timer(phases: dict[str, float], clock=time.process_time):
+    """``timed(name, fn)``: ``fn`` wrapped so that each call adds its time on ``clock``
+    to ``phases[name]`` (reset the dict in place, not by a new one, between rounds)."""
+    def timed(name: str, fn):
+        def wrapper(*a, **k):
+            t = clock()
+            out = fn(*a, **k)
+            phases[name] += clock() - t
+            return out
+        return wrapper
+    return timed
