@@ -250,7 +250,11 @@ class _PlusEdges:
                                np.concatenate([self.u, self.v]))
 
     def __matmul__(self, x: np.ndarray) -> np.ndarray:
-        out = self.base @ x
+        return self.add_extra(self.base @ x, x)
+
+    def add_extra(self, out: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """``out`` (the base's ``base @ x``) plus the extra edges' sums of ``x``, in
+        place: what ``self @ x`` adds to the base's mat-vec."""
         for rows, cols in ((self.u, self.v), (self.v, self.u)):
             if rows.size:
                 at, which = np.unique(rows, return_inverse=True)

@@ -241,8 +241,9 @@ def social_component(adj, degree: np.ndarray, prev_scores: np.ndarray,
 def _kernel_social(adj, degree, prev_scores, isolation_value) -> np.ndarray | None:
     """:func:`social_component` on an :class:`~models.adjacency.Adjacency` (or one plus
     extra edges) in kernels: both triangles' mat-vecs in one pass over the lower one
-    (the bits of scipy's, models/kernels/triangles.py), numpy's bincounts of the extra
-    edges, then the sum and division; None for any other matrix."""
+    (the bits of scipy's, models/kernels/triangles.py), added as ``Adjacency.matvec``
+    adds them, the extra edges as ``adj @ s`` adds them, then the division; None for
+    any other matrix."""
     from .adjacency import Adjacency, _PlusEdges
     from .kernels import people as K
     from .kernels.triangles import triangle_sums
@@ -251,14 +252,12 @@ def _kernel_social(adj, degree, prev_scores, isolation_value) -> np.ndarray | No
     if not isinstance(base, Adjacency) or degree.dtype.kind not in "iu":
         return None
     s = K.scaled(prev_scores, SCORE_MIN, SPAN)
-    by_u = by_v = np.empty(0)
-    if isinstance(adj, _PlusEdges):   # numpy adds the two bincounts, empty or not
-        n = s.shape[0]
-        by_u = np.bincount(adj.u, weights=s[adj.v], minlength=n)
-        by_v = np.bincount(adj.v, weights=s[adj.u], minlength=n)
     low = base.lower
-    up, lo = triangle_sums(low.indptr, low.indices, s)   # = base.upper @ s, base.lower @ s
-    return K.social_from_sums(up, lo, by_u, by_v, degree, float(isolation_value))
+    total, lower = triangle_sums(low.indptr, low.indices, s)   # base.upper @ s, .lower @ s
+    total += lower
+    if isinstance(adj, _PlusEdges):
+        adj.add_extra(total, s)
+    return K.social_from_sums(total, degree, float(isolation_value))
 
 
 def base_mean(comps: Mapping[str, np.ndarray], wn: Mapping[str, float]) -> np.ndarray:

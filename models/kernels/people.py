@@ -15,12 +15,11 @@ Twins: :func:`life_month` of ``models.events.numpy_month``; :func:`reciprocal_hi
 and :func:`fill_where` of ``models.score.base_components`` and
 ``behaviour_percentile``; :func:`combine5` of ``models.score.combine``;
 :func:`status_pass` of ``models.events.status_of``; :func:`scaled` and
-:func:`social_from_sums` of ``models.score.social_component`` around scipy's mat-vecs.
+:func:`social_from_sums` of ``models.score.social_component`` after its mat-vecs.
 
-Not here: the social term's two triangle mat-vecs. A kernel summing each row as scipy's
-``csr_matvec`` does (left to right from 0.0) was no faster than scipy at 100,000 people
-(1.61-1.85 ms against 1.65-1.85): the time goes to the mispredicted end of every
-short row and the random gathers, which a second loop does not change.
+Not here: the social term's two triangle mat-vecs, in models/kernels/triangles.py (one
+pass over the lower triangle; a kernel gathering each row as scipy does was no faster
+than scipy).
 """
 
 from __future__ import annotations
@@ -139,20 +138,13 @@ def scaled(x, lo, span):
 
 
 @kernel
-def social_from_sums(upper, lower, by_u, by_v, degree, isolation_value):
-    """``(upper + lower [+ by_u + by_v]) / degree``, ``isolation_value`` where the degree
-    is 0: the social term from the two triangles' mat-vecs and, when ``by_u`` is not
-    empty, the ``bincount`` sums of the extra ties, added in that order (twin:
-    ``score.social_component`` on an ``Adjacency`` or ``Adjacency.plus``)."""
-    n = upper.shape[0]
+def social_from_sums(total, degree, isolation_value):
+    """``total / degree``, ``isolation_value`` where the degree is 0 (twin: the last
+    lines of ``score.social_component``)."""
+    n = total.shape[0]
     out = np.empty(n)
-    extra = by_u.shape[0] > 0
     for i in range(n):
-        total = upper[i] + lower[i]
-        if extra:
-            total = total + by_u[i]
-            total = total + by_v[i]
-        out[i] = total / float(degree[i]) if degree[i] > 0 else isolation_value
+        out[i] = total[i] / float(degree[i]) if degree[i] > 0 else isolation_value
     return out
 
 
